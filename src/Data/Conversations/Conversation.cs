@@ -1,0 +1,15 @@
+namespace InvoiceFirst.Data.Conversations;
+
+/// <summary>One person's chat with the bot: where a guided flow stands, its draft, their language.</summary>
+public sealed class Conversation
+{
+    public long Id { get; init; }
+    public required string Participant { get; init; }
+    public string State { get; set; } = "Idle";
+    public string? Draft { get; set; }
+    public string? Language { get; set; }
+    public long Version { get; init; }
+    public DateTimeOffset? LastInboundAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Dapper;
+using InvoiceFirst.Data.Database;
+
+namespace InvoiceFirst.Data.Conversations;
+
+public sealed class ConversationRepository(Db db)
+{
+    private const string Columns = "id, participant, state, draft, language, version, last_inbound_at, expires_at, updated_at";
+
+    /// <summary>
+    /// Loads (creating if needed) and row-locks the participant's conversation for the rest of the
+    /// transaction, so two messages from one person are applied one after the other, on any instance.
+    /// </summary>
+    public async Task<Conversation> LockAsync(DbConnection connection, DbTransaction transaction, string participant,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        const string insert = """
+            INSERT INTO conversations (participant, state, version, updated_at) VALUES (@participant, 'Idle', 0, @now)
+            ON CONFLICT (participant) DO NOTHING
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(insert, new { participant, now }, transaction, cancellationToken: ct));
+        var select = $"SELECT {Columns} FROM conversations WHERE participant = @participant {db.ForUpdate}";
+        return await connection.QuerySingleAsync<Conversation>(new CommandDefinition(select, new { participant }, transaction, cancellationToken: ct));
+    }
+
+    public static Task SaveAsync(DbConnection connection, DbTransaction transaction, Conversation conversation, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE conversations SET state = @State, draft = @Draft, language = @Language, version = version + 1,
+                last_inbound_at = @LastInboundAt, expires_at = @ExpiresAt, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(sql, conversation, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>When the person last wrote to us: WhatsApp's 24-hour window is measured from it.</summary>
+    public async Task<DateTimeOffset?> LastInboundAtAsync(string participant, CancellationToken ct)
+    {
+        const string sql = "SELECT last_inbound_at FROM conversations WHERE participant = @participant";
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(sql, new { participant }, cancellationToken: ct));
+    }
+
+    public async Task<Conversation?> GetAsync(string participant, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM conversations WHERE participant = @participant";
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Conversation>(new CommandDefinition(sql, new { participant }, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace InvoiceFirst.Data.Database;
+
+/// <summary>
+/// The one way to reach the database. SQL is written once in the subset PostgreSQL and
+/// SQLite share; the few clauses that differ live here.
+/// </summary>
+public sealed class Db : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqliteConnectionString = "";
+
+    public Db(DatabaseTarget target)
+    {
+        DapperSetup.EnsureConfigured();
+        Target = target;
+        if (target.Dialect == Dialect.Postgres)
+            _postgres = NpgsqlDataSource.Create(target.ConnectionString);
+        else
+            _sqliteConnectionString = new SqliteConnectionStringBuilder(target.ConnectionString) { ForeignKeys = true }.ToString();
+    }
+
+    public DatabaseTarget Target { get; }
+
+    public Dialect Dialect => Target.Dialect;
+
+    public bool IsPostgres => Dialect == Dialect.Postgres;
+
+    /// <summary>Row lock for a read-modify-write; SQLite's write transaction already serializes.</summary>
+    public string ForUpdate => IsPostgres ? "FOR UPDATE" : "";
+
+    /// <summary>Queue claim that lets several instances share work without waiting on each other.</summary>
+    public string ForUpdateSkipLocked => IsPostgres ? "FOR UPDATE SKIP LOCKED" : "";
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        if (_postgres is not null)
+            return await _postgres.OpenConnectionAsync(ct);
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on one connection and commits it.
+    /// On SQLite the transaction takes the write lock up front (BEGIN IMMEDIATE), so
+    /// read-then-write sequences cannot deadlock on a lock upgrade.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(ct);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct) =>
+        InTransactionAsync<bool>(async (c, t) => { await work(c, t); return true; }, ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+}

@@ -1,0 +1,7 @@
+namespace InvoiceFirst.Data.Database;
+
+public enum Dialect
+{
+    Postgres,
+    Sqlite,
+}

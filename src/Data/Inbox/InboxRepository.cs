@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using InvoiceFirst.Data.Database;
+
+namespace InvoiceFirst.Data.Inbox;
+
+/// <summary>
+/// Received provider events. A webhook is acknowledged only after its events are here; the
+/// unique (provider, provider_event_id) key absorbs every redelivery.
+/// </summary>
+public sealed class InboxRepository(Db db)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Stores the events in one transaction; returns how many were new.</summary>
+    public async Task<int> StoreAsync(IReadOnlyList<InboundEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        if (events.Count == 0) return 0;
+        const string sql = """
+            INSERT INTO inbox (provider, provider_event_id, kind, conversation_key, payload, status, attempts, next_attempt_at, received_at)
+            VALUES (@provider, @eventId, @kind, @conversationKey, @payload, 'PENDING', 0, @now, @now)
+            ON CONFLICT (provider, provider_event_id) DO NOTHING
+            """;
+        var rows = events.Select(e => new
+        {
+            provider = e.Provider,
+            eventId = e.EventId,
+            kind = e.Kind.ToString(),
+            conversationKey = ConversationKey(e),
+            payload = JsonSerializer.Serialize(e, Json),
+            now,
+        });
+        return await db.InTransactionAsync(
+            (c, t) => c.ExecuteAsync(new CommandDefinition(sql, rows, t, cancellationToken: ct)), ct);
+    }
+
+    /// <summary>
+    /// Claims the oldest due event whose conversation has no earlier unfinished event, so a
+    /// conversation's events are handled strictly in order while different conversations
+    /// proceed in parallel. The row stays locked until the caller's transaction ends.
+    /// </summary>
+    public async Task<InboxItem?> ClaimNextAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT id, provider, provider_event_id, kind, conversation_key, payload, attempts, received_at
+            FROM inbox i
+            WHERE i.status = 'PENDING' AND i.next_attempt_at <= @now
+              AND NOT EXISTS (SELECT 1 FROM inbox e
+                              WHERE e.conversation_key = i.conversation_key AND e.status = 'PENDING' AND e.id < i.id)
+            ORDER BY i.next_attempt_at, i.id
+            LIMIT 1
+            {db.ForUpdateSkipLocked}
+            """;
+        return await connection.QuerySingleOrDefaultAsync<InboxItem>(new CommandDefinition(sql, new { now }, transaction, cancellationToken: ct));
+    }
+
+    public static Task MarkDoneAsync(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbox SET status = 'DONE', processed_at = @now WHERE id = @id", new { id, now }, transaction, cancellationToken: ct));
+
+    /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or FAILED for inspection when null.</summary>
+    public async Task RecordFailureAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE inbox SET attempts = attempts + 1, last_error = @error,
+                status = CASE WHEN @failed THEN 'FAILED' ELSE 'PENDING' END,
+                next_attempt_at = @next, processed_at = CASE WHEN @failed THEN @now ELSE NULL END
+            WHERE id = @id AND status = 'PENDING'
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(sql,
+            new { id, error = Truncate(error, 500), failed = retryAt is null, next = retryAt ?? now, now }, cancellationToken: ct));
+    }
+
+    /// <summary>Events of one person are ordered; statuses and payments have their own lanes.</summary>
+    public static string ConversationKey(InboundEvent e) => e.Kind switch
+    {
+        InboundKind.Status => $"status:{e.MessageId}",
+        InboundKind.StkCallback or InboundKind.C2bConfirmation => $"payment:{e.EventId}",
+        _ => $"chat:{e.From}",
+    };
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}

@@ -1,0 +1,28 @@
+namespace InvoiceFirst.Data.Invoices;
+
+public sealed record Invoice
+{
+    public required string Id { get; init; }
+    public long MerchantId { get; init; }
+    public long CustomerId { get; init; }
+    public required string Number { get; init; }
+    public required string Msisdn { get; init; }
+    public string? CustomerName { get; init; }
+    public required string Description { get; init; }
+    public long AmountCents { get; init; }
+    public long AmountPaidCents { get; init; }
+    public string Currency { get; init; } = "KES";
+    public required string Status { get; init; }
+    public required string PayToken { get; init; }
+    public string? IdempotencyKey { get; init; }
+    public string? RequestHash { get; init; }
+    public bool RemindersEnabled { get; init; } = true;
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? PaidAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    public long BalanceCents => AmountCents - AmountPaidCents;
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Dapper;
+using InvoiceFirst.Data.Database;
+
+namespace InvoiceFirst.Data.Invoices;
+
+public sealed class InvoiceRepository(Db db)
+{
+    private const string Columns = """
+        id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents, amount_paid_cents,
+        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
+        created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
+        """;
+
+    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, Invoice invoice, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO invoices (id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents,
+                amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
+                created_at, updated_at, expires_at)
+            VALUES (@Id, @MerchantId, @CustomerId, @Number, @Msisdn, @CustomerName, @Description, @AmountCents,
+                0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled,
+                @CreatedAt, @UpdatedAt, @ExpiresAt)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, invoice, transaction, cancellationToken: ct));
+    }
+
+    public async Task<Invoice?> GetAsync(string id, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE id = @id";
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+    }
+
+    public async Task<Invoice?> GetByPayTokenAsync(string token, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE pay_token = @token";
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { token }, cancellationToken: ct));
+    }
+
+    public static async Task<Invoice?> GetByNumberAsync(DbConnection connection, DbTransaction? transaction,
+        long merchantId, string number, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE merchant_id = @merchantId AND number = @number";
+        return await connection.QuerySingleOrDefaultAsync<Invoice>(
+            new CommandDefinition(sql, new { merchantId, number }, transaction, cancellationToken: ct));
+    }
+
+    public static async Task<Invoice?> GetByIdempotencyKeyAsync(DbConnection connection, DbTransaction? transaction,
+        long merchantId, string key, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE merchant_id = @merchantId AND idempotency_key = @key";
+        return await connection.QuerySingleOrDefaultAsync<Invoice>(
+            new CommandDefinition(sql, new { merchantId, key }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>Newest first. Filters are optional.</summary>
+    public async Task<IReadOnlyList<Invoice>> ListAsync(long merchantId, string? status, string? msisdn, int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM invoices
+            WHERE merchant_id = @merchantId
+              AND (@status IS NULL OR status = @status)
+              AND (@msisdn IS NULL OR msisdn = @msisdn)
+            ORDER BY created_at DESC, number DESC
+            LIMIT @limit
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { merchantId, status, msisdn, limit }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>Invoices still owed, newest first.</summary>
+    public static async Task<IReadOnlyList<Invoice>> ListUnpaidAsync(DbConnection connection, DbTransaction? transaction,
+        long merchantId, int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM invoices
+            WHERE merchant_id = @merchantId AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED', 'EXPIRED')
+            ORDER BY created_at DESC, number DESC
+            LIMIT @limit
+            """;
+        var rows = await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { merchantId, limit }, transaction, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>Cancels an invoice nobody has paid anything on yet; false when it was not in a cancellable state.</summary>
+    public static async Task<bool> CancelAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE invoices SET status = 'CANCELLED', cancelled_at = @now, updated_at = @now
+            WHERE id = @id AND status IN ('PENDING', 'SENT', 'FAILED', 'EXPIRED') AND amount_paid_cents = 0
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now }, transaction, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>PENDING → SENT the first time a channel accepts the invoice message (also rescues FAILED).</summary>
+    public static async Task<bool> MarkSentAsync(DbConnection connection, DbTransaction? transaction, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE invoices SET status = 'SENT', sent_at = COALESCE(sent_at, @now), updated_at = @now
+            WHERE id = @id AND status IN ('PENDING', 'FAILED')
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now }, transaction, cancellationToken: ct)) == 1;
+    }
+}

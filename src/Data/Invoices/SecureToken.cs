@@ -1,0 +1,11 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace InvoiceFirst.Data.Invoices;
+
+/// <summary>Unguessable URL-safe tokens (pay links, callback paths).</summary>
+public static class SecureToken
+{
+    /// <summary>192 random bits, base64url without padding (32 characters).</summary>
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+}

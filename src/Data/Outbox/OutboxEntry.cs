@@ -1,0 +1,22 @@
+namespace InvoiceFirst.Data.Outbox;
+
+/// <summary>A message waiting to be sent, with everything the dispatcher needs.</summary>
+public sealed record OutboxEntry
+{
+    public long Id { get; init; }
+    public long? MerchantId { get; init; }
+    public string? InvoiceId { get; init; }
+    public required string Recipient { get; init; }
+    public required string Purpose { get; init; }
+    public string? Channel { get; init; }
+    public required string Payload { get; init; }
+    public string? DedupeKey { get; init; }
+    public string Status { get; init; } = OutboxStatus.Pending;
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public string? Provider { get; init; }
+    public string? ProviderMessageId { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace InvoiceFirst.Testing.Postgres;
+
+/// <summary>
+/// A real PostgreSQL for tests: <c>TEST_DATABASE_URL</c> when set, otherwise a throwaway cluster
+/// started from the PostgreSQL binaries on this machine in a temporary directory on a free port.
+/// There is no fallback: without PostgreSQL the tests fail and say how to provide one.
+/// </summary>
+public sealed class PostgresServer
+{
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartAsync);
+
+    private readonly string? _dataDirectory;
+    private readonly string? _binDirectory;
+    private readonly int _port;
+
+    private PostgresServer(string adminConnectionString, string? binDirectory = null, string? dataDirectory = null, int port = 0)
+    {
+        AdminConnectionString = adminConnectionString;
+        _binDirectory = binDirectory;
+        _dataDirectory = dataDirectory;
+        _port = port;
+    }
+
+    /// <summary>One server per test process, stopped when the process exits.</summary>
+    public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
+
+    public string AdminConnectionString { get; }
+
+    /// <summary>True when this process started the cluster (and so can stop and restart it).</summary>
+    public bool IsOwned => _dataDirectory is not null;
+
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public Task StopAsync() => PgCtlAsync("stop -m fast -w");
+
+    public Task StartAgainAsync() => PgCtlAsync($"start -w -l {Quote(Path.Combine(_dataDirectory!, "..", "server.log"))} -o {Quote(ServerOptions())}");
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var url = Environment.GetEnvironmentVariable("TEST_DATABASE_URL");
+        if (!string.IsNullOrWhiteSpace(url))
+            return new PostgresServer(Data.Database.PostgresUrl.ToConnectionString(url));
+
+        var bin = FindBinDirectory() ?? throw new InvalidOperationException(
+            "PostgreSQL binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
+            "Install them (apt-get install -y postgresql) or point TEST_DATABASE_URL at a server " +
+            "(postgres://user:password@host:5432/postgres). Database tests never skip.");
+
+        var root = Directory.CreateTempSubdirectory("invoicefirst-pg-").FullName;
+        var data = Path.Combine(root, "data");
+        if (IsRoot) await RunAsync("chown", $"postgres {Quote(root)}");
+        var port = FreePort();
+        var admin = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false,
+        }.ConnectionString;
+        var server = new PostgresServer(admin, bin, data, port);
+
+        await AsPostgresAsync(Path.Combine(bin, "initdb"), $"-D {Quote(data)} -U postgres -A trust -E UTF8 --locale=C --no-sync");
+        await server.StartAgainAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Shutdown(root);
+        return server;
+    }
+
+    private string ServerOptions() =>
+        $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{Path.GetDirectoryName(_dataDirectory)}' " +
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+
+    private Task PgCtlAsync(string arguments)
+    {
+        if (!IsOwned) throw new InvalidOperationException("Cannot stop or start a server given by TEST_DATABASE_URL");
+        return AsPostgresAsync(Path.Combine(_binDirectory!, "pg_ctl"), $"-D {Quote(_dataDirectory!)} {arguments}");
+    }
+
+    private void Shutdown(string root)
+    {
+        try
+        {
+            PgCtlAsync("stop -m immediate -w").Wait(TimeSpan.FromSeconds(20));
+            Directory.Delete(root, recursive: true);
+        }
+        catch (Exception)
+        {
+            // Best effort at process exit: the temp directory is the only thing left behind.
+        }
+    }
+
+    private static Task AsPostgresAsync(string program, string arguments) =>
+        IsRoot ? RunAsync("runuser", $"-u postgres -- {Quote(program)} {arguments}") : RunAsync(program, arguments);
+
+    private static async Task RunAsync(string program, string arguments)
+    {
+        var info = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {arguments} exited {process.ExitCode}: {await stderr}{await stdout}");
+    }
+
+    private static string? FindBinDirectory()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")))
+                return Path.GetDirectoryName(Path.GetFullPath(ResolveLink(Path.Combine(dir, "initdb"))));
+        if (!Directory.Exists("/usr/lib/postgresql")) return null;
+        return Directory.GetDirectories("/usr/lib/postgresql")
+            .Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "initdb")))
+            .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+            .FirstOrDefault();
+    }
+
+    private static string ResolveLink(string path) =>
+        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Quote(string s) => $"\"{s}\"";
+}
