@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+
+namespace InvoiceFirst.Bot.Hosting;
+
+public enum AppMode
+{
+    Sandbox,
+    Live,
+}
+
+/// <summary>
+/// Decides the mode and, in Live mode, which settings are missing. Live mode with a missing
+/// secret must not start: it would take webhooks it cannot verify or payments it cannot make.
+/// </summary>
+public static class AppModeResolver
+{
+    /// <summary>Settings a Live deployment cannot run without.</summary>
+    public static readonly string[] LiveRequiredKeys =
+    [
+        "App:PublicBaseUrl",
+        "Api:Key",
+        "Merchant:Phone",
+        "WhatsApp:PhoneNumberId",
+        "WhatsApp:AccessToken",
+        "WhatsApp:VerifyToken",
+        "WhatsApp:AppSecret",
+        "Mpesa:ConsumerKey",
+        "Mpesa:ConsumerSecret",
+        "Mpesa:ShortCode",
+        "Mpesa:Passkey",
+    ];
+
+    private static readonly string[] CredentialKeys =
+    [
+        "WhatsApp:AccessToken", "WhatsApp:AppSecret", "Mpesa:ConsumerKey", "Mpesa:Passkey",
+        "AfricasTalking:ApiKey", "Twilio:AuthToken",
+    ];
+
+    public static AppMode Resolve(IConfiguration configuration)
+    {
+        var mode = configuration["App:Mode"];
+        if (!string.IsNullOrWhiteSpace(mode))
+        {
+            return Enum.TryParse<AppMode>(mode, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"App:Mode must be Live or Sandbox, not '{mode}'");
+        }
+        return CredentialKeys.Any(k => !string.IsNullOrWhiteSpace(configuration[k])) ? AppMode.Live : AppMode.Sandbox;
+    }
+
+    public static IReadOnlyList<string> MissingLiveSettings(IConfiguration configuration) =>
+        LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).ToList();
+}

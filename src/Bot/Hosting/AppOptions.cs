@@ -1,0 +1,47 @@
+namespace InvoiceFirst.Bot.Hosting;
+
+/// <summary>Settings of section <c>App</c>.</summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>Public https base for pay links and provider callbacks, e.g. https://invoicefirst.fly.dev.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary><c>Live</c> or <c>Sandbox</c>; unset means Sandbox when provider credentials are missing.</summary>
+    public string? Mode { get; set; }
+
+    public string DataDirectory { get; set; } = "./data";
+
+    public string PayLink(string payToken) => $"{PublicBaseUrl.TrimEnd('/')}/pay/{payToken}";
+}
+
+/// <summary>Settings of section <c>Api</c>.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Bearer key for the REST API. Empty: the API refuses every call.</summary>
+    public string Key { get; set; } = "";
+}
+
+/// <summary>Settings of section <c>Merchant</c>: the merchant seeded at start-up.</summary>
+public sealed class MerchantOptions
+{
+    public const string Section = "Merchant";
+
+    public string? Phone { get; set; }
+
+    public string? Name { get; set; }
+}
+
+/// <summary>Settings of section <c>Invoices</c>.</summary>
+public sealed class InvoiceOptions
+{
+    public const string Section = "Invoices";
+
+    /// <summary>Largest invoice in whole shillings.</summary>
+    public long MaxAmount { get; set; } = 1_000_000;
+
+    public int PayWindowDays { get; set; } = 7;
+}
