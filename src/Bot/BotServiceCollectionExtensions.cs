@@ -1,12 +1,14 @@
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Bot.Invoices;
 
 namespace InvoiceFirst.Bot;
 
 public static class BotServiceCollectionExtensions
 {
-    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration, AppMode mode)
+    public static IServiceCollection AddBot(this IServiceCollection services)
     {
-        services.AddSingleton(new BotMode(mode));
+        // Decided from the final configuration (test hosts and user secrets included), once.
+        services.AddSingleton(sp => new BotMode(AppModeResolver.Resolve(sp.GetRequiredService<IConfiguration>())));
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
@@ -15,10 +17,10 @@ public static class BotServiceCollectionExtensions
             .Validate(o => o.MaxAmount > 0, "Invoices:MaxAmount must be positive")
             .Validate(o => o.PayWindowDays > 0, "Invoices:PayWindowDays must be positive")
             .ValidateOnStart();
-        services.PostConfigure<MerchantOptions>(o =>
+        services.AddOptions<MerchantOptions>().PostConfigure<BotMode>((o, mode) =>
         {
             // The sandbox needs someone to chat as.
-            if (mode == AppMode.Sandbox && string.IsNullOrWhiteSpace(o.Phone))
+            if (mode.IsSandbox && string.IsNullOrWhiteSpace(o.Phone))
             {
                 o.Phone = "254700000001";
                 o.Name ??= "Sandbox Shop";
@@ -28,6 +30,13 @@ public static class BotServiceCollectionExtensions
 
         services.AddHostedService<StartupTasks>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<MerchantDirectory>();
+        services.AddSingleton<InvoiceMessages>();
+        services.AddSingleton<InvoiceCreator>();
+        services.AddSingleton<InvoiceRequestValidator>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        services.AddProblemDetails();
         return services;
     }
 }

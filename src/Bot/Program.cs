@@ -1,5 +1,6 @@
 using InvoiceFirst.Bot;
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data;
 using Serilog;
 
@@ -12,14 +13,13 @@ try
     if (args.FirstOrDefault() == "migrate")
         return await MigrateCommand.RunAsync(builder);
 
-    var mode = StartupCheck.Run(builder.Configuration);
-    if (mode is null) return 1;
-    builder.Services.AddBot(builder.Configuration, mode.Value);
+    builder.Services.AddBot();
 
     var app = builder.Build();
     app.UseCorrelationId();
     app.UseRequestLogging();
     app.MapHealthEndpoints();
+    app.MapInvoiceEndpoints();
     await app.RunAsync();
     return 0;
 }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace InvoiceFirst.Bot.Hosting;
 
 /// <summary>
-/// Runs before the server takes requests: applies pending migrations (unless
+/// Runs before the server takes requests: checks the settings of the mode, applies pending migrations (unless
 /// <c>Database:MigrateOnStartup=false</c>) and creates or updates the configured merchant.
 /// </summary>
 public sealed class StartupTasks(
+    BotMode mode,
     Migrator migrator,
     MerchantRepository merchants,
     IOptions<MerchantOptions> merchant,
@@ -18,6 +19,7 @@ public sealed class StartupTasks(
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        StartupCheck.Run(mode, configuration, logger);
         if (configuration.GetValue("Database:MigrateOnStartup", true))
             await migrator.MigrateAsync(ct);
 

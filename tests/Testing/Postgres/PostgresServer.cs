@@ -12,7 +12,7 @@ namespace InvoiceFirst.Testing.Postgres;
 /// </summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartNewAsync);
 
     private readonly string? _dataDirectory;
     private readonly string? _binDirectory;
@@ -50,7 +50,8 @@ public sealed class PostgresServer
 
     public Task StartAgainAsync() => PgCtlAsync($"start -w -l {Quote(Path.Combine(_dataDirectory!, "..", "server.log"))} -o {Quote(ServerOptions())}");
 
-    private static async Task<PostgresServer> StartAsync()
+    /// <summary>A cluster of its own, for tests that stop and start the server.</summary>
+    public static async Task<PostgresServer> StartNewAsync()
     {
         var url = Environment.GetEnvironmentVariable("TEST_DATABASE_URL");
         if (!string.IsNullOrWhiteSpace(url))

@@ -1,0 +1,67 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Customers;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace InvoiceFirst.Bot.Invoices;
+
+/// <summary>
+/// Creates an invoice and queues its messages in the caller's transaction: the customer's
+/// invoice (with its pay button and SMS form) and the merchant's confirmation. Either all of
+/// it is committed or none.
+/// </summary>
+public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMessages messages, TimeProvider clock)
+{
+    public async Task<Invoice> CreateAsync(DbConnection connection, DbTransaction transaction, Merchant merchant,
+        NewInvoice request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var customer = await CustomerRepository.UpsertAsync(connection, transaction, merchant.Id, request.Msisdn, request.CustomerName, now, ct);
+        var invoice = new Invoice
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            MerchantId = merchant.Id,
+            CustomerId = customer.Id,
+            Number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct),
+            Msisdn = request.Msisdn,
+            CustomerName = request.CustomerName ?? customer.Name,
+            Description = request.Description,
+            AmountCents = request.AmountCents,
+            Status = InvoiceStatus.Pending,
+            PayToken = SecureToken.New(),
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = request.RequestHash,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = now.AddDays(options.Value.PayWindowDays),
+        };
+        await InvoiceRepository.InsertAsync(connection, transaction, invoice, ct);
+
+        await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
+        {
+            MerchantId = merchant.Id,
+            InvoiceId = invoice.Id,
+            Recipient = invoice.Msisdn,
+            Purpose = OutboxPurpose.Invoice,
+            Payload = OutboxRepository.Serialize(messages.InvoiceToCustomer(merchant, invoice)),
+            DedupeKey = $"invoice:{invoice.Id}",
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }, ct);
+        await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
+        {
+            MerchantId = merchant.Id,
+            InvoiceId = invoice.Id,
+            Recipient = merchant.Phone,
+            Purpose = OutboxPurpose.Reply,
+            Payload = OutboxRepository.Serialize(messages.InvoiceCreated(merchant, invoice)),
+            DedupeKey = $"invoice-created:{invoice.Id}",
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }, ct);
+        return invoice;
+    }
+}

@@ -1,0 +1,10 @@
+namespace InvoiceFirst.Bot.Invoices;
+
+/// <summary>A validated request to invoice someone, from chat or the API.</summary>
+public sealed record NewInvoice(
+    string Msisdn,
+    string? CustomerName,
+    long AmountCents,
+    string Description,
+    string? IdempotencyKey = null,
+    string? RequestHash = null);

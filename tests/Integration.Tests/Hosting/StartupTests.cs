@@ -1,0 +1,60 @@
+using InvoiceFirst.Integration.Tests.Infrastructure;
+
+namespace InvoiceFirst.Integration.Tests.Hosting;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Start_NothingConfigured_RunsInSandboxOnSqliteAndAnswersHealthChecks()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("invoicefirst-run-").FullName;
+        await using var bot = BotProcess.Start(new Dictionary<string, string> { ["App__DataDirectory"] = dataDirectory });
+
+        var health = await bot.WaitForOkAsync("/healthz", TimeSpan.FromSeconds(30));
+        var ready = await bot.WaitForOkAsync("/readyz", TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(File.Exists(Path.Combine(dataDirectory, "invoicefirst.db")));
+        Assert.Contains("Sandbox mode", bot.Output);
+    }
+
+    [Fact]
+    public async Task Start_LiveModeWithoutPasskey_ExitsNonZeroNamingTheSetting()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["App__Mode"] = "Live",
+            ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-live-").FullName,
+            ["App__PublicBaseUrl"] = "https://bot.example.com",
+            ["Api__Key"] = "k",
+            ["Merchant__Phone"] = "0712345678",
+            ["WhatsApp__PhoneNumberId"] = "1",
+            ["WhatsApp__AccessToken"] = "t",
+            ["WhatsApp__VerifyToken"] = "v",
+            ["WhatsApp__AppSecret"] = "s",
+            ["Mpesa__ConsumerKey"] = "ck",
+            ["Mpesa__ConsumerSecret"] = "cs",
+            ["Mpesa__ShortCode"] = "174379",
+        };
+        await using var bot = BotProcess.Start(environment);
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Mpesa:Passkey", bot.Output);
+        Assert.DoesNotContain("Mpesa:ConsumerKey,", bot.Output);
+    }
+
+    [Fact]
+    public async Task Migrate_Verb_AppliesMigrationsAndExitsZero()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("invoicefirst-migrate-").FullName;
+        await using var bot = BotProcess.Start(new Dictionary<string, string> { ["App__DataDirectory"] = dataDirectory }, "migrate");
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(Path.Combine(dataDirectory, "invoicefirst.db")));
+    }
+}

@@ -1,0 +1,69 @@
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace InvoiceFirst.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over a fresh PostgreSQL database of its own, in Live mode with test secrets
+/// (providers pointed at loopback fakes by the settings a test adds).
+/// </summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-api-key";
+    public const string AppSecret = "test_app_secret";
+    public const string VerifyToken = "test-verify-token";
+    public const string MerchantPhone = "254700000001";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private BotFactory(string connectionString, IDictionary<string, string?>? extra)
+    {
+        ConnectionString = connectionString;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["App:Mode"] = "Live",
+            ["App:PublicBaseUrl"] = "https://bot.example.com",
+            ["Api:Key"] = ApiKey,
+            ["Merchant:Phone"] = MerchantPhone,
+            ["Merchant:Name"] = "Acme Designs",
+            ["WhatsApp:PhoneNumberId"] = "106540352242922",
+            ["WhatsApp:AccessToken"] = "test-access-token",
+            ["WhatsApp:VerifyToken"] = VerifyToken,
+            ["WhatsApp:AppSecret"] = AppSecret,
+            ["Mpesa:ConsumerKey"] = "test-consumer-key",
+            ["Mpesa:ConsumerSecret"] = "test-consumer-secret",
+            ["Mpesa:ShortCode"] = "174379",
+            ["Mpesa:Passkey"] = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<BotFactory> CreateAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
+    {
+        connectionString ??= (await TestDatabases.CreateAsync(Dialect.Postgres, "bot")).ConnectionString;
+        var factory = new BotFactory(connectionString, settings);
+        _ = factory.Server; // start the host: migrations and the merchant seed run now
+        return factory;
+    }
+
+    public HttpClient ApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        return client;
+    }
+
+    public Db Db => Services.GetRequiredService<Db>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+    }
+}
