@@ -1,0 +1,58 @@
+using System.Globalization;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Messaging.Channels;
+using ChannelNames = InvoiceFirst.Data.Inbox.Channels;
+
+namespace InvoiceFirst.Messaging.AfricasTalking;
+
+/// <summary>
+/// Africa's Talking callbacks (spec 3.2, 3.3) → normalized events. They are unsigned: protect the
+/// URL with a secret path. Throws <see cref="WebhookFormatException"/> when the id is missing.
+/// </summary>
+public static class AfricasTalkingForms
+{
+    public static InboundEvent ParseInbound(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
+    {
+        var id = form.Required("id", "africastalking");
+        return new InboundEvent
+        {
+            Provider = Providers.AfricasTalking,
+            Channel = ChannelNames.Sms,
+            EventId = id,
+            Kind = InboundKind.Text,
+            From = Msisdn.ToDigits(form.Required("from", "africastalking")),
+            Text = form.Get("text") ?? "",
+            Timestamp = ParseDate(form.Get("date")) ?? receivedAt,
+        };
+    }
+
+    public static InboundEvent ParseDeliveryReport(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
+    {
+        var id = form.Required("id", "africastalking");
+        var status = form.Required("status", "africastalking");
+        var phone = form.Get("phoneNumber");
+        return new InboundEvent
+        {
+            Provider = Providers.AfricasTalking,
+            Channel = ChannelNames.Sms,
+            EventId = id + ":" + status,
+            Kind = InboundKind.Status,
+            MessageId = id,
+            Status = NormalizeStatus(status),
+            ErrorCode = form.Get("failureReason"),
+            From = phone is null ? null : Msisdn.ToDigits(phone),
+            Timestamp = receivedAt,
+        };
+    }
+
+    public static string NormalizeStatus(string status) => status switch
+    {
+        "Success" => DeliveryStatusNames.Delivered,
+        "Sent" or "Submitted" or "Buffered" => DeliveryStatusNames.Sent,
+        "Rejected" or "Failed" or "AbsentSubscriber" or "Expired" or "InsufficientBalance" => DeliveryStatusNames.Failed,
+        _ => status.ToLowerInvariant(),
+    };
+
+    private static DateTimeOffset? ParseDate(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+}

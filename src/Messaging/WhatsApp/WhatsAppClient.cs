@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
+using InvoiceFirst.Messaging.WhatsApp.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RestSharp;
+
+namespace InvoiceFirst.Messaging.WhatsApp;
+
+/// <summary>Sends one message through the Meta Cloud API. Never retries: the outbox does.</summary>
+public sealed class WhatsAppClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<WhatsAppOptions> options,
+    ILogger<WhatsAppClient> logger)
+{
+    public const string HttpClientName = "whatsapp";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// Text when the message has no buttons, interactive reply buttons when it has, the approved
+    /// template when <paramref name="useTemplate"/> (the 24-hour window is closed).
+    /// </summary>
+    public async Task<SendResult> SendAsync(
+        string toMsisdn, OutboundMessage message, bool useTemplate, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.PhoneNumberId) || string.IsNullOrWhiteSpace(o.AccessToken))
+            return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
+        if (!Msisdn.IsPlausible(toMsisdn))
+            return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number");
+
+        var payload = WhatsAppPayload.Build(Msisdn.ToDigits(toMsisdn), message, useTemplate, o);
+        if (payload is null)
+            return Misconfigured("no_template", "whatsapp: template requested but the message has none");
+
+        var request = new RestRequest($"{o.ApiVersion}/{o.PhoneNumberId}/messages", Method.Post);
+        request.AddHeader("Authorization", "Bearer " + o.AccessToken);
+        request.AddStringBody(JsonSerializer.Serialize(payload, Json), ContentType.Json);
+
+        // A RestClient per call over a factory HttpClient keeps handler rotation (DNS changes) working.
+        using var rest = new RestClient(httpClientFactory.CreateClient(HttpClientName));
+        var response = await rest.ExecuteAsync(request, ct);
+
+        var result = TransportFailure.Classify(response, "whatsapp", ct) ?? Interpret(response);
+        if (result.Outcome == SendOutcome.ConfigurationError)
+            logger.LogError("WhatsApp send failed with a configuration error {ErrorCode}", result.ErrorCode);
+        return result;
+    }
+
+    private SendResult Interpret(RestResponse response)
+    {
+        var retryAfter = TransportFailure.RetryAfter(response);
+        if (response.IsSuccessStatusCode)
+        {
+            var ok = TryDeserialize<WaSendResponse>(response.Content);
+            var id = ok?.Messages?.FirstOrDefault()?.Id;
+            return string.IsNullOrEmpty(id)
+                ? SendResult.Unknown("no_message_id", "whatsapp: success without a message id")
+                : SendResult.Accepted(id);
+        }
+
+        var error = TryDeserialize<WaErrorResponse>(response.Content)?.Error;
+        if (error is null)
+        {
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return WhatsAppErrors.ByHttpStatus(response.StatusCode, "http_" + status,
+                $"whatsapp: http {status} without a Graph error", retryAfter);
+        }
+
+        logger.LogWarning(
+            "WhatsApp send rejected: code {ErrorCode} subcode {ErrorSubcode} http {HttpStatus} fbtrace_id {FbTraceId}",
+            error.Code, error.ErrorSubcode, (int)response.StatusCode, error.FbTraceId);
+        return WhatsAppErrors.Classify(error.Code, response.StatusCode, retryAfter);
+    }
+
+    private SendResult Misconfigured(string code, string detail)
+    {
+        logger.LogError("WhatsApp send not attempted: {ErrorCode}", code);
+        return SendResult.ConfigurationError(code, detail);
+    }
+
+    private static T? TryDeserialize<T>(string? content) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(content)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(content, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.WhatsApp.Wire;
+
+namespace InvoiceFirst.Messaging.WhatsApp;
+
+/// <summary>Turns an <see cref="OutboundMessage"/> into the exact Cloud API request body (spec 1.8).</summary>
+internal static class WhatsAppPayload
+{
+    public const int MaxButtons = 3;
+    public const int MaxButtonTitle = 20;
+    public const int MaxHeaderOrFooter = 60;
+    public const int MaxInteractiveBody = 1024;
+    public const int MaxTextBody = 4096;
+
+    /// <summary>Null when a template is asked for but none is known: a configuration error.</summary>
+    public static WaSendRequest? Build(string to, OutboundMessage message, bool useTemplate, WhatsAppOptions options)
+    {
+        if (useTemplate) return BuildTemplate(to, message.Template, options);
+        if (message.Buttons.Count == 0)
+        {
+            return new WaSendRequest
+            {
+                RecipientType = "individual",
+                To = to,
+                Type = "text",
+                Text = new WaText(false, Truncate(message.Text, MaxTextBody)),
+            };
+        }
+
+        var buttons = message.Buttons.Take(MaxButtons)
+            .Select(b => new WaButton("reply", new WaReply(b.Id, Truncate(b.Title, MaxButtonTitle))))
+            .ToList();
+        var interactive = new WaInteractive(
+            "button",
+            string.IsNullOrEmpty(message.Header) ? null : new WaHeader("text", Truncate(message.Header, MaxHeaderOrFooter)),
+            new WaBodyText(Truncate(message.Text, MaxInteractiveBody)),
+            string.IsNullOrEmpty(message.Footer) ? null : new WaBodyText(Truncate(message.Footer, MaxHeaderOrFooter)),
+            new WaAction(buttons));
+        return new WaSendRequest { RecipientType = "individual", To = to, Type = "interactive", Interactive = interactive };
+    }
+
+    private static WaSendRequest? BuildTemplate(string to, TemplateMessage? template, WhatsAppOptions options)
+    {
+        var name = string.IsNullOrWhiteSpace(template?.Name) ? options.InvoiceTemplate : template.Name;
+        if (template is null || string.IsNullOrWhiteSpace(name)) return null;
+        var language = string.IsNullOrWhiteSpace(template.Language) ? options.TemplateLanguage : template.Language;
+
+        var components = new List<WaComponent>();
+        if (template.BodyParameters.Count > 0)
+        {
+            components.Add(new WaComponent
+            {
+                Type = "body",
+                Parameters = template.BodyParameters.Select(p => new WaParameter { Type = "text", Text = p }).ToList(),
+            });
+        }
+        if (!string.IsNullOrEmpty(template.QuickReplyPayload))
+        {
+            components.Add(new WaComponent
+            {
+                Type = "button",
+                SubType = "quick_reply",
+                Index = "0",
+                Parameters = [new WaParameter { Type = "payload", Payload = template.QuickReplyPayload }],
+            });
+        }
+        return new WaSendRequest
+        {
+            To = to,
+            Type = "template",
+            Template = new WaTemplate(name, new WaLanguage(language), components),
+        };
+    }
+
+    /// <summary>Cuts to at most <paramref name="max"/> UTF-16 units without splitting a surrogate pair.</summary>
+    public static string Truncate(string value, int max)
+    {
+        if (value.Length <= max) return value;
+        var cut = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
+        return value[..cut];
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace InvoiceFirst.Messaging.WhatsApp.Wire;
+
+internal sealed record WaSendRequest
+{
+    [JsonPropertyName("messaging_product")] public string MessagingProduct { get; init; } = "whatsapp";
+    [JsonPropertyName("recipient_type")] public string? RecipientType { get; init; }
+    [JsonPropertyName("to")] public required string To { get; init; }
+    [JsonPropertyName("type")] public required string Type { get; init; }
+    [JsonPropertyName("text")] public WaText? Text { get; init; }
+    [JsonPropertyName("interactive")] public WaInteractive? Interactive { get; init; }
+    [JsonPropertyName("template")] public WaTemplate? Template { get; init; }
+}
+
+internal sealed record WaText(
+    [property: JsonPropertyName("preview_url")] bool PreviewUrl,
+    [property: JsonPropertyName("body")] string Body);
