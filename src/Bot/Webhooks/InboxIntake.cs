@@ -1,0 +1,32 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Inbox;
+using InvoiceFirst.Data.Inbox;
+
+namespace InvoiceFirst.Bot.Webhooks;
+
+/// <summary>
+/// Stores parsed webhook events and says how to answer the provider: 200 once stored (a
+/// redelivery is stored zero times and still answered 200), 503 when the database cannot take
+/// them so that the provider retries.
+/// </summary>
+public sealed class InboxIntake(InboxRepository inbox, InboxSignal signal, TimeProvider clock, ILogger<InboxIntake> logger)
+{
+    public async Task<bool> StoreAsync(IReadOnlyList<InboundEvent> events, CancellationToken ct)
+    {
+        try
+        {
+            var stored = await inbox.StoreAsync(events, clock.GetUtcNow(), ct);
+            if (stored > 0) signal.Notify();
+            logger.LogInformation("Webhook: {Received} event(s), {Stored} new", events.Count, stored);
+            return true;
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogError("Webhook events not stored, asking the provider to retry: {Error}", ex.GetType().Name);
+            return false;
+        }
+    }
+
+    public static IResult Unavailable() =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unable to store events; retry later");
+}
