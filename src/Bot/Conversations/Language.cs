@@ -17,21 +17,7 @@ public readonly record struct Language
         string.Equals(code, Swahili.Code, StringComparison.OrdinalIgnoreCase) ? Swahili : English;
 
     /// <summary>Accepts what a merchant types after <c>lang</c>/<c>lugha</c>.</summary>
-    public static bool TryParse(string? input, out Language language)
-    {
-        switch (input?.Trim().ToLowerInvariant())
-        {
-            case "en" or "english" or "kiingereza":
-                language = English;
-                return true;
-            case "sw" or "swahili" or "kiswahili":
-                language = Swahili;
-                return true;
-            default:
-                language = English;
-                return false;
-        }
-    }
+    public static bool TryParse(string? input, out Language language) => Keywords.TryLanguage(input, out language);
 
     public override string ToString() => Code ?? English.Code;
 }
