@@ -1,0 +1,10 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+public enum AmountError
+{
+    NotANumber,
+    ZeroOrNegative,
+    HasCents,
+    Exponent,
+    TooLarge,
+}

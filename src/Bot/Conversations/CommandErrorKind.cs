@@ -1,0 +1,18 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+public enum CommandErrorKind
+{
+    InvalidPhone,
+    MissingCustomer,
+    CustomerNameTooShort,
+    CustomerNameTooLong,
+    MissingAmount,
+    InvalidAmount,
+    MissingDescription,
+    DescriptionTooShort,
+    DescriptionTooLong,
+    MissingInvoiceNumber,
+    InvalidInvoiceNumber,
+    MissingLanguage,
+    UnsupportedLanguage,
+}

@@ -1,0 +1,13 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+public enum CommandWord
+{
+    Invoice,
+    StartGuided,
+    Remind,
+    Cancel,
+    Status,
+    List,
+    Help,
+    Language,
+}

@@ -1,0 +1,7 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>A validated free-text field: the value as it will be stored, or why it was refused.</summary>
+public readonly record struct FieldCheck(string Value, FieldError? Error)
+{
+    public bool IsValid => Error is null;
+}

@@ -1,0 +1,7 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+public enum FieldError
+{
+    TooShort,
+    TooLong,
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>Length rules shared by the one-line command and the guided flow.</summary>
+public static class FieldRules
+{
+    public const int DescriptionMin = 3;
+    public const int DescriptionMax = 120;
+    public const int NameMin = 2;
+    public const int NameMax = 60;
+
+    public static FieldCheck CheckDescription(string? input) => Check(input, DescriptionMin, DescriptionMax);
+
+    public static FieldCheck CheckCustomerName(string? input) => Check(input, NameMin, NameMax);
+
+    // Counted in text elements so an emoji or a letter with combining marks is one character,
+    // which is what the merchant sees on the phone.
+    public static int VisibleLength(string text) => new StringInfo(text).LengthInTextElements;
+
+    private static FieldCheck Check(string? input, int min, int max)
+    {
+        var value = input?.Trim() ?? "";
+        var length = VisibleLength(value);
+        FieldError? error = length < min ? FieldError.TooShort : length > max ? FieldError.TooLong : null;
+        return new FieldCheck(value, error);
+    }
+}

@@ -1,0 +1,10 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+public enum FlowWord
+{
+    Skip,
+    Back,
+    Cancel,
+    Send,
+    Edit,
+}

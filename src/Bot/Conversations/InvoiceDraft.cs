@@ -1,0 +1,16 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>The invoice being assembled by the guided flow; persisted with the conversation.</summary>
+public sealed record InvoiceDraft
+{
+    public string? Msisdn { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    public long? AmountShillings { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>True when the customer was picked from the merchant's address book by name.</summary>
+    public bool IsSavedCustomer { get; init; }
+}

@@ -1,0 +1,150 @@
+using Stateless;
+using Stateless.Graph;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>
+/// The step-by-step invoice (new/mpya), shaped like Stateless's BugTrackerExample: the machine reads
+/// and writes the persisted <see cref="ConversationState"/>, so a restart resumes where the merchant was.
+/// Not thread-safe: the caller locks the conversation row for the turn.
+/// </summary>
+public sealed partial class InvoiceDraftFlow
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    private readonly ConversationState _row;
+    private readonly Language _lang;
+    private readonly long _maxShillings;
+    private readonly StateMachine<State, Trigger> _machine;
+    private readonly List<Reply> _replies = [];
+
+    public InvoiceDraftFlow(ConversationState row, Language lang, long maxShillings = AmountParser.DefaultMaxShillings)
+    {
+        _row = row;
+        _lang = lang;
+        _maxShillings = maxShillings;
+        _machine = new StateMachine<State, Trigger>(
+            () => Enum.TryParse<State>(_row.State, out var s) ? s : State.Idle,
+            s => _row.State = s.ToString());
+        Configure();
+    }
+
+    private enum State
+    {
+        Idle,
+        Drafting,
+        CollectPhone,
+        CollectName,
+        CollectAmount,
+        CollectDescription,
+        Confirm,
+    }
+
+    private enum Trigger
+    {
+        Start,
+        EnterPhone,
+        PickSavedCustomer,
+        EnterName,
+        SkipName,
+        EnterAmount,
+        EnterDescription,
+        Send,
+        Edit,
+        Back,
+        Cancel,
+        Expire,
+    }
+
+    /// <summary>True while a draft is open (even if it has expired; <see cref="Handle"/> reports that).</summary>
+    public bool IsActive => _machine.State != State.Idle;
+
+    public string CurrentStep => _machine.State.ToString();
+
+    public FlowResult Start(DateTimeOffset now)
+    {
+        _replies.Clear();
+        if (IsExpired(now))
+        {
+            _machine.Fire(Trigger.Expire);
+        }
+
+        if (!IsActive)
+        {
+            _row.Draft = new InvoiceDraft();
+        }
+
+        _row.UpdatedAt = now;
+        _machine.Fire(Trigger.Start);
+        return new FlowResult([.. _replies], null, true);
+    }
+
+    /// <summary>True when the caller should look <paramref name="input"/> up as a saved customer name before calling <see cref="Handle"/>.</summary>
+    public bool NeedsCustomerLookup(string input) =>
+        _machine.State == State.CollectPhone && !KenyanPhone.TryNormalize(input, out _) && LooksLikeName(input);
+
+    public FlowResult Handle(string input, SavedCustomer? lookedUp, DateTimeOffset now)
+    {
+        _replies.Clear();
+        if (!IsActive)
+        {
+            return new FlowResult([], null, false);
+        }
+
+        if (IsExpired(now))
+        {
+            _machine.Fire(Trigger.Expire);
+            _row.Draft = new InvoiceDraft();
+            _row.UpdatedAt = now;
+            return new FlowResult([.. _replies], null, false);
+        }
+
+        _row.UpdatedAt = now;
+        var text = input.Trim();
+        var draft = _row.Draft;
+        var trigger = ControlTrigger(text);
+        if (trigger is null)
+        {
+            Collect(text, lookedUp);
+        }
+        else
+        {
+            _machine.Fire(trigger.Value);
+        }
+
+        var created = trigger == Trigger.Send && !IsActive ? draft : null;
+        if (!IsActive)
+        {
+            _row.Draft = new InvoiceDraft();
+        }
+
+        return new FlowResult([.. _replies], created, true);
+    }
+
+    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
+
+    private bool IsExpired(DateTimeOffset now) => IsActive && now - _row.UpdatedAt > IdleTimeout;
+
+    private Trigger? ControlTrigger(string text)
+    {
+        if (!Keywords.TryFlowWord(text, out var word))
+        {
+            return null;
+        }
+
+        // Typed yes/edit only mean something at Confirm; elsewhere they are data. Buttons always act.
+        var atConfirm = _machine.State == State.Confirm || Keywords.IsButtonId(text);
+        return word switch
+        {
+            FlowWord.Skip => Trigger.SkipName,
+            FlowWord.Back => Trigger.Back,
+            FlowWord.Cancel => Trigger.Cancel,
+            FlowWord.Send when atConfirm => Trigger.Send,
+            FlowWord.Edit when atConfirm => Trigger.Edit,
+            _ => null,
+        };
+    }
+
+    private static bool LooksLikeName(string input) =>
+        FieldRules.CheckCustomerName(input).IsValid && input.Any(char.IsLetter) && !Keywords.TryFlowWord(input, out _);
+}

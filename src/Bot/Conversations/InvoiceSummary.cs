@@ -1,0 +1,4 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>One line of the unpaid-invoices list.</summary>
+public sealed record InvoiceSummary(string Number, string Customer, long BalanceShillings);

@@ -1,0 +1,77 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>Every word the bot reacts to, English and Swahili, in one table.</summary>
+public static class Keywords
+{
+    public const string SendButton = "draft:send";
+    public const string EditButton = "draft:edit";
+    public const string CancelButton = "draft:cancel";
+    public const string PayButtonPrefix = "pay:";
+
+    private static readonly Dictionary<string, (CommandWord Word, Language Language)> Commands =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["invoice"] = (CommandWord.Invoice, Language.English),
+            ["inv"] = (CommandWord.Invoice, Language.English),
+            ["ankara"] = (CommandWord.Invoice, Language.Swahili),
+            ["new"] = (CommandWord.StartGuided, Language.English),
+            ["mpya"] = (CommandWord.StartGuided, Language.Swahili),
+            ["remind"] = (CommandWord.Remind, Language.English),
+            ["kumbusha"] = (CommandWord.Remind, Language.Swahili),
+            ["cancel"] = (CommandWord.Cancel, Language.English),
+            ["ghairi"] = (CommandWord.Cancel, Language.Swahili),
+            ["status"] = (CommandWord.Status, Language.English),
+            ["hali"] = (CommandWord.Status, Language.Swahili),
+            ["list"] = (CommandWord.List, Language.English),
+            ["orodha"] = (CommandWord.List, Language.Swahili),
+            ["help"] = (CommandWord.Help, Language.English),
+            ["msaada"] = (CommandWord.Help, Language.Swahili),
+            ["lang"] = (CommandWord.Language, Language.English),
+            ["lugha"] = (CommandWord.Language, Language.Swahili),
+        };
+
+    // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).
+    private static readonly Dictionary<string, FlowWord> FlowWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["skip"] = FlowWord.Skip,
+        ["ruka"] = FlowWord.Skip,
+        ["back"] = FlowWord.Back,
+        ["rudi"] = FlowWord.Back,
+        ["cancel"] = FlowWord.Cancel,
+        ["ghairi"] = FlowWord.Cancel,
+        [CancelButton] = FlowWord.Cancel,
+        ["yes"] = FlowWord.Send,
+        ["ndio"] = FlowWord.Send,
+        ["ndiyo"] = FlowWord.Send,
+        [SendButton] = FlowWord.Send,
+        ["edit"] = FlowWord.Edit,
+        ["badili"] = FlowWord.Edit,
+        [EditButton] = FlowWord.Edit,
+    };
+
+    private static readonly Dictionary<string, Language> LanguageWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = Language.English,
+        ["english"] = Language.English,
+        ["kiingereza"] = Language.English,
+        ["sw"] = Language.Swahili,
+        ["swahili"] = Language.Swahili,
+        ["kiswahili"] = Language.Swahili,
+    };
+
+    public static bool TryCommand(string token, out CommandWord word, out Language language)
+    {
+        var found = Commands.TryGetValue(token, out var entry);
+        (word, language) = entry;
+        return found;
+    }
+
+    public static bool TryFlowWord(string input, out FlowWord word) =>
+        FlowWords.TryGetValue(input.Trim(), out word);
+
+    public static bool IsButtonId(string input) =>
+        input.Trim() is SendButton or EditButton or CancelButton;
+
+    public static bool TryLanguage(string? input, out Language language) =>
+        LanguageWords.TryGetValue(input?.Trim() ?? "", out language);
+}

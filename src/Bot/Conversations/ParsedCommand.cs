@@ -1,0 +1,36 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+// A closed hierarchy that only exists together, so it shares one file.
+
+/// <summary>What a chat message asks for. <see cref="DetectedLanguage"/> is set when a Swahili keyword was used.</summary>
+public abstract record ParsedCommand
+{
+    private protected ParsedCommand()
+    {
+    }
+
+    public Language? DetectedLanguage { get; init; }
+}
+
+/// <summary>Exactly one of <paramref name="Msisdn"/> and <paramref name="CustomerName"/> is set; a name is looked up by the caller.</summary>
+public sealed record CreateInvoiceCommand(string? Msisdn, string? CustomerName, long AmountShillings, string Description)
+    : ParsedCommand;
+
+public sealed record StartGuidedCommand : ParsedCommand;
+
+public sealed record RemindCommand(string Number) : ParsedCommand;
+
+public sealed record CancelCommand(string Number) : ParsedCommand;
+
+public sealed record StatusCommand(string Number) : ParsedCommand;
+
+public sealed record ListCommand : ParsedCommand;
+
+public sealed record HelpCommand : ParsedCommand;
+
+/// <summary><paramref name="Language"/> is the code, "en" or "sw".</summary>
+public sealed record LanguageCommand(string Language) : ParsedCommand;
+
+public sealed record UnknownCommand : ParsedCommand;
+
+public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountError = null) : ParsedCommand;

@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+public static partial class Replies
+{
+    public const int MaxListLines = 10;
+
+    public static Reply InvoiceCreated(string number, string customer, long amountShillings, Language lang) => new(Pick(lang,
+        $"Invoice {number} for {Money.FormatKes(amountShillings)} is on its way to {customer}. I'll tell you when it's paid.\nNext: status {number}, remind {number} or cancel {number}.",
+        $"Ankara {number} ya {Money.FormatKes(amountShillings)} inatumwa kwa {customer}. Nitakujulisha ikilipwa.\nKisha: hali {number}, kumbusha {number} au ghairi {number}."));
+
+    /// <summary>The invoice as the customer sees it on WhatsApp, with the Pay with M-PESA button.</summary>
+    public static Reply CustomerInvoice(
+        string merchantName, string number, string description, long amountShillings, DateOnly payBy, string invoiceId, Language lang) =>
+        new(Pick(lang,
+            $"{merchantName} sent you invoice {number}\n{description}\nAmount: {Money.FormatKes(amountShillings)}\nPay by: {Date(payBy)}\nTap Pay with M-PESA below to pay.",
+            $"{merchantName} amekutumia ankara {number}\n{description}\nKiasi: {Money.FormatKes(amountShillings)}\nLipa kabla ya: {Date(payBy)}\nBonyeza Lipa kwa M-PESA hapa chini kulipa."),
+            [PayButton(invoiceId, lang)]);
+
+    public static Reply Reminder(
+        string merchantName, string number, long balanceShillings, DateOnly payBy, string invoiceId, Language lang) =>
+        new(Pick(lang,
+            $"Reminder from {merchantName}: invoice {number} has {Money.FormatKes(balanceShillings)} unpaid, due {Date(payBy)}. Tap Pay with M-PESA below to pay.",
+            $"Kumbusho kutoka kwa {merchantName}: ankara {number} ina {Money.FormatKes(balanceShillings)} ambayo haijalipwa, lipa kabla ya {Date(payBy)}. Bonyeza Lipa kwa M-PESA hapa chini."),
+            [PayButton(invoiceId, lang)]);
+
+    public static Reply ReminderSent(string number, string customer, Language lang) => new(Pick(lang,
+        $"Reminder for {number} sent to {customer}.",
+        $"Kumbusho la {number} limetumwa kwa {customer}."));
+
+    public static Reply CancelNotice(string merchantName, string number, Language lang) => new(Pick(lang,
+        $"{merchantName} has cancelled invoice {number}. You don't need to pay it.",
+        $"{merchantName} ameghairi ankara {number}. Huhitaji kuilipa."));
+
+    public static Reply InvoiceCancelled(string number, Language lang) => new(Pick(lang,
+        $"Invoice {number} is cancelled and the customer has been told.",
+        $"Ankara {number} imeghairiwa na mteja amejulishwa."));
+
+    public static Reply AlreadyPaid(string number, Language lang) => new(Pick(lang,
+        $"Invoice {number} is already paid, so it can't be cancelled or reminded.",
+        $"Ankara {number} imeshalipwa, kwa hiyo haiwezi kughairiwa wala kukumbushwa."));
+
+    public static Reply AlreadyCancelled(string number, Language lang) => new(Pick(lang,
+        $"Invoice {number} was already cancelled.",
+        $"Ankara {number} ilishaghairiwa."));
+
+    public static Reply UnknownInvoice(string number, Language lang) => new(Pick(lang,
+        $"I can't find invoice {number}. Send list to see your unpaid invoices.",
+        $"Sioni ankara {number}. Tuma orodha kuona ankara ambazo hazijalipwa."));
+
+    public static Reply Status(string number, string status, long amountShillings, long paidShillings, Language lang) => new(Pick(lang,
+        $"{number}: {StatusLabel(status, lang)}\nAmount: {Money.FormatKes(amountShillings)}\nPaid: {Money.FormatKes(paidShillings)}\nBalance: {Money.FormatKes(amountShillings - paidShillings)}",
+        $"{number}: {StatusLabel(status, lang)}\nKiasi: {Money.FormatKes(amountShillings)}\nKimelipwa: {Money.FormatKes(paidShillings)}\nBaki: {Money.FormatKes(amountShillings - paidShillings)}"));
+
+    public static Reply UnpaidList(IReadOnlyList<InvoiceSummary> unpaid, Language lang)
+    {
+        if (unpaid.Count == 0)
+        {
+            return new Reply(Pick(lang, "You have no unpaid invoices.", "Huna ankara ambazo hazijalipwa."));
+        }
+
+        var text = new StringBuilder(Pick(lang, "Unpaid invoices:", "Ankara ambazo hazijalipwa:"));
+        foreach (var invoice in unpaid.Take(MaxListLines))
+        {
+            text.Append($"\n{invoice.Number} {invoice.Customer} {Money.FormatKes(invoice.BalanceShillings)}");
+        }
+
+        if (unpaid.Count > MaxListLines)
+        {
+            var more = unpaid.Count - MaxListLines;
+            text.Append(Pick(lang, $"\n...and {more} more.", $"\n...na nyingine {more}."));
+        }
+
+        return new Reply(text.ToString());
+    }
+
+    private static string StatusLabel(string status, Language lang) => status.ToUpperInvariant() switch
+    {
+        "PENDING" => Pick(lang, "not sent yet", "bado haijatumwa"),
+        "SENT" => Pick(lang, "sent, waiting for payment", "imetumwa, inasubiri malipo"),
+        "PARTIALLY_PAID" => Pick(lang, "partly paid", "imelipwa sehemu"),
+        "PAID" => Pick(lang, "paid", "imelipwa"),
+        "CANCELLED" => Pick(lang, "cancelled", "imeghairiwa"),
+        "FAILED" => Pick(lang, "could not be delivered", "haikuweza kufikishwa"),
+        "EXPIRED" => Pick(lang, "expired", "imepitwa na muda"),
+        _ => status,
+    };
+}

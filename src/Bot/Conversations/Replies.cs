@@ -1,0 +1,62 @@
+using System.Globalization;
+using InvoiceFirst.Data.Outbox;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>
+/// Every text a merchant or customer sees in chat, in English and Swahili. Texts stay within the
+/// GSM-7 alphabet so any of them can go out by SMS without tripling the cost.
+/// </summary>
+public static partial class Replies
+{
+    public static Reply Help(Language lang) => new(Pick(lang,
+        """
+        InvoiceFirst commands:
+        invoice 0712345678 1500 Website design - send an invoice
+        new - create an invoice step by step
+        list - unpaid invoices
+        status INV-0042 - check an invoice
+        remind INV-0042 - remind the customer
+        cancel INV-0042 - cancel an invoice
+        lang sw - reply in Kiswahili
+        help - this list
+        """,
+        """
+        Amri za InvoiceFirst:
+        ankara 0712345678 1500 Muundo wa tovuti - tuma ankara
+        mpya - tengeneza ankara hatua kwa hatua
+        orodha - ankara ambazo hazijalipwa
+        hali INV-0042 - angalia ankara
+        kumbusha INV-0042 - mkumbushe mteja
+        ghairi INV-0042 - ghairi ankara
+        lugha en - reply in English
+        msaada - orodha hii
+        """));
+
+    public static Reply UnknownCommand(Language lang) => new(Pick(lang,
+        "Sorry, I didn't get that. Try: invoice 0712345678 1500 Website design, or new to be guided. Send help for all commands.",
+        "Samahani, sijaelewa. Jaribu: ankara 0712345678 1500 Muundo wa tovuti, au mpya kuongozwa. Tuma msaada kuona amri zote."));
+
+    public static Reply LanguageSwitched(Language lang) => new(Pick(lang,
+        "OK, I will reply in English. Send lang sw for Kiswahili.",
+        "Sawa, nitajibu kwa Kiswahili. Tuma lugha en kwa Kiingereza."));
+
+    public static Reply TextOnly(Language lang) => new(Pick(lang,
+        "Sorry, I can only read text messages. Send help to see what I can do.",
+        "Samahani, ninaweza kusoma ujumbe wa maandishi tu. Tuma msaada kuona ninachoweza kufanya."));
+
+    public static Reply CustomerPayHint(Language lang) => new(Pick(lang,
+        "To pay, tap the Pay with M-PESA button on your invoice or reply PAY.",
+        "Kulipa, bonyeza kitufe cha Lipa kwa M-PESA kwenye ankara yako au jibu LIPA."));
+
+    public static ReplyButton PayButton(string invoiceId, Language lang) =>
+        new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Pay with M-PESA", "Lipa kwa M-PESA"));
+
+    private static string Pick(Language lang, string english, string swahili) => lang.IsSwahili ? swahili : english;
+
+    // Kenyans read and type numbers in the local 07... form.
+    private static string LocalPhone(string msisdn) =>
+        msisdn.StartsWith("254", StringComparison.Ordinal) && msisdn.Length == 12 ? "0" + msisdn[3..] : msisdn;
+
+    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

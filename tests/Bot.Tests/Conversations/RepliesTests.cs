@@ -1,0 +1,194 @@
+using System.Reflection;
+using InvoiceFirst.Bot.Conversations;
+
+namespace InvoiceFirst.Bot.Tests.Conversations;
+
+public sealed class RepliesTests
+{
+    private static readonly DateOnly PayBy = new(2026, 3, 12);
+
+    private static readonly InvoiceDraft Draft = new()
+    {
+        Msisdn = "254712345678", CustomerName = "Wanjiku", AmountShillings = 1500, Description = "Website design",
+    };
+
+    // Every catalogue entry, by method name, so the coverage test below notices a new text without an entry here.
+    private static readonly (string Method, Func<Language, Reply> Render)[] Catalogue =
+    [
+        (nameof(Replies.Help), Replies.Help),
+        (nameof(Replies.UnknownCommand), Replies.UnknownCommand),
+        (nameof(Replies.LanguageSwitched), Replies.LanguageSwitched),
+        (nameof(Replies.TextOnly), Replies.TextOnly),
+        (nameof(Replies.CustomerPayHint), Replies.CustomerPayHint),
+        (nameof(Replies.PayButton), l => new Reply(Replies.PayButton("inv_1", l).Title, [Replies.PayButton("inv_1", l)])),
+        (nameof(Replies.InvalidPhone), Replies.InvalidPhone),
+        (nameof(Replies.ForCommandError), l => Replies.ForCommandError(new CommandError(CommandErrorKind.MissingAmount), l)),
+        (nameof(Replies.ForAmountError) + "NotANumber", l => Replies.ForAmountError(AmountError.NotANumber, 1_000_000, l)),
+        (nameof(Replies.ForAmountError) + "Zero", l => Replies.ForAmountError(AmountError.ZeroOrNegative, 1_000_000, l)),
+        (nameof(Replies.ForAmountError) + "Cents", l => Replies.ForAmountError(AmountError.HasCents, 1_000_000, l)),
+        (nameof(Replies.ForAmountError) + "Exponent", l => Replies.ForAmountError(AmountError.Exponent, 1_000_000, l)),
+        (nameof(Replies.ForAmountError) + "TooLarge", l => Replies.ForAmountError(AmountError.TooLarge, 1_000_000, l)),
+        (nameof(Replies.DescriptionLength) + "Short", l => Replies.DescriptionLength(FieldError.TooShort, l)),
+        (nameof(Replies.DescriptionLength) + "Long", l => Replies.DescriptionLength(FieldError.TooLong, l)),
+        (nameof(Replies.NameLength) + "Short", l => Replies.NameLength(FieldError.TooShort, l)),
+        (nameof(Replies.NameLength) + "Long", l => Replies.NameLength(FieldError.TooLong, l)),
+        (nameof(Replies.MissingCustomer), Replies.MissingCustomer),
+        (nameof(Replies.CustomerNotFound), l => Replies.CustomerNotFound("Otieno", l)),
+        (nameof(Replies.MissingAmount), Replies.MissingAmount),
+        (nameof(Replies.MissingDescription), Replies.MissingDescription),
+        (nameof(Replies.MissingInvoiceNumber), Replies.MissingInvoiceNumber),
+        (nameof(Replies.InvalidInvoiceNumber), Replies.InvalidInvoiceNumber),
+        (nameof(Replies.UnsupportedLanguage), Replies.UnsupportedLanguage),
+        (nameof(Replies.AskPhone), Replies.AskPhone),
+        (nameof(Replies.AskName), Replies.AskName),
+        (nameof(Replies.AskAmount), Replies.AskAmount),
+        (nameof(Replies.AskDescription), Replies.AskDescription),
+        (nameof(Replies.ConfirmDraft), l => Replies.ConfirmDraft(Draft, l)),
+        (nameof(Replies.ConfirmChoice), Replies.ConfirmChoice),
+        (nameof(Replies.DraftExpired), Replies.DraftExpired),
+        (nameof(Replies.DraftCancelled), Replies.DraftCancelled),
+        (nameof(Replies.CannotSkip), Replies.CannotSkip),
+        (nameof(Replies.NotExpectedHere), Replies.NotExpectedHere),
+        (nameof(Replies.InvoiceCreated), l => Replies.InvoiceCreated("INV-0042", "Wanjiku", 1500, l)),
+        (nameof(Replies.CustomerInvoice), l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", 1500, PayBy, "inv_1", l)),
+        (nameof(Replies.Reminder), l => Replies.Reminder("Mama Mboga", "INV-0042", 1500, PayBy, "inv_1", l)),
+        (nameof(Replies.ReminderSent), l => Replies.ReminderSent("INV-0042", "Wanjiku", l)),
+        (nameof(Replies.CancelNotice), l => Replies.CancelNotice("Mama Mboga", "INV-0042", l)),
+        (nameof(Replies.InvoiceCancelled), l => Replies.InvoiceCancelled("INV-0042", l)),
+        (nameof(Replies.AlreadyPaid), l => Replies.AlreadyPaid("INV-0042", l)),
+        (nameof(Replies.AlreadyCancelled), l => Replies.AlreadyCancelled("INV-0042", l)),
+        (nameof(Replies.UnknownInvoice), l => Replies.UnknownInvoice("INV-0042", l)),
+        (nameof(Replies.Status), l => Replies.Status("INV-0042", "PARTIALLY_PAID", 1500, 500, l)),
+        (nameof(Replies.UnpaidList) + "Empty", l => Replies.UnpaidList([], l)),
+        (nameof(Replies.UnpaidList), l => Replies.UnpaidList([new InvoiceSummary("INV-0042", "Wanjiku", 1500)], l)),
+        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", 1500, PayBy, "https://x.test/pay/abc", "400200", l))),
+        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", 1500, "https://x.test/pay/abc", "400200", l))),
+    ];
+
+    public static TheoryData<string> Entries => new(Catalogue.Select(e => e.Method));
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void Catalogue_EveryEntry_HasDistinctEnglishAndSwahiliWithinChannelLimits(string method)
+    {
+        var render = Catalogue.Single(e => e.Method == method).Render;
+        var english = render(Language.English);
+        var swahili = render(Language.Swahili);
+
+        Assert.False(string.IsNullOrWhiteSpace(english.Text));
+        Assert.False(string.IsNullOrWhiteSpace(swahili.Text));
+        Assert.NotEqual(english.Text, swahili.Text);
+        foreach (var reply in new[] { english, swahili })
+        {
+            Assert.True(reply.Buttons.Count <= 3, method);
+            Assert.All(reply.Buttons, b => Assert.InRange(b.Title.Length, 1, 20));
+            Assert.True(Gsm7.IsEncodable(reply.Text), $"{method}: non GSM-7 text");
+            Assert.InRange(reply.Text.Length, 1, 1024);
+        }
+    }
+
+    [Fact]
+    public void Catalogue_EveryPublicText_IsListedInTheTest()
+    {
+        var methods = typeof(Replies).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(Reply) || m.ReturnType == typeof(string) || m.ReturnType == typeof(Data.Outbox.ReplyButton))
+            .Select(m => m.Name)
+            .Distinct();
+
+        Assert.All(methods, name => Assert.Contains(Catalogue, e => e.Method.StartsWith(name, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("en", "Pay with M-PESA")]
+    [InlineData("sw", "Lipa kwa M-PESA")]
+    public void CustomerInvoice_Language_CarriesPayButtonAndDetails(string code, string buttonTitle)
+    {
+        var reply = Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma wiki", 1500, PayBy, "inv_9", Language.FromCode(code));
+
+        var button = Assert.Single(reply.Buttons);
+        Assert.Equal(("pay:inv_9", buttonTitle), (button.Id, button.Title));
+        Assert.Contains("Mama Mboga", reply.Text);
+        Assert.Contains("INV-0042", reply.Text);
+        Assert.Contains("Sukuma wiki", reply.Text);
+        Assert.Contains("KES 1,500", reply.Text);
+        Assert.Contains("12/03/2026", reply.Text);
+    }
+
+    [Fact]
+    public void ConfirmDraft_Draft_ShowsSummaryAndSendEditCancelButtons()
+    {
+        var reply = Replies.ConfirmDraft(Draft, Language.English);
+
+        Assert.Contains("Wanjiku (0712345678)", reply.Text);
+        Assert.Contains("KES 1,500", reply.Text);
+        Assert.Contains("Website design", reply.Text);
+        Assert.Equal(["draft:send", "draft:edit", "draft:cancel"], reply.Buttons.Select(b => b.Id));
+    }
+
+    [Fact]
+    public void InvoiceSms_LongMerchantAndDescription_FitsTwoGsmSegments()
+    {
+        var sms = Replies.InvoiceSms(
+            "Wanjiku's Extremely Long Business Name Salon & Barber Shop Nairobi CBD Branch 🌟",
+            "INV-12345",
+            string.Concat(Enumerable.Repeat("Braiding, wash and treatment “deluxe” 💇🏾 ", 6)),
+            999_999,
+            PayBy,
+            "https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7",
+            "4002001",
+            Language.Swahili);
+
+        Assert.True(Gsm7.Septets(sms) <= Gsm7.TwoSegmentSeptets, $"{Gsm7.Septets(sms)} septets");
+        Assert.True(Gsm7.IsEncodable(sms));
+        Assert.Contains("Paybill 4002001 Account INV-12345", sms);
+        Assert.Contains("https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7", sms);
+        Assert.Contains("KES 999,999", sms);
+        Assert.Contains("Braiding, wash", sms);
+        Assert.Contains("...", sms);
+    }
+
+    [Fact]
+    public void InvoiceSms_ShortDescription_KeptWhole()
+    {
+        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", 150, PayBy, "https://x.test/pay/t", "400200", Language.English);
+
+        Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account INV-0042", sms);
+    }
+
+    [Fact]
+    public void UnpaidList_MoreThanTen_ShowsTenAndCountsTheRest()
+    {
+        var unpaid = Enumerable.Range(1, 13).Select(i => new InvoiceSummary($"INV-{i:D4}", "Otieno", 100)).ToList();
+
+        var text = Replies.UnpaidList(unpaid, Language.English).Text;
+
+        Assert.Contains("INV-0010", text);
+        Assert.DoesNotContain("INV-0011", text);
+        Assert.Contains("3 more", text);
+    }
+
+    [Fact]
+    public void Status_PartlyPaid_ShowsBalance()
+    {
+        var text = Replies.Status("INV-0042", "PARTIALLY_PAID", 1500, 500, Language.English).Text;
+
+        Assert.Contains("partly paid", text);
+        Assert.Contains("Balance: KES 1,000", text);
+    }
+
+    [Fact]
+    public void ForCommandError_AmountTooLarge_NamesCallerMaximum()
+    {
+        var reply = Replies.ForCommandError(new CommandError(CommandErrorKind.InvalidAmount, AmountError.TooLarge), Language.English, 250_000);
+
+        Assert.Contains("KES 250,000", reply.Text);
+    }
+
+    [Fact]
+    public void InvalidPhone_Any_NamesAcceptedForms()
+    {
+        var text = Replies.InvalidPhone(Language.Swahili).Text;
+
+        Assert.All(new[] { "0712345678", "712345678", "254712345678", "+254712345678" }, f => Assert.Contains(f, text));
+    }
+}
