@@ -143,9 +143,7 @@ public sealed class DarajaClient(
     private async Task<DarajaReply> PostAsync<TBody>(string path, TBody body, string token, CancellationToken ct)
         where TBody : class
     {
-        using var client = new RestClient(
-            httpClientFactory.CreateClient(HttpClientName),
-            new RestClientOptions(options.Value.BaseUrl));
+        using var client = DarajaRest.Create(httpClientFactory, options.Value.BaseUrl);
         var request = new RestRequest(path, Method.Post)
             .AddHeader("Authorization", $"Bearer {token}")
             .AddJsonBody(body);

@@ -49,14 +49,12 @@ public sealed class DarajaTokenProvider(
         }, ct);
 
     private bool IsUsable(CachedToken? token) =>
-        token is not null && token.ExpiresAt - RefreshMargin > time.GetUtcNow();
+        token is not null && token.ExpiresAt > time.GetUtcNow() + RefreshMargin;
 
     private async Task<CachedToken> RequestTokenAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        using var client = new RestClient(
-            httpClientFactory.CreateClient(DarajaClient.HttpClientName),
-            new RestClientOptions(settings.BaseUrl));
+        using var client = DarajaRest.Create(httpClientFactory, settings.BaseUrl);
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ConsumerKey}:{settings.ConsumerSecret}"));
         var request = new RestRequest("oauth/v1/generate")
             .AddQueryParameter("grant_type", "client_credentials")
