@@ -1,0 +1,17 @@
+namespace InvoiceFirst.Payments.Mpesa;
+
+/// <summary>Why an STK payment did not go through, normalized from Daraja ResultCodes.</summary>
+public enum PaymentFailureKind
+{
+    Unknown,
+    Cancelled,
+    NoAnswer,
+    WrongPin,
+    InsufficientFunds,
+    Expired,
+    LimitExceeded,
+    SubscriberBusy,
+    Transient,
+    Configuration,
+    Pending,
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace InvoiceFirst.Payments.Mpesa.Wire;
+
+internal static class DarajaJson
+{
+    public static readonly JsonSerializerOptions Options = new() { MaxDepth = 16 };
+
+    /// <summary>Deserializes a Daraja body, returning null instead of throwing on anything unexpected.</summary>
+    public static T? TryRead<T>(string? content) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(content)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(content, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

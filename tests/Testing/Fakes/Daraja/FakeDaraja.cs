@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InvoiceFirst.Testing.Fakes;
+
+/// <summary>
+/// Safaricom Daraja on loopback, speaking the real wire format: OAuth (each new token invalidates
+/// the previous one), STK push and STK query, with scriptable errors, delays and query results.
+/// </summary>
+public sealed class FakeDaraja : IAsyncDisposable
+{
+    public const string OAuthPath = "/oauth/v1/generate";
+    public const string StkPushPath = "/mpesa/stkpush/v1/processrequest";
+    public const string StkQueryPath = "/mpesa/stkpushquery/v1/query";
+
+    private readonly WebApplication app;
+    private readonly object gate = new();
+    private readonly ConcurrentQueue<FakeDarajaReply> stkScript = new();
+    private readonly ConcurrentDictionary<string, FakeDarajaReply> queryScript = new();
+    private readonly ConcurrentDictionary<string, bool> issuedCheckoutIds = new();
+    private string? currentToken;
+    private int tokenRequests;
+    private long sequence;
+
+    private FakeDaraja(WebApplication app, string consumerKey, string consumerSecret)
+    {
+        this.app = app;
+        ConsumerKey = consumerKey;
+        ConsumerSecret = consumerSecret;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+    public string ConsumerKey { get; }
+    public string ConsumerSecret { get; }
+    public FakeDarajaRecorder Requests { get; } = new();
+
+    /// <summary>Send <c>expires_in</c> as a string, like the older portal sample.</summary>
+    public bool ExpiresInAsString { get; set; }
+    public int ExpiresInSeconds { get; set; } = 3599;
+
+    /// <summary>Delay before answering OAuth, to widen races in concurrency tests.</summary>
+    public TimeSpan OAuthDelay { get; set; }
+
+    public int TokenRequestCount => Volatile.Read(ref tokenRequests);
+    public IReadOnlyList<FakeDarajaRequest> StkPushes => Requests.For(StkPushPath);
+    public IReadOnlyList<FakeDarajaRequest> StkQueries => Requests.For(StkQueryPath);
+
+    public static async Task<FakeDaraja> StartAsync(string consumerKey = "test-key", string consumerSecret = "test-secret")
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDaraja(app, consumerKey, consumerSecret);
+        app.MapGet(OAuthPath, (Func<HttpContext, Task<IResult>>)fake.OAuthAsync);
+        app.MapPost(StkPushPath, (Func<HttpContext, Task<IResult>>)fake.StkPushAsync);
+        app.MapPost(StkQueryPath, (Func<HttpContext, Task<IResult>>)fake.StkQueryAsync);
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        fake.BaseUrl = addresses.Addresses.First().TrimEnd('/');
+        return fake;
+    }
+
+    public void EnqueueStkError(int httpStatus, string errorCode, string errorMessage) =>
+        stkScript.Enqueue(FakeDarajaReply.Error(httpStatus, errorCode, errorMessage));
+
+    /// <summary>The next STK push is recorded, then answered (accepted) only after <paramref name="delay"/>.</summary>
+    public void EnqueueDelay(TimeSpan delay) => stkScript.Enqueue(FakeDarajaReply.After(delay));
+
+    public void SetQueryResult(string checkoutRequestId, string resultCode, string resultDesc) =>
+        queryScript[checkoutRequestId] = FakeDarajaReply.Result(resultCode, resultDesc);
+
+    public void SetQueryError(string checkoutRequestId, int httpStatus, string errorCode, string errorMessage) =>
+        queryScript[checkoutRequestId] = FakeDarajaReply.Error(httpStatus, errorCode, errorMessage);
+
+    /// <summary>As if someone else generated a token: the one in use stops working.</summary>
+    public void InvalidateCurrentToken()
+    {
+        lock (gate) currentToken = null;
+    }
+
+    public Task WaitForStkPushesAsync(int count, TimeSpan timeout) => Requests.WaitForAsync(StkPushPath, count, timeout);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task<IResult> OAuthAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref tokenRequests);
+        if (OAuthDelay > TimeSpan.Zero) await Task.Delay(OAuthDelay, context.RequestAborted);
+        if (context.Request.Query["grant_type"] != "client_credentials")
+            return Error(400, "400.008.02", "Invalid grant type passed");
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ConsumerKey}:{ConsumerSecret}"));
+        if (context.Request.Headers.Authorization != expected)
+            return Error(400, "400.008.01", "Invalid Authentication passed");
+
+        var token = "fake" + Guid.NewGuid().ToString("N")[..24];
+        lock (gate) currentToken = token;
+        return ExpiresInAsString
+            ? Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["expires_in"] = ExpiresInSeconds.ToString() })
+            : Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["expires_in"] = ExpiresInSeconds });
+    }
+
+    private async Task<IResult> StkPushAsync(HttpContext context)
+    {
+        if (await RecordAuthorizedAsync(context, StkPushPath) is { } refused) return refused;
+        if (stkScript.TryDequeue(out var scripted))
+        {
+            if (scripted.ErrorCode is not null) return Error(scripted.HttpStatus, scripted.ErrorCode, scripted.ErrorMessage!);
+            await Task.Delay(scripted.Delay, context.RequestAborted);
+        }
+
+        var n = Interlocked.Increment(ref sequence);
+        var checkoutId = $"ws_CO_{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(3)):ddMMyyyyHHmmssfff}{n:D9}";
+        issuedCheckoutIds[checkoutId] = true;
+        return Results.Json(new Dictionary<string, string>
+        {
+            ["MerchantRequestID"] = $"{n:D4}-4b64-97ff-{Guid.NewGuid():N}"[..32],
+            ["CheckoutRequestID"] = checkoutId,
+            ["ResponseCode"] = "0",
+            ["ResponseDescription"] = "Success. Request accepted for processing",
+            ["CustomerMessage"] = "Success. Request accepted for processing",
+        });
+    }
+
+    private async Task<IResult> StkQueryAsync(HttpContext context)
+    {
+        if (await RecordAuthorizedAsync(context, StkQueryPath) is { } refused) return refused;
+        var body = Requests.For(StkQueryPath)[^1].Body;
+        string? checkoutId = null;
+        try
+        {
+            checkoutId = JsonDocument.Parse(body).RootElement.GetProperty("CheckoutRequestID").GetString();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return Error(400, "400.002.02", "Bad Request - Invalid CheckoutRequestID");
+        }
+
+        var reply = checkoutId is not null && queryScript.TryGetValue(checkoutId, out var scripted) ? scripted
+            : checkoutId is not null && issuedCheckoutIds.ContainsKey(checkoutId)
+                ? FakeDarajaReply.Result("4999", "The transaction is still under processing")
+                : FakeDarajaReply.Error(500, "500.001.1001", "The transaction does not Exist");
+        if (reply.ErrorCode is not null) return Error(reply.HttpStatus, reply.ErrorCode, reply.ErrorMessage!);
+        return Results.Json(new Dictionary<string, string>
+        {
+            ["ResponseCode"] = "0",
+            ["ResponseDescription"] = "The service request has been accepted successsfully",
+            ["MerchantRequestID"] = "22205-34066-1",
+            ["CheckoutRequestID"] = checkoutId!,
+            ["ResultCode"] = reply.ResultCode!,
+            ["ResultDesc"] = reply.ResultDesc!,
+        });
+    }
+
+    private async Task<IResult?> RecordAuthorizedAsync(HttpContext context, string path)
+    {
+        var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+        var header = context.Request.Headers.Authorization.ToString();
+        var bearer = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+        Requests.Record(new FakeDarajaRequest(path, bearer, body));
+        string? valid;
+        lock (gate) valid = currentToken;
+        return bearer is not null && bearer == valid ? null : Error(404, "404.001.03", "Invalid Access Token");
+    }
+
+    private static IResult Error(int status, string code, string message) => Results.Json(
+        new Dictionary<string, string>
+        {
+            ["requestId"] = Guid.NewGuid().ToString("N")[..20],
+            ["errorCode"] = code,
+            ["errorMessage"] = message,
+        },
+        statusCode: status);
+}
