@@ -11,7 +11,8 @@ internal static class TransportFailure
     /// <summary>Null when an HTTP response arrived and the provider-specific parser must decide.</summary>
     public static SendResult? Classify(RestResponse response, string provider, CancellationToken ct)
     {
-        if (response.ResponseStatus == ResponseStatus.Completed && response.StatusCode != 0) return null;
+        // RestSharp marks non-2xx answers as errors too; any status code means the provider answered.
+        if (response.StatusCode != 0) return null;
 
         // The caller is shutting down: let it see cancellation rather than a made-up outcome.
         ct.ThrowIfCancellationRequested();
