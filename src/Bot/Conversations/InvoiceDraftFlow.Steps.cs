@@ -12,8 +12,8 @@ public sealed partial class InvoiceDraftFlow
                 PromptFor(state))));
 
         _machine.Configure(State.Idle)
-            .OnEntryFrom(Trigger.Cancel, () => _replies.Add(Replies.DraftCancelled(_lang)))
-            .OnEntryFrom(Trigger.Expire, () => _replies.Add(Replies.DraftExpired(_lang)))
+            .OnEntryFrom(Trigger.Cancel, () => _replies.Add(Replies.DraftCancelled(_lang)), "say draft cancelled")
+            .OnEntryFrom(Trigger.Expire, () => _replies.Add(Replies.DraftExpired(_lang)), "say draft dropped")
             .Permit(Trigger.Start, State.CollectPhone);
 
         _machine.Configure(State.Drafting)
@@ -22,34 +22,34 @@ public sealed partial class InvoiceDraftFlow
 
         _machine.Configure(State.CollectPhone)
             .SubstateOf(State.Drafting)
-            .OnEntry(() => _replies.Add(Replies.AskPhone(_lang)))
+            .OnEntry(() => _replies.Add(Replies.AskPhone(_lang)), "ask phone or saved name")
             .Permit(Trigger.EnterPhone, State.CollectName)
             .Permit(Trigger.PickSavedCustomer, State.CollectAmount)
             .PermitReentry(Trigger.Back);
 
         _machine.Configure(State.CollectName)
             .SubstateOf(State.Drafting)
-            .OnEntry(() => _replies.Add(Replies.AskName(_lang)))
+            .OnEntry(() => _replies.Add(Replies.AskName(_lang)), "ask name")
             .Permit(Trigger.EnterName, State.CollectAmount)
             .Permit(Trigger.SkipName, State.CollectAmount)
             .Permit(Trigger.Back, State.CollectPhone);
 
         _machine.Configure(State.CollectAmount)
             .SubstateOf(State.Drafting)
-            .OnEntry(() => _replies.Add(Replies.AskAmount(_lang)))
+            .OnEntry(() => _replies.Add(Replies.AskAmount(_lang)), "ask amount")
             .Permit(Trigger.EnterAmount, State.CollectDescription)
             .PermitIf(Trigger.Back, State.CollectPhone, () => _row.Draft.IsSavedCustomer, "saved customer")
             .PermitIf(Trigger.Back, State.CollectName, () => !_row.Draft.IsSavedCustomer, "typed phone");
 
         _machine.Configure(State.CollectDescription)
             .SubstateOf(State.Drafting)
-            .OnEntry(() => _replies.Add(Replies.AskDescription(_lang)))
+            .OnEntry(() => _replies.Add(Replies.AskDescription(_lang)), "ask description")
             .Permit(Trigger.EnterDescription, State.Confirm)
             .Permit(Trigger.Back, State.CollectAmount);
 
         _machine.Configure(State.Confirm)
             .SubstateOf(State.Drafting)
-            .OnEntry(() => _replies.Add(Replies.ConfirmDraft(_row.Draft, _lang)))
+            .OnEntry(() => _replies.Add(Replies.ConfirmDraft(_row.Draft, _lang)), "show summary")
             .Permit(Trigger.Send, State.Idle)
             .Permit(Trigger.Edit, State.CollectAmount)
             .Permit(Trigger.Back, State.CollectDescription);
