@@ -1,5 +1,9 @@
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Bot.Webhooks;
+using InvoiceFirst.Messaging.Outbox;
 
 namespace InvoiceFirst.Bot;
 
@@ -35,6 +39,17 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<InvoiceMessages>();
         services.AddSingleton<InvoiceCreator>();
         services.AddSingleton<InvoiceRequestValidator>();
+
+        services.AddSingleton<InvoiceCommands>();
+        services.AddSingleton<ReplyWriter>();
+        services.AddSingleton<MerchantChat>();
+        services.AddSingleton<CustomerChat>();
+        services.AddSingleton<DeliveryStatusHandler>();
+        services.AddSingleton<InboundEventRouter>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxIntake>();
+        services.AddSingleton<WhatsAppSignatureFilter>();
+        services.AddHostedService<InboxWorker>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();
         return services;

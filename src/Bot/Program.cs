@@ -2,6 +2,8 @@ using InvoiceFirst.Bot;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data;
+using InvoiceFirst.Bot.Webhooks;
+using InvoiceFirst.Messaging;
 using Serilog;
 
 Log.Logger = Logging.Configure(new LoggerConfiguration(), development: true).CreateBootstrapLogger();
@@ -13,6 +15,7 @@ try
     if (args.FirstOrDefault() == "migrate")
         return await MigrateCommand.RunAsync(builder);
 
+    builder.Services.AddMessagingProviders(builder.Configuration);
     builder.Services.AddBot();
 
     var app = builder.Build();
@@ -20,6 +23,7 @@ try
     app.UseRequestLogging();
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
+    app.MapWhatsAppWebhook();
     await app.RunAsync();
     return 0;
 }

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.MessageLog;
 using InvoiceFirst.Data.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<MessageLogRepository>();
         return services;
     }
 }

@@ -9,4 +9,8 @@ public sealed record Reply(string Text, IReadOnlyList<ReplyButton> Buttons)
         : this(text, [])
     {
     }
+
+    /// <summary>As an outbox message; a person who wrote by SMS is answered by SMS.</summary>
+    public OutboundMessage ToMessage(bool bySms = false) =>
+        new() { Text = Text, Buttons = Buttons, SmsText = bySms ? Text : null };
 }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -6,18 +7,65 @@ using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
 
-/// <summary>Builds the messages about an invoice in every form a channel needs.</summary>
-public sealed class InvoiceMessages(IOptions<AppOptions> app)
+/// <summary>
+/// Builds the messages about an invoice in every form a channel needs: WhatsApp text with the
+/// pay button, the approved template for a closed 24-hour window, and the SMS with the pay link.
+/// </summary>
+public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration configuration)
 {
-    public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice) => new()
-    {
-        Text = $"{merchant.Name}: invoice {invoice.Number} for KES {invoice.AmountCents / 100:N0} — {invoice.Description}",
-        Buttons = [new ReplyButton($"pay:{invoice.Id}", "Pay with M-PESA")],
-        SmsText = $"{merchant.Name} invoice {invoice.Number}: KES {invoice.AmountCents / 100:N0}. Pay: {app.Value.PayLink(invoice.PayToken)}",
-    };
+    // Nairobi has no daylight saving: a fixed offset needs no time-zone database.
+    private static readonly TimeSpan Nairobi = TimeSpan.FromHours(3);
 
-    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice) => new()
+    public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice)
     {
-        Text = $"Invoice {invoice.Number} created for KES {invoice.AmountCents / 100:N0}.",
-    };
+        var lang = Language.FromCode(merchant.Language);
+        var shillings = invoice.AmountCents / 100;
+        var payBy = PayBy(invoice);
+        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, shillings, payBy, invoice.Id, lang);
+        return new OutboundMessage
+        {
+            Text = reply.Text,
+            Buttons = reply.Buttons,
+            Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, Money.FormatKes(shillings), payBy.ToString("dd/MM/yyyy")),
+            SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, shillings, payBy,
+                app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
+        };
+    }
+
+    public OutboundMessage Reminder(Merchant merchant, Invoice invoice)
+    {
+        var lang = Language.FromCode(merchant.Language);
+        var balance = invoice.BalanceCents / 100;
+        var reply = Replies.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
+        return new OutboundMessage
+        {
+            Text = reply.Text,
+            Buttons = reply.Buttons,
+            Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, Money.FormatKes(balance), PayBy(invoice).ToString("dd/MM/yyyy")),
+            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
+        };
+    }
+
+    public OutboundMessage CancelNotice(Merchant merchant, Invoice invoice)
+    {
+        var text = Replies.CancelNotice(merchant.Name, invoice.Number, Language.FromCode(merchant.Language)).Text;
+        return new OutboundMessage { Text = text, SmsText = text };
+    }
+
+    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice)
+    {
+        var customer = invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
+        return Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage();
+    }
+
+    /// <summary>The number customers pay to by hand: the Till for Buy Goods, else the Paybill.</summary>
+    private string PaybillNumber =>
+        configuration["Mpesa:PartyB"] is { Length: > 0 } partyB ? partyB : configuration["Mpesa:ShortCode"] is { Length: > 0 } code ? code : "174379";
+
+    private TemplateMessage? Template(Language lang, string invoiceId, params string[] parameters) =>
+        configuration["WhatsApp:InvoiceTemplate"] is { Length: > 0 } name
+            ? new TemplateMessage(name, lang.Code, parameters, $"pay:{invoiceId}")
+            : null;
+
+    private static DateOnly PayBy(Invoice invoice) => DateOnly.FromDateTime(invoice.ExpiresAt.ToOffset(Nairobi).DateTime);
 }

@@ -26,7 +26,7 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
             errors["msisdn"] = ["Must be a Kenyan mobile number such as 254712345678 or 0712345678."];
 
         var name = string.IsNullOrWhiteSpace(body.CustomerName) ? null : body.CustomerName.Trim();
-        if (name is not null && !FieldRules.IsValidCustomerName(name))
+        if (name is not null && FieldRules.CheckCustomerName(name).Error is not null)
             errors["customer_name"] = [$"Must be {FieldRules.NameMin}–{FieldRules.NameMax} characters."];
 
         var maxCents = options.Value.MaxAmount * 100;
@@ -40,7 +40,7 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
             errors["amount_cents"] = [$"Must be at most {maxCents} (KES {options.Value.MaxAmount:N0})."];
 
         var description = body.Description?.Trim() ?? "";
-        if (!FieldRules.IsValidDescription(description))
+        if (FieldRules.CheckDescription(description).Error is not null)
             errors["description"] = [$"Must be {FieldRules.DescriptionMin}–{FieldRules.DescriptionMax} characters."];
 
         if (errors.Count > 0) return (null, errors);

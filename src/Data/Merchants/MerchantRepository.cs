@@ -33,7 +33,7 @@ public sealed class MerchantRepository(Db db)
         return await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }
 
-    public async Task SetLanguageAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+    public static async Task SetLanguageAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
         long id, string language, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = "UPDATE merchants SET language = @language, updated_at = @now WHERE id = @id";

@@ -7,6 +7,11 @@ namespace InvoiceFirst.Data.Outbox;
 
 public sealed class OutboxRepository(Db db)
 {
+    private const string Columns = """
+        id, merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status, attempts,
+        next_attempt_at, provider, provider_message_id, last_error, created_at, sent_at
+        """;
+
     /// <summary>Queues a message in the caller's transaction; a repeated dedupe key queues nothing.</summary>
     public static async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
     {
@@ -20,6 +25,32 @@ public sealed class OutboxRepository(Db db)
         return await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: ct)) == 1;
     }
 
+    public static async Task<OutboxEntry?> FindByProviderMessageIdAsync(DbConnection connection, DbTransaction? transaction,
+        string providerMessageId, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM outbox WHERE provider_message_id = @providerMessageId ORDER BY id DESC LIMIT 1";
+        return await connection.QuerySingleOrDefaultAsync<OutboxEntry>(
+            new CommandDefinition(sql, new { providerMessageId }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Moves a sent message's status forward only: SENT → DELIVERED → READ, and FAILED only from
+    /// SENT (a message already delivered did not fail). False when the report changes nothing.
+    /// </summary>
+    public static async Task<bool> AdvanceStatusAsync(DbConnection connection, DbTransaction transaction, long id, string status,
+        string? errorCode, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE outbox SET status = @status, updated_at = @now,
+                last_error = CASE WHEN @status = 'FAILED' THEN @errorCode ELSE last_error END
+            WHERE id = @id AND (
+                (@status = 'DELIVERED' AND status = 'SENT') OR
+                (@status = 'READ' AND status IN ('SENT', 'DELIVERED')) OR
+                (@status = 'FAILED' AND status = 'SENT'))
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, status, errorCode, now }, transaction, cancellationToken: ct)) == 1;
+    }
+
     public static string Serialize(OutboundMessage message) => JsonSerializer.Serialize(message, Json);
 
     public static OutboundMessage Deserialize(string payload) =>
@@ -27,11 +58,7 @@ public sealed class OutboxRepository(Db db)
 
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(CancellationToken ct)
     {
-        const string sql = """
-            SELECT id, merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status, attempts,
-                next_attempt_at, provider, provider_message_id, last_error, created_at, sent_at
-            FROM outbox ORDER BY id
-            """;
+        const string sql = $"SELECT {Columns} FROM outbox ORDER BY id";
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
     }

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>What a merchant can do to an existing invoice from chat: remind, cancel, status, list.</summary>
+public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock)
+{
+    public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, string number,
+        Language lang, CancellationToken ct)
+    {
+        var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
+        if (Refusal(invoice, number, lang) is { } refusal) return refusal;
+        var now = clock.GetUtcNow();
+        await OutboxRepository.EnqueueAsync(c, t, new OutboxEntry
+        {
+            MerchantId = merchant.Id,
+            InvoiceId = invoice!.Id,
+            Recipient = invoice.Msisdn,
+            Purpose = OutboxPurpose.Reminder,
+            Payload = OutboxRepository.Serialize(messages.Reminder(merchant, invoice)),
+            DedupeKey = $"remind:{invoice.Id}:{inbound.Provider}:{inbound.EventId}",
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }, ct);
+        return Replies.ReminderSent(invoice.Number, CustomerLabel(invoice), lang);
+    }
+
+    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, string number,
+        Language lang, CancellationToken ct)
+    {
+        var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
+        if (Refusal(invoice, number, lang) is { } refusal) return refusal;
+        var now = clock.GetUtcNow();
+        if (!await InvoiceRepository.CancelAsync(c, t, invoice!.Id, now, ct))
+            return Replies.AlreadyPaid(invoice.Number, lang); // part-paid: money has moved, so it stays open
+        await OutboxRepository.EnqueueAsync(c, t, new OutboxEntry
+        {
+            MerchantId = merchant.Id,
+            InvoiceId = invoice.Id,
+            Recipient = invoice.Msisdn,
+            Purpose = OutboxPurpose.Notice,
+            Payload = OutboxRepository.Serialize(messages.CancelNotice(merchant, invoice)),
+            DedupeKey = $"cancelled:{invoice.Id}",
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }, ct);
+        return Replies.InvoiceCancelled(invoice.Number, lang);
+    }
+
+    public static async Task<Reply> StatusAsync(DbConnection c, DbTransaction t, Merchant merchant, string number, Language lang, CancellationToken ct)
+    {
+        var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
+        return invoice is null
+            ? Replies.UnknownInvoice(number, lang)
+            : Replies.Status(invoice.Number, invoice.Status, invoice.AmountCents / 100, invoice.AmountPaidCents / 100, lang);
+    }
+
+    public static async Task<Reply> ListAsync(DbConnection c, DbTransaction t, Merchant merchant, Language lang, CancellationToken ct)
+    {
+        var unpaid = await InvoiceRepository.ListUnpaidAsync(c, t, merchant.Id, Replies.MaxListLines + 1, ct);
+        return Replies.UnpaidList(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.BalanceCents / 100)).ToList(), lang);
+    }
+
+    private static Reply? Refusal(Invoice? invoice, string number, Language lang) => invoice?.Status switch
+    {
+        null => Replies.UnknownInvoice(number, lang),
+        InvoiceStatus.Paid => Replies.AlreadyPaid(invoice.Number, lang),
+        InvoiceStatus.Cancelled => Replies.AlreadyCancelled(invoice.Number, lang),
+        _ => null,
+    };
+
+    private static string CustomerLabel(Invoice invoice) => invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
+}

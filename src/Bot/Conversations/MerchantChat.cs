@@ -1,0 +1,119 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Data.Conversations;
+using InvoiceFirst.Data.Customers;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Merchants;
+using Microsoft.Extensions.Options;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>
+/// One merchant message, start to finish, inside the inbox transaction: lock the conversation,
+/// run the guided flow or the one-line command, persist the state, queue the replies.
+/// </summary>
+public sealed class MerchantChat(
+    ConversationRepository conversations,
+    CustomerRepository customers,
+    InvoiceCreator creator,
+    InvoiceCommands commands,
+    ReplyWriter replies,
+    IOptions<InvoiceOptions> options,
+    TimeProvider clock)
+{
+    public async Task HandleAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var conversation = await conversations.LockAsync(c, t, merchant.Phone, now, ct);
+        conversation.LastInboundAt = Later(conversation.LastInboundAt, inbound.Timestamp);
+        var lang = Language.FromCode(conversation.Language ?? merchant.Language);
+
+        var answers = new List<Reply>();
+        if (inbound.Kind == InboundKind.Unsupported)
+        {
+            answers.Add(Replies.TextOnly(lang));
+        }
+        else
+        {
+            var input = (inbound.Kind == InboundKind.Button ? inbound.ButtonId : inbound.Text) ?? "";
+            var state = ConversationStateStore.Read(conversation);
+            var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
+            var handled = false;
+            if (flow.IsActive)
+            {
+                var lookedUp = flow.NeedsCustomerLookup(input) ? await FindCustomerAsync(merchant, input, ct) : null;
+                var result = flow.Handle(input, lookedUp, now);
+                answers.AddRange(result.Replies);
+                handled = result.InputHandled;
+                if (result.CreateInvoice is { } draft)
+                    await creator.CreateAsync(c, t, merchant, FromDraft(draft), ct);
+            }
+            if (!handled)
+                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, flow, input, lang, answers, ct);
+            ConversationStateStore.Write(conversation, state);
+        }
+
+        conversation.UpdatedAt = now;
+        await ConversationRepository.SaveAsync(c, t, conversation, ct);
+        await replies.WriteAsync(c, t, inbound, merchant.Id, answers, ct);
+    }
+
+    private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound,
+        Conversation conversation, InvoiceDraftFlow flow, string input, Language lang, List<Reply> answers, CancellationToken ct)
+    {
+        switch (CommandParser.Parse(input, options.Value.MaxAmount))
+        {
+            case CreateInvoiceCommand command:
+                var saved = command.Msisdn is null ? await FindCustomerAsync(merchant, command.CustomerName ?? "", ct) : null;
+                if (command.Msisdn is null && saved is null)
+                    answers.Add(Replies.CustomerNotFound(command.CustomerName ?? "", lang));
+                else
+                    await creator.CreateAsync(c, t, merchant, new NewInvoice(command.Msisdn ?? saved!.Msisdn,
+                        saved?.Name ?? command.CustomerName, command.AmountShillings * 100, command.Description), ct);
+                break;
+            case StartGuidedCommand:
+                answers.AddRange(flow.Start(clock.GetUtcNow()).Replies);
+                break;
+            case RemindCommand remind:
+                answers.Add(await commands.RemindAsync(c, t, merchant, inbound, remind.Number, lang, ct));
+                break;
+            case CancelCommand cancel:
+                answers.Add(await commands.CancelAsync(c, t, merchant, inbound, cancel.Number, lang, ct));
+                break;
+            case StatusCommand status:
+                answers.Add(await InvoiceCommands.StatusAsync(c, t, merchant, status.Number, lang, ct));
+                break;
+            case ListCommand:
+                answers.Add(await InvoiceCommands.ListAsync(c, t, merchant, lang, ct));
+                break;
+            case LanguageCommand language:
+                lang = Language.FromCode(language.Language);
+                conversation.Language = lang.Code;
+                await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
+                answers.Add(Replies.LanguageSwitched(lang));
+                break;
+            case HelpCommand:
+                answers.Add(Replies.Help(lang));
+                break;
+            case CommandError error:
+                answers.Add(Replies.ForCommandError(error, lang, options.Value.MaxAmount));
+                break;
+            default:
+                answers.Add(Replies.UnknownCommand(lang));
+                break;
+        }
+        return lang;
+    }
+
+    private async Task<SavedCustomer?> FindCustomerAsync(Merchant merchant, string name, CancellationToken ct)
+    {
+        var found = await customers.FindByNameAsync(merchant.Id, name, ct);
+        return found.Count > 0 ? new SavedCustomer(found[0].Msisdn, found[0].Name!) : null;
+    }
+
+    private static NewInvoice FromDraft(InvoiceDraft draft) =>
+        new(draft.Msisdn!, draft.CustomerName, draft.AmountShillings!.Value * 100, draft.Description!);
+
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+}

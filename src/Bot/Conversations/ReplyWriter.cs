@@ -1,0 +1,33 @@
+using System.Data.Common;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Outbox;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>
+/// Queues the answers to one inbound event, on the channel the person used. The dedupe key
+/// ties each answer to the event, so handling an event twice cannot answer it twice.
+/// </summary>
+public sealed class ReplyWriter(TimeProvider clock)
+{
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, InboundEvent inbound, long? merchantId,
+        IReadOnlyList<Reply> replies, CancellationToken ct)
+    {
+        var bySms = inbound.Channel == Channels.Sms;
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < replies.Count; i++)
+        {
+            await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
+            {
+                MerchantId = merchantId,
+                Recipient = inbound.From!,
+                Purpose = OutboxPurpose.Reply,
+                Channel = bySms ? Channels.Sms : null,
+                Payload = OutboxRepository.Serialize(replies[i].ToMessage(bySms)),
+                DedupeKey = $"reply:{inbound.Provider}:{inbound.EventId}:{i}",
+                NextAttemptAt = now,
+                CreatedAt = now,
+            }, ct);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Privacy;
+using InvoiceFirst.Messaging.Outbox;
+
+namespace InvoiceFirst.Bot.Inbox;
+
+/// <summary>Sends each stored event to the one handler it belongs to.</summary>
+public sealed class InboundEventRouter(
+    MerchantRepository merchants,
+    MerchantChat merchantChat,
+    CustomerChat customerChat,
+    DeliveryStatusHandler statuses,
+    TimeProvider clock,
+    ILogger<InboundEventRouter> logger)
+{
+    /// <summary>Meta replays a week of backlog after an outage; answering week-old chat would confuse people.</summary>
+    public static readonly TimeSpan MaxChatAge = TimeSpan.FromHours(24);
+
+    public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    {
+        switch (inbound.Kind)
+        {
+            case InboundKind.Status:
+                await statuses.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
+                if (clock.GetUtcNow() - inbound.Timestamp > MaxChatAge)
+                {
+                    logger.LogWarning("Ignoring a {Kind} message from {From} sent at {SentAt}: too old to answer", inbound.Kind, Mask.Phone(from), inbound.Timestamp);
+                    return;
+                }
+                if (await merchants.FindByPhoneAsync(from, ct) is { } merchant)
+                    await merchantChat.HandleAsync(c, t, merchant, inbound, ct);
+                else
+                    await customerChat.HandleAsync(c, t, inbound, ct);
+                return;
+            default:
+                logger.LogWarning("No handler for {Kind} event from {Provider}", inbound.Kind, inbound.Provider);
+                return;
+        }
+    }
+}

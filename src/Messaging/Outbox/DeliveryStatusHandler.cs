@@ -1,0 +1,52 @@
+using System.Data.Common;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.MessageLog;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>
+/// Applies a provider's delivery report to the message it is about. Statuses only move forward
+/// (read stays read, however late a 'delivered' arrives); a 'failed' report for a message that
+/// could still go another way hands it to the fallback, exactly once.
+/// </summary>
+public sealed class DeliveryStatusHandler(TimeProvider clock, ILogger<DeliveryStatusHandler> logger)
+{
+    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent report, CancellationToken ct)
+    {
+        if (!DeliveryStatusNames.TryParse(report.Status, out var status) || report.MessageId is null) return;
+        var now = clock.GetUtcNow();
+        var entry = await OutboxRepository.FindByProviderMessageIdAsync(c, t, report.MessageId, ct);
+        await MessageLogRepository.AddAsync(c, t, new MessageLogEntry
+        {
+            OutboxId = entry?.Id,
+            InvoiceId = entry?.InvoiceId,
+            Channel = report.Channel,
+            Direction = "out",
+            Event = "status",
+            Provider = report.Provider,
+            ProviderMessageId = report.MessageId,
+            Status = report.Status,
+            ErrorCode = report.ErrorCode,
+            CreatedAt = now,
+        }, ct);
+        if (entry is null)
+        {
+            logger.LogInformation("Delivery report for a message we have no record of ({Provider})", report.Provider);
+            return;
+        }
+
+        var next = status switch
+        {
+            DeliveryStatus.Sent => OutboxStatus.Sent,
+            DeliveryStatus.Delivered => OutboxStatus.Delivered,
+            DeliveryStatus.Read => OutboxStatus.Read,
+            DeliveryStatus.Failed => OutboxStatus.Failed,
+            _ => null,
+        };
+        if (next is null) return;
+        await OutboxRepository.AdvanceStatusAsync(c, t, entry.Id, next, report.ErrorCode, now, ct);
+    }
+}
