@@ -2,7 +2,6 @@ using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
-using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Messaging.Outbox;
 
 namespace InvoiceFirst.Bot.Inbox;
@@ -13,12 +12,8 @@ public sealed class InboundEventRouter(
     MerchantChat merchantChat,
     CustomerChat customerChat,
     DeliveryStatusHandler statuses,
-    TimeProvider clock,
     ILogger<InboundEventRouter> logger)
 {
-    /// <summary>Meta replays a week of backlog after an outage; answering week-old chat would confuse people.</summary>
-    public static readonly TimeSpan MaxChatAge = TimeSpan.FromHours(24);
-
     public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
     {
         switch (inbound.Kind)
@@ -27,11 +22,6 @@ public sealed class InboundEventRouter(
                 await statuses.HandleAsync(c, t, inbound, ct);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
-                if (clock.GetUtcNow() - inbound.Timestamp > MaxChatAge)
-                {
-                    logger.LogWarning("Ignoring a {Kind} message from {From} sent at {SentAt}: too old to answer", inbound.Kind, Mask.Phone(from), inbound.Timestamp);
-                    return;
-                }
                 if (await merchants.FindByPhoneAsync(from, ct) is { } merchant)
                     await merchantChat.HandleAsync(c, t, merchant, inbound, ct);
                 else

@@ -12,10 +12,10 @@ public static class WebhookBuilders
 {
     public const string PhoneNumberId = "106540352242922";
 
-    public static JsonObject TextMessage(string from, string body, string? id = null, long timestamp = 1749416383) =>
+    public static JsonObject TextMessage(string from, string body, string? id = null, long? timestamp = null) =>
         Message(from, id, timestamp, "text", new JsonObject { ["body"] = body });
 
-    public static JsonObject ButtonReply(string from, string buttonId, string title, string? id = null, long timestamp = 1698266730)
+    public static JsonObject ButtonReply(string from, string buttonId, string title, string? id = null, long? timestamp = null)
     {
         var m = Message(from, id, timestamp, "interactive", new JsonObject
         {
@@ -26,20 +26,20 @@ public static class WebhookBuilders
         return m;
     }
 
-    public static JsonObject TemplateButton(string from, string payload, string text, string? id = null, long timestamp = 1698266730)
+    public static JsonObject TemplateButton(string from, string payload, string text, string? id = null, long? timestamp = null)
     {
         var m = Message(from, id, timestamp, "button", new JsonObject { ["payload"] = payload, ["text"] = text });
         m["context"] = new JsonObject { ["from"] = "15550783881", ["id"] = "wamid.context" };
         return m;
     }
 
-    public static JsonObject Status(string messageId, string status, string recipientId, int? errorCode = null, long timestamp = 1698266945)
+    public static JsonObject Status(string messageId, string status, string recipientId, int? errorCode = null, long? timestamp = null)
     {
         var s = new JsonObject
         {
             ["id"] = messageId,
             ["status"] = status,
-            ["timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
+            ["timestamp"] = Unix(timestamp),
             ["recipient_id"] = recipientId,
         };
         if (errorCode is { } code)
@@ -86,11 +86,15 @@ public static class WebhookBuilders
 
     public static byte[] Bytes(string json) => Encoding.UTF8.GetBytes(json);
 
-    private static JsonObject Message(string from, string? id, long timestamp, string type, JsonObject content) => new()
+    /// <summary>Unix seconds as Meta writes them; by default now, as for a message just sent.</summary>
+    private static string Unix(long? timestamp) =>
+        (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
+
+    private static JsonObject Message(string from, string? id, long? timestamp, string type, JsonObject content) => new()
     {
         ["from"] = from,
         ["id"] = id ?? "wamid." + Guid.NewGuid().ToString("N"),
-        ["timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
+        ["timestamp"] = Unix(timestamp),
         ["type"] = type,
         [type] = content,
     };
