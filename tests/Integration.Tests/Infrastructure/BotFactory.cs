@@ -46,10 +46,21 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public static async Task<BotFactory> CreateAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
+        // An empty connection string means: no PostgreSQL, use the embedded SQLite file.
         connectionString ??= (await TestDatabases.CreateAsync(Dialect.Postgres, "bot")).ConnectionString;
         var factory = new BotFactory(connectionString, settings);
         _ = factory.Server; // start the host: migrations and the merchant seed run now
         return factory;
+    }
+
+    /// <summary>The same host on the embedded SQLite database (what a fresh clone runs).</summary>
+    public static Task<BotFactory> CreateSqliteAsync(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["App:DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-sqlite-").FullName,
+        };
+        return CreateAsync(all, connectionString: "");
     }
 
     public HttpClient ApiClient()
