@@ -20,6 +20,23 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WithDatabaseUrl_MigratesPostgresAndIsReady()
+    {
+        var server = await InvoiceFirst.Testing.Postgres.PostgresServer.SharedAsync();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("url"));
+        var url = $"postgres://{target.Username}@{target.Host}:{target.Port}/{target.Database}?sslmode=disable";
+        await using var bot = BotProcess.Start(new Dictionary<string, string> { ["DATABASE_URL"] = url });
+
+        var ready = await bot.WaitForOkAsync("/readyz", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        await using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM merchants", connection);
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Start_LiveModeWithoutPasskey_ExitsNonZeroNamingTheSetting()
     {
         var environment = new Dictionary<string, string>
