@@ -17,10 +17,13 @@ try
 
     builder.Services.AddMessagingProviders(builder.Configuration);
     builder.Services.AddBot();
+    builder.Services.AddApiDocs();
 
     var app = builder.Build();
     app.UseCorrelationId();
     app.UseRequestLogging();
+    app.UseRequestMetrics();
+    app.MapObservability();
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
