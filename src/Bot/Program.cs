@@ -6,7 +6,8 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
 using Serilog;
 
-Log.Logger = Logging.Configure(new LoggerConfiguration(), development: true).CreateBootstrapLogger();
+// Start-up failures before the host exists; the host builds its own logger (several hosts may share a test process).
+Log.Logger = Logging.Configure(new LoggerConfiguration(), development: true).CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);

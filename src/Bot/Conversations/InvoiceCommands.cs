@@ -16,17 +16,8 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
         if (Refusal(invoice, number, lang) is { } refusal) return refusal;
         var now = clock.GetUtcNow();
-        await OutboxRepository.EnqueueAsync(c, t, new OutboxEntry
-        {
-            MerchantId = merchant.Id,
-            InvoiceId = invoice!.Id,
-            Recipient = invoice.Msisdn,
-            Purpose = OutboxPurpose.Reminder,
-            Payload = OutboxRepository.Serialize(messages.Reminder(merchant, invoice)),
-            DedupeKey = $"remind:{invoice.Id}:{inbound.Provider}:{inbound.EventId}",
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }, ct);
+        await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice!.Msisdn, OutboxPurpose.Reminder, messages.Reminder(merchant, invoice),
+            $"remind:{invoice.Id}:{inbound.Provider}:{inbound.EventId}", now, merchant.Id, invoice.Id), ct);
         return Replies.ReminderSent(invoice.Number, CustomerLabel(invoice), lang);
     }
 
@@ -38,17 +29,8 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         var now = clock.GetUtcNow();
         if (!await InvoiceRepository.CancelAsync(c, t, invoice!.Id, now, ct))
             return Replies.AlreadyPaid(invoice.Number, lang); // part-paid: money has moved, so it stays open
-        await OutboxRepository.EnqueueAsync(c, t, new OutboxEntry
-        {
-            MerchantId = merchant.Id,
-            InvoiceId = invoice.Id,
-            Recipient = invoice.Msisdn,
-            Purpose = OutboxPurpose.Notice,
-            Payload = OutboxRepository.Serialize(messages.CancelNotice(merchant, invoice)),
-            DedupeKey = $"cancelled:{invoice.Id}",
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }, ct);
+        await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Notice, messages.CancelNotice(merchant, invoice),
+            $"cancelled:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
         return Replies.InvoiceCancelled(invoice.Number, lang);
     }
 

@@ -17,17 +17,9 @@ public sealed class ReplyWriter(TimeProvider clock)
         var now = clock.GetUtcNow();
         for (var i = 0; i < replies.Count; i++)
         {
-            await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
-            {
-                MerchantId = merchantId,
-                Recipient = inbound.From!,
-                Purpose = OutboxPurpose.Reply,
-                Channel = bySms ? Channels.Sms : null,
-                Payload = OutboxRepository.Serialize(replies[i].ToMessage(bySms)),
-                DedupeKey = $"reply:{inbound.Provider}:{inbound.EventId}:{i}",
-                NextAttemptAt = now,
-                CreatedAt = now,
-            }, ct);
+            await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(inbound.From!, OutboxPurpose.Reply,
+                replies[i].ToMessage(bySms), $"reply:{inbound.Provider}:{inbound.EventId}:{i}", now, merchantId,
+                channel: bySms ? Channels.Sms : null), ct);
         }
     }
 }

@@ -20,7 +20,7 @@ public static class Logging
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => Configure(logger, builder.Environment.IsDevelopment())
-            .ReadFrom.Configuration(builder.Configuration));
+            .ReadFrom.Configuration(builder.Configuration), preserveStaticLogger: true);
         return builder;
     }
 

@@ -40,28 +40,10 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
         };
         await InvoiceRepository.InsertAsync(connection, transaction, invoice, ct);
 
-        await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
-        {
-            MerchantId = merchant.Id,
-            InvoiceId = invoice.Id,
-            Recipient = invoice.Msisdn,
-            Purpose = OutboxPurpose.Invoice,
-            Payload = OutboxRepository.Serialize(messages.InvoiceToCustomer(merchant, invoice)),
-            DedupeKey = $"invoice:{invoice.Id}",
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }, ct);
-        await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
-        {
-            MerchantId = merchant.Id,
-            InvoiceId = invoice.Id,
-            Recipient = merchant.Phone,
-            Purpose = OutboxPurpose.Reply,
-            Payload = OutboxRepository.Serialize(messages.InvoiceCreated(merchant, invoice)),
-            DedupeKey = $"invoice-created:{invoice.Id}",
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }, ct);
+        await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
+            messages.InvoiceToCustomer(merchant, invoice), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
+        await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Reply,
+            messages.InvoiceCreated(merchant, invoice), $"invoice-created:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
         return invoice;
     }
 }

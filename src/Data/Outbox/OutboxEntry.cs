@@ -19,4 +19,19 @@ public sealed record OutboxEntry
     public string? LastError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>A message due now. The dedupe key makes queuing it a second time a no-op.</summary>
+    public static OutboxEntry Due(string recipient, string purpose, OutboundMessage message, string dedupeKey, DateTimeOffset now,
+        long? merchantId = null, string? invoiceId = null, string? channel = null) => new()
+    {
+        MerchantId = merchantId,
+        InvoiceId = invoiceId,
+        Recipient = recipient,
+        Purpose = purpose,
+        Channel = channel,
+        Payload = OutboxRepository.Serialize(message),
+        DedupeKey = dedupeKey,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 }
