@@ -1,6 +1,7 @@
 using InvoiceFirst.Bot;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Bot.Sandbox;
 using InvoiceFirst.Data;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
@@ -19,6 +20,7 @@ try
     builder.Services.AddMessagingProviders(builder.Configuration);
     builder.Services.AddBot();
     builder.Services.AddApiDocs();
+    builder.Services.AddSandbox();
 
     var app = builder.Build();
     app.UseCorrelationId();
@@ -28,6 +30,8 @@ try
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
+    if (app.Services.GetRequiredService<BotMode>().IsSandbox)
+        app.MapSandbox();
     await app.RunAsync();
     return 0;
 }
