@@ -1,4 +1,5 @@
 using InvoiceFirst.Integration.Tests.Infrastructure;
+using InvoiceFirst.Testing;
 
 namespace InvoiceFirst.Integration.Tests.Hosting;
 

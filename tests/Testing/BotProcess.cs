@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace InvoiceFirst.Integration.Tests.Infrastructure;
+namespace InvoiceFirst.Testing;
 
 /// <summary>The built bot run as a separate process, exactly as a deployment runs it.</summary>
 public sealed class BotProcess : IAsyncDisposable
@@ -22,6 +22,8 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static BotProcess Start(IDictionary<string, string> environment, params string[] args)
@@ -34,6 +36,7 @@ public sealed class BotProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}"; // pay links and the sandbox's own callbacks
         foreach (var (k, v) in environment) info.Environment[k] = v;
         return new BotProcess(Process.Start(info)!, port);
     }

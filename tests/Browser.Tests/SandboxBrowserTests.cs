@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using InvoiceFirst.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InvoiceFirst.Browser.Tests;
+
+/// <summary>
+/// A person at /sandbox in a real headless Chromium (Debian's, never a downloaded one): the bot runs
+/// as its own process in Sandbox mode on SQLite, exactly as the README's run command starts it.
+/// </summary>
+public sealed class SandboxBrowserTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private BotProcess _bot = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this.");
+        _bot = BotProcess.Start(new Dictionary<string, string> { ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-browser-").FullName });
+        await _bot.WaitForOkAsync("/readyz", TimeSpan.FromSeconds(60));
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        SetDefaultExpectTimeout(20_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task InvoiceTapApprove_ShowsTheReceiptOnBothPhones()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+
+        await SendAsync(merchant, "invoice 0712345678 1500 Website design");
+        var invoice = customer.Locator(".msg.in").Filter(new() { HasText = "INV-0001" });
+        await Expect(invoice).ToBeVisibleAsync();
+        await invoice.Locator("button[data-button-id^='pay:']").ClickAsync();
+
+        var prompt = customer.Locator(".prompt");
+        await Expect(prompt).ToContainTextAsync("1,500");
+        await prompt.Locator("input").FillAsync("1234");
+        await prompt.Locator("[data-outcome=approved]").ClickAsync();
+
+        await Expect(customer.Locator(".msg.in").Filter(new() { HasTextRegex = new Regex("SBX[0-9A-F]{7}") })).ToBeVisibleAsync();
+        await Expect(merchant.Locator(".msg.in").Filter(new() { HasTextRegex = new Regex("(?i)paid|received") }).Last).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "sandbox-paid.png");
+    }
+
+    [Fact]
+    public async Task CancelledPrompt_OffersToTryAgain()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+
+        await SendAsync(merchant, "invoice 0712345678 800 Delivery");
+        await customer.Locator("button[data-button-id^='pay:']").First.ClickAsync();
+        await customer.Locator(".prompt [data-outcome=cancelled]").ClickAsync();
+
+        await Expect(customer.Locator(".msg.in").Last.Locator("button[data-button-id^='pay:']")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "sandbox-cancelled.png");
+    }
+
+    private async Task<IPage> OpenSandboxAsync()
+    {
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 820 } });
+        await page.GotoAsync(_bot.BaseUrl + "/sandbox");
+        await Expect(page.Locator("header")).ToContainTextAsync("no real money moves");
+        return page;
+    }
+
+    private static async Task SendAsync(ILocator phone, string text)
+    {
+        var input = phone.Locator("input[name=text]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    /// <summary>Kept as a test artifact under TestResults/ next to the test assembly.</summary>
+    private static Task ScreenshotAsync(IPage page, string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(directory);
+        return page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = true });
+    }
+}
