@@ -18,8 +18,7 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this.");
+        await DebianChromium.EnsureInstalledAsync(ChromiumPath);
         _bot = BotProcess.Start(new Dictionary<string, string> { ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-browser-").FullName });
         await _bot.WaitForOkAsync("/readyz", TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
