@@ -16,6 +16,7 @@ try
         return await MigrateCommand.RunAsync(builder);
 
     builder.Services.AddMessagingProviders(builder.Configuration);
+    builder.Services.AddOutboxDispatcher();
     builder.Services.AddBot();
 
     var app = builder.Build();

@@ -28,6 +28,11 @@ public sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        if (!o.Enabled)
+        {
+            logger.LogInformation("Outbox dispatcher disabled (Outbox:Enabled=false)");
+            return;
+        }
         using var slots = new SemaphoreSlim(o.MaxParallelism, o.MaxParallelism);
         try
         {

@@ -5,6 +5,9 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
+    /// <summary>False: this process queues messages but never sends them (a webhook-only instance, tests).</summary>
+    public bool Enabled { get; set; } = true;
+
     public int BatchSize { get; set; } = 50;
 
     /// <summary>Sends in flight at once on this instance.</summary>
