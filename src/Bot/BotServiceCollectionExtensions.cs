@@ -56,6 +56,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxIntake>();
         services.AddSingleton<WhatsAppSignatureFilter>();
+        services.AddSingleton<TwilioSignatureFilter>();
         services.AddHostedService<InboxWorker>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();

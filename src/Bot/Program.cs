@@ -25,6 +25,8 @@ try
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
+    app.MapSmsWebhooks();
+    app.MapProviderHealth();
     await app.RunAsync();
     return 0;
 }
