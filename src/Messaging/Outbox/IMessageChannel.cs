@@ -18,5 +18,6 @@ public interface IMessageChannel
     /// <summary>The most sends this instance may start in any one-second window.</summary>
     int MessagesPerSecond { get; }
 
-    Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, CancellationToken ct);
+    /// <param name="paced">Awaited right before the provider call: the rate limit must hold where the provider counts.</param>
+    Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct);
 }

@@ -50,7 +50,9 @@ public sealed class OutboxDispatcher(
                 }
                 catch (Exception ex)
                 {
-                    logger.LogError("Outbox dispatcher cannot reach the database: {Error}", ex.GetType().Name);
+                    // SqlState only: driver messages can quote parameter values.
+                    logger.LogError("Outbox dispatcher cannot reach the database: {Error} {SqlState}", ex.GetType().Name,
+                        (ex as System.Data.Common.DbException)?.SqlState);
                 }
                 if (claimed == 0)
                 {

@@ -37,7 +37,7 @@ public sealed class OutboxOptions
     /// Added to the one-second rate window: the provider counts arrivals, which jitter after we start
     /// a send, so a window of exactly one second could still show N+1 on their side.
     /// </summary>
-    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(25);
+    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>Set by the host: every message goes to the sandbox channel.</summary>
     public bool UseSandbox { get; set; }

@@ -39,11 +39,10 @@ public sealed class OutboxSender(
                 skippedOpen = true;
                 continue;
             }
-            await limits.For(channel).WaitAsync(ct);
             if (!await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None))
                 return;
 
-            var result = await CallAsync(channel, entry, message);
+            var result = await CallAsync(channel, entry, message, ct);
             await LogAsync(entry, channel, result);
             switch (result.Outcome)
             {
@@ -120,14 +119,23 @@ public sealed class OutboxSender(
         }, CancellationToken.None);
     }
 
-    private async Task<SendResult> CallAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message)
+    private async Task<SendResult> CallAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        var limiter = limits.For(channel);
         SendResult result;
         try
         {
-            // Not cancellable: a send cut off half-way is an unknown outcome; letting it finish is cheaper.
-            result = await channel.SendAsync(entry, message, CancellationToken.None);
+            // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
+            result = await channel.SendAsync(entry, message, async () =>
+            {
+                await limiter.WaitAsync(ct);
+                started = clock.GetTimestamp();
+            }, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
         }
         catch (Exception ex)
         {

@@ -14,7 +14,10 @@ public sealed class SandboxMessageChannel(SandboxChannel sandbox, string kind) :
 
     public int MessagesPerSecond => 1000;
 
-    public Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, CancellationToken ct) =>
-        sandbox.SendAsync(entry.Recipient, Kind,
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    {
+        await paced();
+        return await sandbox.SendAsync(entry.Recipient, Kind,
             Kind == ChannelNames.Sms ? message with { Text = message.SmsText ?? message.Text, Buttons = [] } : message, ct);
+    }
 }

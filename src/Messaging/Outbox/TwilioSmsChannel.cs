@@ -14,6 +14,9 @@ public sealed class TwilioSmsChannel(TwilioClient client, IOptions<TwilioOptions
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
-    public Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, CancellationToken ct) =>
-        client.SendSmsAsync(entry.Recipient, message.SmsText ?? message.Text, outbox.Value.TwilioStatusCallbackUrl, ct);
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    {
+        await paced();
+        return await client.SendSmsAsync(entry.Recipient, message.SmsText ?? message.Text, outbox.Value.TwilioStatusCallbackUrl, ct);
+    }
 }

@@ -14,9 +14,11 @@ public sealed class WhatsAppCloudChannel(WhatsAppClient client, WhatsAppWindow w
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, CancellationToken ct)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
     {
         var (useTemplate, noWay) = await window.DecideAsync(entry.Recipient, message, ct);
-        return noWay ?? await client.SendAsync(entry.Recipient, message, useTemplate, ct);
+        if (noWay is not null) return noWay;
+        await paced();
+        return await client.SendAsync(entry.Recipient, message, useTemplate, ct);
     }
 }

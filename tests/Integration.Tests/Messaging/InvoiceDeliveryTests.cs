@@ -4,6 +4,7 @@ using static InvoiceFirst.Integration.Tests.Messaging.MessagingHost;
 
 namespace InvoiceFirst.Integration.Tests.Messaging;
 
+[Collection(MessagingCollection.Name)]
 public sealed class InvoiceDeliveryTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
