@@ -4,6 +4,7 @@ using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot;
 
@@ -30,6 +31,11 @@ public static class BotServiceCollectionExtensions
                 o.Name ??= "Sandbox Shop";
             }
         });
+        services.AddOptions<OutboxOptions>().PostConfigure<BotMode, IOptions<AppOptions>>((o, mode, app) =>
+        {
+            o.UseSandbox = mode.IsSandbox;
+            o.TwilioStatusCallbackUrl ??= app.Value.PublicBaseUrl.TrimEnd('/') + "/twilio/status";
+        });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
 
         services.AddHostedService<StartupTasks>();
@@ -38,6 +44,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<InvoiceMessages>();
         services.AddSingleton<InvoiceCreator>();
+        services.AddSingleton<IDeliveryEvents, InvoiceDeliveryEvents>();
         services.AddSingleton<InvoiceRequestValidator>();
 
         services.AddSingleton<InvoiceCommands>();
@@ -49,6 +56,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxIntake>();
         services.AddSingleton<WhatsAppSignatureFilter>();
+        services.AddSingleton<TwilioSignatureFilter>();
         services.AddHostedService<InboxWorker>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();

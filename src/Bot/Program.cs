@@ -18,6 +18,7 @@ try
         return await MigrateCommand.RunAsync(builder);
 
     builder.Services.AddMessagingProviders(builder.Configuration);
+    builder.Services.AddOutboxDispatcher();
     builder.Services.AddBot();
     builder.Services.AddApiDocs();
     builder.Services.AddSandbox();
@@ -30,6 +31,8 @@ try
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
+    app.MapSmsWebhooks();
+    app.MapProviderHealth();
     if (app.Services.GetRequiredService<BotMode>().IsSandbox)
         app.MapSandbox();
     await app.RunAsync();

@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<OutboxDispatchRepository>();
         services.AddSingleton<MessageLogRepository>();
         return services;
     }

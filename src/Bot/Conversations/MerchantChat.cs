@@ -47,7 +47,7 @@ public sealed class MerchantChat(
                 answers.AddRange(result.Replies);
                 handled = result.InputHandled;
                 if (result.CreateInvoice is { } draft)
-                    await creator.CreateAsync(c, t, merchant, FromDraft(draft), ct);
+                    await creator.CreateAsync(c, t, merchant, FromDraft(draft) with { ReplyChannel = ReplyChannel(inbound) }, ct);
             }
             if (!handled)
                 lang = await RunCommandAsync(c, t, merchant, inbound, conversation, flow, input, lang, answers, ct);
@@ -70,7 +70,8 @@ public sealed class MerchantChat(
                     answers.Add(Replies.CustomerNotFound(command.CustomerName ?? "", lang));
                 else
                     await creator.CreateAsync(c, t, merchant, new NewInvoice(command.Msisdn ?? saved!.Msisdn,
-                        saved?.Name ?? command.CustomerName, command.AmountShillings * 100, command.Description), ct);
+                        saved?.Name ?? command.CustomerName, command.AmountShillings * 100, command.Description,
+                        ReplyChannel: ReplyChannel(inbound)), ct);
                 break;
             case StartGuidedCommand:
                 answers.AddRange(flow.Start(clock.GetUtcNow()).Replies);
@@ -116,4 +117,7 @@ public sealed class MerchantChat(
         new(draft.Msisdn!, draft.CustomerName, draft.AmountShillings!.Value * 100, draft.Description!);
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    // A merchant who wrote by SMS hears back by SMS, the invoice confirmation included.
+    private static string? ReplyChannel(InboundEvent inbound) => inbound.Channel == Channels.Sms ? Channels.Sms : null;
 }

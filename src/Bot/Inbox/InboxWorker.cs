@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Messaging.Outbox;
 
 namespace InvoiceFirst.Bot.Inbox;
 
@@ -16,6 +17,7 @@ public sealed class InboxWorker(
     InboxRepository inbox,
     InboundEventRouter router,
     InboxSignal signal,
+    OutboxSignal outbox,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -36,6 +38,8 @@ public sealed class InboxWorker(
             try
             {
                 worked = await HandleNextAsync(ct);
+                // The transaction committed: whatever it queued can go now.
+                if (worked) outbox.Notify();
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
@@ -18,7 +19,7 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> CreateAsync(CreateInvoiceRequest body, HttpRequest http, Db db, MerchantDirectory merchants,
-        InvoiceCreator creator, InvoiceRequestValidator validator, IOptions<AppOptions> app, CancellationToken ct)
+        InvoiceCreator creator, InvoiceRequestValidator validator, IOptions<AppOptions> app, OutboxSignal outbox, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200) return Results.Problem(statusCode: 400, title: "Idempotency-Key is longer than 200 characters");
@@ -37,6 +38,7 @@ public static class InvoiceEndpoints
                         return (existing, true);
                     return (await creator.CreateAsync(c, t, merchant, request, ct), false);
                 }, ct);
+                if (!replayed) outbox.Notify();
                 if (replayed && invoice.RequestHash != request.RequestHash)
                     return Results.Problem(statusCode: 409, title: "Idempotency-Key reused with a different body",
                         detail: "This key already created another invoice. Use a new key for a new invoice.");

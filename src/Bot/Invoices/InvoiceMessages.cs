@@ -52,10 +52,10 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
         return new OutboundMessage { Text = text, SmsText = text };
     }
 
-    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice)
+    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms = false)
     {
         var customer = invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
-        return Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage();
+        return Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage(bySms);
     }
 
     /// <summary>The number customers pay to by hand: the Till for Buy Goods, else the Paybill.</summary>

@@ -7,4 +7,5 @@ public sealed record NewInvoice(
     long AmountCents,
     string Description,
     string? IdempotencyKey = null,
-    string? RequestHash = null);
+    string? RequestHash = null,
+    string? ReplyChannel = null);

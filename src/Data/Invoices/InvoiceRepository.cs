@@ -104,4 +104,13 @@ public sealed class InvoiceRepository(Db db)
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now }, transaction, cancellationToken: ct)) == 1;
     }
+
+    /// <summary>No channel could deliver the invoice (also after a channel first accepted it).</summary>
+    public static async Task<bool> MarkFailedAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE invoices SET status = 'FAILED', updated_at = @now WHERE id = @id AND status IN ('PENDING', 'SENT')
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now }, transaction, cancellationToken: ct)) == 1;
+    }
 }

@@ -16,6 +16,11 @@ public sealed record OutboxEntry
     public DateTimeOffset NextAttemptAt { get; init; }
     public string? Provider { get; init; }
     public string? ProviderMessageId { get; init; }
+
+    /// <summary>Comma-separated providers given up on; <c>name?</c> marks an unknown outcome there.</summary>
+    public string TriedProviders { get; init; } = "";
+
+    public DateTimeOffset? SendStartedAt { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }

@@ -12,7 +12,8 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// (read stays read, however late a 'delivered' arrives); a 'failed' report for a message that
 /// could still go another way hands it to the fallback, exactly once.
 /// </summary>
-public sealed class DeliveryStatusHandler(TimeProvider clock, ILogger<DeliveryStatusHandler> logger)
+public sealed class DeliveryStatusHandler(
+    ChannelChain chains, IDeliveryEvents events, TimeProvider clock, ILogger<DeliveryStatusHandler> logger)
 {
     public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent report, CancellationToken ct)
     {
@@ -47,6 +48,20 @@ public sealed class DeliveryStatusHandler(TimeProvider clock, ILogger<DeliverySt
             _ => null,
         };
         if (next is null) return;
-        await OutboxRepository.AdvanceStatusAsync(c, t, entry.Id, next, report.ErrorCode, now, ct);
+        // Only the report that moved SENT → FAILED acts: a repeated 'failed' changes nothing and sends nothing.
+        if (!await OutboxRepository.AdvanceStatusAsync(c, t, entry.Id, next, report.ErrorCode, now, ct) || next != OutboxStatus.Failed)
+            return;
+
+        var tried = TriedProviders.Parse(entry.TriedProviders).Add(entry.Provider ?? report.Provider);
+        var message = OutboxRepository.Deserialize(entry.Payload);
+        if (chains.For(entry, message).Any(channel => !tried.Contains(channel.Provider)))
+        {
+            logger.LogInformation("Outbox {OutboxId}: {Provider} reported failed ({ErrorCode}); sending it the next way",
+                entry.Id, entry.Provider, report.ErrorCode);
+            await OutboxDispatchRepository.RequeueFailedAsync(c, t, entry.Id, tried.ToString(), now, ct);
+            return;
+        }
+        logger.LogWarning("Outbox {OutboxId} ({Purpose}): {Provider} reported failed and no channel is left", entry.Id, entry.Purpose, entry.Provider);
+        await events.OnUndeliverableAsync(c, t, entry, ct);
     }
 }

@@ -70,13 +70,14 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request)
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync();
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var form = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
             ? QueryHelpers.ParseQuery(body).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>();
-        return new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, form);
+        return new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, form, receivedAt);
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,8 @@ public sealed record RecordedRequest(
     string Path,
     IReadOnlyDictionary<string, string> Headers,
     string Body,
-    IReadOnlyDictionary<string, string> Form)
+    IReadOnlyDictionary<string, string> Form,
+    DateTimeOffset ReceivedAt = default)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 

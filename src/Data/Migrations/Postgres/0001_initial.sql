@@ -121,6 +121,10 @@ CREATE TABLE outbox (
     locked_until        timestamptz NULL,
     provider            text        NULL,
     provider_message_id text        NULL,
+    -- Providers this message has been given up on, in order; a trailing '?' marks an unknown outcome.
+    tried_providers     text        NOT NULL DEFAULT '',
+    -- Set right before the provider call: a crash after it means the outcome is unknown.
+    send_started_at     timestamptz NULL,
     last_error          text        NULL,
     created_at          timestamptz NOT NULL,
     updated_at          timestamptz NOT NULL,

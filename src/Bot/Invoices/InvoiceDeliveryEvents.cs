@@ -1,0 +1,44 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Outbox;
+
+namespace InvoiceFirst.Bot.Invoices;
+
+/// <summary>
+/// What delivery means for an invoice: the first accepted send makes it SENT; when no channel
+/// can deliver it, it becomes FAILED and the merchant is told, once.
+/// </summary>
+public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRepository merchants, TimeProvider clock) : IDeliveryEvents
+{
+    public async Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
+    {
+        if (entry.Purpose == OutboxPurpose.Invoice && entry.InvoiceId is { } id)
+            await InvoiceRepository.MarkSentAsync(connection, transaction, id, clock.GetUtcNow(), ct);
+    }
+
+    public async Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
+    {
+        if (entry.Purpose != OutboxPurpose.Invoice || entry.InvoiceId is not { } id || entry.MerchantId is not { } merchantId) return;
+        var now = clock.GetUtcNow();
+        await InvoiceRepository.MarkFailedAsync(connection, transaction, id, now, ct);
+        if (await invoices.GetAsync(id, ct) is not { } invoice || await merchants.GetAsync(merchantId, ct) is not { } merchant) return;
+
+        var customer = invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
+        var text = Replies.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;
+        // WhatsApp first, SMS when that is what works; the key makes it once per invoice.
+        await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
+        {
+            MerchantId = merchantId,
+            InvoiceId = id,
+            Recipient = merchant.Phone,
+            Purpose = OutboxPurpose.Notice,
+            Payload = OutboxRepository.Serialize(new OutboundMessage { Text = text, SmsText = text }),
+            DedupeKey = $"invoice-undeliverable:{id}",
+            NextAttemptAt = now,
+            CreatedAt = now,
+        }, ct);
+    }
+}

@@ -1,0 +1,8 @@
+namespace InvoiceFirst.Messaging.Outbox;
+
+public enum BreakerState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}

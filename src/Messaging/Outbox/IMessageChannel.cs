@@ -1,0 +1,23 @@
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
+
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>
+/// One way to reach a person: a provider on a kind of channel. The dispatcher walks an ordered
+/// list of these (<see cref="ChannelChain"/>) until one accepts the message.
+/// </summary>
+public interface IMessageChannel
+{
+    /// <summary>Stable name recorded on the outbox row and in <c>message_log</c>, e.g. <c>whatsapp</c>, <c>twilio</c>.</summary>
+    string Provider { get; }
+
+    /// <summary><c>whatsapp</c> or <c>sms</c>.</summary>
+    string Kind { get; }
+
+    /// <summary>The most sends this instance may start in any one-second window.</summary>
+    int MessagesPerSecond { get; }
+
+    /// <param name="paced">Awaited right before the provider call: the rate limit must hold where the provider counts.</param>
+    Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct);
+}

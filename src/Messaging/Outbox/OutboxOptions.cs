@@ -1,0 +1,47 @@
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>Settings of the <c>Outbox</c> section: how the dispatcher claims, paces and retries sends.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>False: this process queues messages but never sends them (a webhook-only instance, tests).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Sends in flight at once on this instance.</summary>
+    public int MaxParallelism { get; set; } = 16;
+
+    /// <summary>Tries on one provider for "retry later" answers before it counts as failing for this message.</summary>
+    public int MaxAttemptsPerProvider { get; set; } = 4;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a send with an unknown outcome waits for a delivery report before the next channel.</summary>
+    public TimeSpan UnknownOutcomeWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A claimed row is this instance's for this long; must exceed the provider timeouts.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Fallback when no in-process signal wakes the dispatcher (rows queued by another instance).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public int BreakerFailures { get; set; } = 5;
+
+    public TimeSpan BreakerCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Added to the one-second rate window: the provider counts arrivals, which jitter after we start
+    /// a send, so a window of exactly one second could still show N+1 on their side.
+    /// </summary>
+    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Set by the host: every message goes to the sandbox channel.</summary>
+    public bool UseSandbox { get; set; }
+
+    /// <summary>Set by the host from <c>App:PublicBaseUrl</c>: where Twilio posts delivery statuses.</summary>
+    public string? TwilioStatusCallbackUrl { get; set; }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.MessageLog;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>
+/// Takes one claimed row along its channel chain: retries "retry later" answers on the same
+/// provider with backoff, moves on at once when a channel cannot reach the person, and never
+/// sends again on a provider whose outcome is unknown.
+/// </summary>
+public sealed class OutboxSender(
+    Db db,
+    OutboxDispatchRepository rows,
+    MessageLogRepository messageLog,
+    ChannelChain chains,
+    SendRateLimits limits,
+    ProviderHealth health,
+    IDeliveryEvents events,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxSender> logger)
+{
+    /// <param name="ct">Stops waiting for a rate slot; a provider call once started is always finished.</param>
+    public async Task SendAsync(OutboxEntry entry, CancellationToken ct)
+    {
+        var message = OutboxRepository.Deserialize(entry.Payload);
+        var tried = TriedProviders.Parse(entry.TriedProviders);
+        var attempts = entry.Attempts;
+        var skippedOpen = false;
+        foreach (var channel in chains.For(entry, message).Where(c => !tried.Contains(c.Provider)))
+        {
+            if (!health.TryEnter(channel.Provider))
+            {
+                skippedOpen = true;
+                continue;
+            }
+            if (!await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None))
+                return;
+
+            var result = await CallAsync(channel, entry, message, ct);
+            await LogAsync(entry, channel, result);
+            switch (result.Outcome)
+            {
+                case SendOutcome.Accepted:
+                    await db.InTransactionAsync(async (c, t) =>
+                    {
+                        if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
+                            await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
+                    }, CancellationToken.None);
+                    return;
+                case SendOutcome.RetryLater when attempts + 1 < options.Value.MaxAttemptsPerProvider:
+                    await rows.RescheduleAsync(entry.Id, attempts + 1, tried.ToString(), clock.GetUtcNow() + Backoff(attempts + 1, result.RetryAfter),
+                        result.ErrorCode, clock.GetUtcNow(), CancellationToken.None);
+                    return;
+                case SendOutcome.Unknown:
+                    await GiveUpUnknownAsync(entry, message, channel.Provider, tried.Add(channel.Provider, unknown: true), result.ErrorCode, clock.GetUtcNow());
+                    return;
+                case SendOutcome.ConfigurationError:
+                    logger.LogError("Outbox {OutboxId}: {Provider} configuration error {ErrorCode}; trying the next channel",
+                        entry.Id, channel.Provider, result.ErrorCode);
+                    break;
+            }
+            tried = tried.Add(channel.Provider);
+            attempts = 0;
+            entry = entry with { LastError = result.ErrorCode };
+        }
+
+        var now = clock.GetUtcNow();
+        if (skippedOpen)
+            await rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), now + Cap(options.Value.BreakerCooldown, TimeSpan.FromSeconds(5)),
+                "circuit_open", now, CancellationToken.None);
+        else
+            await GiveUpAsync(entry, tried, now);
+    }
+
+    /// <summary>A row whose send started and never finished (crash or lost lease): treated like a timeout.</summary>
+    public Task ResolveUnknownAsync(OutboxEntry entry)
+    {
+        var message = OutboxRepository.Deserialize(entry.Payload);
+        var tried = entry.Provider is null ? TriedProviders.Parse(entry.TriedProviders)
+            : TriedProviders.Parse(entry.TriedProviders).Add(entry.Provider, unknown: true);
+        return GiveUpUnknownAsync(entry, message, entry.Provider, tried, "interrupted", entry.SendStartedAt ?? clock.GetUtcNow());
+    }
+
+    private async Task GiveUpUnknownAsync(OutboxEntry entry, OutboundMessage message, string? provider, TriedProviders tried, string? code, DateTimeOffset since)
+    {
+        var now = clock.GetUtcNow();
+        var more = chains.For(entry, message).Any(c => !tried.Contains(c.Provider));
+        logger.LogWarning("Outbox {OutboxId}: outcome unknown on {Provider} ({ErrorCode}); {Next}",
+            entry.Id, provider, code, more ? "waiting for a report before the next channel" : "no other channel");
+        if (more)
+        {
+            var at = since + options.Value.UnknownOutcomeWait;
+            await rows.RescheduleAsync(entry.Id, 0, tried.ToString(), at > now ? at : now, "unknown:" + code, now, CancellationToken.None);
+            return;
+        }
+        await db.InTransactionAsync((c, t) => OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), "outcome_unknown", now, CancellationToken.None), CancellationToken.None);
+    }
+
+    private async Task GiveUpAsync(OutboxEntry entry, TriedProviders tried, DateTimeOffset now)
+    {
+        if (tried.AnyUnknown)
+        {
+            // It may have arrived: telling the merchant it did not would be wrong.
+            await db.InTransactionAsync((c, t) => OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), "outcome_unknown", now, CancellationToken.None), CancellationToken.None);
+            return;
+        }
+        var reason = "undeliverable:" + (entry.LastError ?? "no_channel");
+        logger.LogWarning("Outbox {OutboxId} ({Purpose}) could not be delivered on any channel: {Reason}", entry.Id, entry.Purpose, reason);
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            if (await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), reason, now, CancellationToken.None))
+                await events.OnUndeliverableAsync(c, t, entry, CancellationToken.None);
+        }, CancellationToken.None);
+    }
+
+    private async Task<SendResult> CallAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var limiter = limits.For(channel);
+        SendResult result;
+        try
+        {
+            // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
+            result = await channel.SendAsync(entry, message, async () =>
+            {
+                await limiter.WaitAsync(ct);
+                started = clock.GetTimestamp();
+            }, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            result = SendResult.Unknown("exception", $"{channel.Provider}: {ex.GetType().Name}");
+        }
+        health.Record(channel.Provider, result.Outcome, clock.GetElapsedTime(started));
+        return result;
+    }
+
+    private Task LogAsync(OutboxEntry entry, IMessageChannel channel, SendResult result) =>
+        messageLog.AddAsync(new MessageLogEntry
+        {
+            OutboxId = entry.Id,
+            InvoiceId = entry.InvoiceId,
+            Channel = channel.Kind,
+            Direction = "out",
+            Event = "send",
+            Provider = channel.Provider,
+            ProviderMessageId = result.ProviderMessageId,
+            Status = result.Outcome.ToString().ToLowerInvariant(),
+            ErrorCode = result.ErrorCode,
+            CreatedAt = clock.GetUtcNow(),
+        }, CancellationToken.None);
+
+    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        var o = options.Value;
+        var exponential = Cap(o.RetryBaseDelay * Math.Pow(2, attempt - 1), o.RetryMaxDelay);
+        var jittered = exponential * (0.5 + Random.Shared.NextDouble() * 0.5);
+        return retryAfter is { } ra && ra > jittered ? Cap(ra, o.RetryMaxDelay) : jittered;
+    }
+
+    private static TimeSpan Cap(TimeSpan value, TimeSpan max) => value > max ? max : value;
+}

@@ -1,0 +1,23 @@
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
+using InvoiceFirst.Messaging.Sandbox;
+using ChannelNames = InvoiceFirst.Data.Inbox.Channels;
+
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>The sandbox as the last hop, once as WhatsApp and once as SMS, so the pipeline before it is the real one.</summary>
+public sealed class SandboxMessageChannel(SandboxChannel sandbox, string kind) : IMessageChannel
+{
+    public string Provider => Kind == ChannelNames.Sms ? ProviderNames.SandboxSms : ProviderNames.Sandbox;
+
+    public string Kind { get; } = kind;
+
+    public int MessagesPerSecond => 1000;
+
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    {
+        await paced();
+        return await sandbox.SendAsync(entry.Recipient, Kind,
+            Kind == ChannelNames.Sms ? message with { Text = message.SmsText ?? message.Text, Buttons = [] } : message, ct);
+    }
+}

@@ -1,0 +1,10 @@
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>Settings of the <c>Sms</c> section.</summary>
+public sealed class SmsOptions
+{
+    public const string Section = "Sms";
+
+    /// <summary>SMS providers in the order to try them; one without credentials is left out.</summary>
+    public string Providers { get; set; } = "AfricasTalking,Twilio";
+}

@@ -1,0 +1,24 @@
+using InvoiceFirst.Data.Conversations;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
+
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>
+/// WhatsApp's customer-service window: free-form messages only within 24 hours of the person's
+/// last message to us; outside it only an approved template, and without one WhatsApp is no way.
+/// </summary>
+public sealed class WhatsAppWindow(ConversationRepository conversations, TimeProvider clock)
+{
+    public static readonly TimeSpan Length = TimeSpan.FromHours(24);
+
+    /// <summary>True: send the template; false: free-form. Null with <paramref name="noWay"/> set: go to the next channel.</summary>
+    public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct)
+    {
+        var last = await conversations.LastInboundAtAsync(Msisdn.ToDigits(recipient), ct);
+        if (last is { } at && clock.GetUtcNow() - at < Length) return (false, null);
+        return message.Template is null
+            ? (false, SendResult.Unreachable("no_template", "whatsapp: 24-hour window closed and the message has no template"))
+            : (true, null);
+    }
+}

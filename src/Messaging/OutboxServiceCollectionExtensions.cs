@@ -1,0 +1,36 @@
+using InvoiceFirst.Messaging.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InvoiceFirst.Messaging;
+
+public static class OutboxServiceCollectionExtensions
+{
+    /// <summary>
+    /// The outbox dispatcher and what it sends through: the channels over the provider clients
+    /// (<see cref="MessagingServiceCollectionExtensions.AddMessagingProviders"/> first), the channel
+    /// chain, per-provider rate limits and health. Binds the <c>Outbox</c> and <c>Sms</c> sections.
+    /// </summary>
+    public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services)
+    {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            .Validate(o => o.BatchSize > 0 && o.MaxParallelism > 0, "Outbox:BatchSize and Outbox:MaxParallelism must be positive")
+            .Validate(o => o.MaxAttemptsPerProvider > 0, "Outbox:MaxAttemptsPerProvider must be positive")
+            .ValidateOnStart();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
+
+        services.TryAddSingleton<WhatsAppWindow>();
+        services.TryAddSingleton<WhatsAppCloudChannel>();
+        services.TryAddSingleton<TwilioWhatsAppChannel>();
+        services.TryAddSingleton<AfricasTalkingSmsChannel>();
+        services.TryAddSingleton<TwilioSmsChannel>();
+        services.TryAddSingleton<ChannelChain>();
+        services.TryAddSingleton<SendRateLimits>();
+        services.TryAddSingleton<ProviderHealth>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IDeliveryEvents, NoDeliveryEvents>();
+        services.TryAddSingleton<OutboxSender>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+}
