@@ -22,6 +22,7 @@ public sealed class RepliesTests
         (nameof(Replies.CustomerPayHint), Replies.CustomerPayHint),
         (nameof(Replies.PayButton), l => new Reply(Replies.PayButton("inv_1", l).Title, [Replies.PayButton("inv_1", l)])),
         (nameof(Replies.InvalidPhone), Replies.InvalidPhone),
+        (nameof(Replies.CustomerUnreachable), l => Replies.CustomerUnreachable("INV-0042", "Jane", l)),
         (nameof(Replies.ForCommandError), l => Replies.ForCommandError(new CommandError(CommandErrorKind.MissingAmount), l)),
         (nameof(Replies.ForAmountError) + "NotANumber", l => Replies.ForAmountError(AmountError.NotANumber, 1_000_000, l)),
         (nameof(Replies.ForAmountError) + "Zero", l => Replies.ForAmountError(AmountError.ZeroOrNegative, 1_000_000, l)),
