@@ -4,6 +4,8 @@ using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
+using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Payments;
 using Serilog;
 
 Log.Logger = Logging.Configure(new LoggerConfiguration(), development: true).CreateBootstrapLogger();
@@ -17,6 +19,7 @@ try
 
     builder.Services.AddMessagingProviders(builder.Configuration);
     builder.Services.AddBot();
+    builder.Services.AddMpesaClient(builder.Configuration);
 
     var app = builder.Build();
     app.UseCorrelationId();
@@ -24,6 +27,7 @@ try
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
+    app.MapPaymentEndpoints();
     await app.RunAsync();
     return 0;
 }

@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<MessageLogRepository>();
+        services.AddSingleton<Payments.PaymentRepository>();
         return services;
     }
 }

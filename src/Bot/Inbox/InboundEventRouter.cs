@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Privacy;
@@ -13,6 +14,7 @@ public sealed class InboundEventRouter(
     MerchantChat merchantChat,
     CustomerChat customerChat,
     DeliveryStatusHandler statuses,
+    StkCallbackHandler stkCallbacks,
     TimeProvider clock,
     ILogger<InboundEventRouter> logger)
 {
@@ -25,6 +27,9 @@ public sealed class InboundEventRouter(
         {
             case InboundKind.Status:
                 await statuses.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.StkCallback:
+                await stkCallbacks.HandleAsync(c, t, inbound, ct);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
                 if (clock.GetUtcNow() - inbound.Timestamp > MaxChatAge)

@@ -1,0 +1,22 @@
+namespace InvoiceFirst.Bot.Payments;
+
+public static class PaymentFlowServiceCollectionExtensions
+{
+    /// <summary>Initiation, settlement and the payment workers (the Daraja client itself is <c>AddMpesaClient</c>).</summary>
+    public static IServiceCollection AddPaymentFlow(this IServiceCollection services)
+    {
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+            .Validate(o => o.QueryAfterSeconds > 0, "Payments:QueryAfterSeconds must be positive")
+            .Validate(o => o.MaxQueryIntervalSeconds > 0, "Payments:MaxQueryIntervalSeconds must be positive")
+            .Validate(o => o.PollMilliseconds > 0, "Payments:PollMilliseconds must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<PaymentSignal>();
+        services.AddSingleton<PaymentInitiator>();
+        services.AddSingleton<PaymentNotices>();
+        services.AddSingleton<PaymentSettler>();
+        services.AddSingleton<StkPusher>();
+        services.AddSingleton<StkCallbackHandler>();
+        services.AddHostedService<StkPushWorker>();
+        return services;
+    }
+}
