@@ -17,6 +17,7 @@ public static class PaymentFlowServiceCollectionExtensions
         services.AddSingleton<StkPusher>();
         services.AddSingleton<StkCallbackHandler>();
         services.AddHostedService<StkPushWorker>();
+        services.AddHostedService<PaymentReconciler>();
         return services;
     }
 }

@@ -66,5 +66,17 @@ public static class PaymentTransitions
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, checkoutRequestId, rawCallback, now }, transaction, cancellationToken: ct));
     }
 
+    /// <summary>Hands every STK payment still open since before <paramref name="deadline"/> to a human; returns their ids.</summary>
+    public static async Task<IReadOnlyList<long>> ExpireToReviewAsync(DbConnection connection, DateTimeOffset deadline, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE payments SET status = 'NEEDS_REVIEW', result_desc = 'no final answer before the review deadline', updated_at = @now
+            WHERE status = 'INITIATED' AND method = 'STK' AND created_at < @deadline
+            RETURNING id
+            """;
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { deadline, now }, cancellationToken: ct))).AsList();
+    }
+
     private static string? Cut(string? s) => s is { Length: > 200 } ? s[..200] : s;
 }
