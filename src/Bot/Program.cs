@@ -28,6 +28,7 @@ try
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
     app.MapPaymentEndpoints();
+    app.MapC2bEndpoints();
     await app.RunAsync();
     return 0;
 }

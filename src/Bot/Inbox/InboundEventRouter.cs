@@ -15,6 +15,7 @@ public sealed class InboundEventRouter(
     CustomerChat customerChat,
     DeliveryStatusHandler statuses,
     StkCallbackHandler stkCallbacks,
+    C2bConfirmationHandler c2b,
     TimeProvider clock,
     ILogger<InboundEventRouter> logger)
 {
@@ -30,6 +31,9 @@ public sealed class InboundEventRouter(
                 return;
             case InboundKind.StkCallback:
                 await stkCallbacks.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.C2bConfirmation:
+                await c2b.HandleAsync(c, t, inbound, ct);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
                 if (clock.GetUtcNow() - inbound.Timestamp > MaxChatAge)

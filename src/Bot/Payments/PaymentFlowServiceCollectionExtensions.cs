@@ -16,6 +16,7 @@ public static class PaymentFlowServiceCollectionExtensions
         services.AddSingleton<PaymentSettler>();
         services.AddSingleton<StkPusher>();
         services.AddSingleton<StkCallbackHandler>();
+        services.AddSingleton<C2bConfirmationHandler>();
         services.AddHostedService<StkPushWorker>();
         services.AddHostedService<PaymentReconciler>();
         return services;
