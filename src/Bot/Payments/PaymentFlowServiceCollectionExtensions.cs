@@ -1,3 +1,5 @@
+using InvoiceFirst.Payments.Mpesa;
+
 namespace InvoiceFirst.Bot.Payments;
 
 public static class PaymentFlowServiceCollectionExtensions
@@ -10,6 +12,8 @@ public static class PaymentFlowServiceCollectionExtensions
             .Validate(o => o.MaxQueryIntervalSeconds > 0, "Payments:MaxQueryIntervalSeconds must be positive")
             .Validate(o => o.PollMilliseconds > 0, "Payments:PollMilliseconds must be positive")
             .ValidateOnStart();
+        // Replace, not TryAdd: wins whichever of AddPaymentFlow and AddMpesaClient runs first.
+        services.Replace(ServiceDescriptor.Singleton<IDarajaTokenStore, DatabaseDarajaTokenStore>());
         services.AddSingleton<PaymentSignal>();
         services.AddSingleton<PaymentInitiator>();
         services.AddSingleton<PaymentNotices>();

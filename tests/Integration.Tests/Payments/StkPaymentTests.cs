@@ -203,6 +203,13 @@ public sealed class StkPaymentTests : IAsyncLifetime
         Assert.Single(await _h.PaymentsAsync());
         Assert.Single(_h.Daraja.StkPushes);
         Assert.Contains("\"PhoneNumber\":\"254722000000\"", _h.Daraja.StkPushes[0].Body);
+        Assert.Equal(_h.Daraja.StkPushes[0].BearerToken, await StoredTokenAsync());
+    }
+
+    private async Task<string?> StoredTokenAsync()
+    {
+        await using var c = await _h.Factory.Db.OpenAsync(default);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<string?>(c, "SELECT value FROM settings WHERE key = 'mpesa.oauth_token'");
     }
 
     private Task<HttpResponseMessage> InitiateAsync(string invoiceId, string key, string? msisdn)
