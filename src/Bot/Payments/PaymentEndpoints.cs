@@ -91,10 +91,3 @@ public static class PaymentEndpoints
         return (await PaymentRepository.GetAsync(connection, null, id, "", ct))!;
     }
 }
-
-public sealed record InitiatePaymentRequest(string? InvoiceId, string? Msisdn);
-
-public sealed record PaymentView(long PaymentId, string? InvoiceId, string Status, long AmountCents, string? CheckoutRequestId, string? MpesaReceipt)
-{
-    public static PaymentView Of(Payment p) => new(p.Id, p.InvoiceId, p.Status, p.AmountCents, p.CheckoutRequestId, p.MpesaReceipt);
-}
