@@ -2,6 +2,7 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<WhatsAppSignatureFilter>();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddHostedService<InboxWorker>();
+        services.AddPaymentFlow();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();
         return services;

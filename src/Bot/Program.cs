@@ -5,6 +5,8 @@ using InvoiceFirst.Bot.Sandbox;
 using InvoiceFirst.Data;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
+using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Payments;
 using Serilog;
 
 // Start-up failures before the host exists; the host builds its own logger (several hosts may share a test process).
@@ -20,6 +22,7 @@ try
     builder.Services.AddMessagingProviders(builder.Configuration);
     builder.Services.AddOutboxDispatcher();
     builder.Services.AddBot();
+    builder.Services.AddMpesaClient(builder.Configuration);
     builder.Services.AddApiDocs();
     builder.Services.AddSandbox();
 
@@ -31,6 +34,8 @@ try
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
     app.MapWhatsAppWebhook();
+    app.MapPaymentEndpoints();
+    app.MapC2bEndpoints();
     app.MapSmsWebhooks();
     app.MapProviderHealth();
     if (app.Services.GetRequiredService<BotMode>().IsSandbox)

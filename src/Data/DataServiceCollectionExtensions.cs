@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxDispatchRepository>();
         services.AddSingleton<MessageLogRepository>();
+        services.AddSingleton<Payments.PaymentRepository>();
         return services;
     }
 }

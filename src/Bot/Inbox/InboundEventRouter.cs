@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
@@ -12,6 +13,8 @@ public sealed class InboundEventRouter(
     MerchantChat merchantChat,
     CustomerChat customerChat,
     DeliveryStatusHandler statuses,
+    StkCallbackHandler stkCallbacks,
+    C2bConfirmationHandler c2b,
     ILogger<InboundEventRouter> logger)
 {
     public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
@@ -20,6 +23,12 @@ public sealed class InboundEventRouter(
         {
             case InboundKind.Status:
                 await statuses.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.StkCallback:
+                await stkCallbacks.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.C2bConfirmation:
+                await c2b.HandleAsync(c, t, inbound, ct);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
                 if (await merchants.FindByPhoneAsync(from, ct) is { } merchant)

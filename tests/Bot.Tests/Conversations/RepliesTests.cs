@@ -64,6 +64,23 @@ public sealed class RepliesTests
         (nameof(Replies.UnpaidList), l => Replies.UnpaidList([new InvoiceSummary("INV-0042", "Wanjiku", 1500)], l)),
         (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", 1500, PayBy, "https://x.test/pay/abc", "400200", l))),
         (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", 1500, "https://x.test/pay/abc", "400200", l))),
+        (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", 1500, l)),
+        (nameof(Replies.PromptAlreadyOpen), l => Replies.PromptAlreadyOpen("INV-0042", l)),
+        (nameof(Replies.InvoiceAlreadyPaid), l => Replies.InvoiceAlreadyPaid("INV-0042", l)),
+        (nameof(Replies.InvoiceNotPayable), l => Replies.InvoiceNotPayable("INV-0042", l)),
+        (nameof(Replies.NotYourInvoice), Replies.NotYourInvoice),
+        (nameof(Replies.NoUnpaidInvoice), Replies.NoUnpaidInvoice),
+        (nameof(Replies.PushRefused) + "Invalid", l => Replies.PushRefused("InvalidRequest", "inv_1", l)),
+        (nameof(Replies.PushRefused) + "Busy", l => Replies.PushRefused("SubscriberBusy", "inv_1", l)),
+        (nameof(Replies.PushRefused) + "Service", l => Replies.PushRefused("ServiceBusy", "inv_1", l)),
+        (nameof(Replies.PaymentNotCompleted) + "Cancelled", l => Replies.PaymentNotCompleted("Cancelled", "INV-0042", "inv_1", l)),
+        (nameof(Replies.PaymentNotCompleted) + "Pin", l => Replies.PaymentNotCompleted("WrongPin", "INV-0042", "inv_1", l)),
+        (nameof(Replies.CustomerReceipt) + "Part", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", "NLJ7RT61SV", 500, 1000, l)),
+        (nameof(Replies.CustomerReceipt) + "Full", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", null, 1500, 0, l)),
+        (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", 1500, 0, l)),
+        (nameof(Replies.MerchantPaidWhileClosed), l => Replies.MerchantPaidWhileClosed("0712345678", "INV-0042", 1500, l)),
+        (nameof(Replies.MerchantUnappliedPayment), l => Replies.MerchantUnappliedPayment("NICHOLAS", "INV 9", "RKL51ZDR4F", 5, l)),
+        (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
     ];
 
     public static TheoryData<string> Entries => new(Catalogue.Select(e => e.Method));

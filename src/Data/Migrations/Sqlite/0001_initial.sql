@@ -67,6 +67,10 @@ CREATE TABLE payments (
     result_code         text        NULL,
     result_desc         text        NULL,
     raw_callback        text        NULL,
+    reply_channel       text        NULL,
+    push_started_at     text        NULL,
+    next_query_at       text        NULL,
+    query_attempts      integer     NOT NULL DEFAULT 0,
     created_at          text        NOT NULL,
     updated_at          text        NOT NULL,
     settled_at          text        NULL
@@ -75,6 +79,7 @@ CREATE TABLE payments (
 CREATE UNIQUE INDEX payments_one_live_stk ON payments (invoice_id) WHERE method = 'STK' AND status = 'INITIATED';
 CREATE INDEX payments_invoice ON payments (invoice_id);
 CREATE INDEX payments_status_created ON payments (status, created_at);
+CREATE INDEX payments_due_query ON payments (next_query_at) WHERE status = 'INITIATED';
 
 CREATE TABLE conversations (
     id              integer PRIMARY KEY,

@@ -1,0 +1,91 @@
+using InvoiceFirst.Data.Outbox;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+public static partial class Replies
+{
+    public static Reply CheckYourPhone(string number, long amountShillings, Language lang) => new(Pick(lang,
+        $"Check your phone: an M-PESA prompt for {Money.FormatKes(amountShillings)} (invoice {number}) is on its way. Enter your PIN to pay.",
+        $"Angalia simu yako: ombi la M-PESA la {Money.FormatKes(amountShillings)} (ankara {number}) linakuja. Weka PIN yako kulipa."));
+
+    public static Reply PromptAlreadyOpen(string number, Language lang) => new(Pick(lang,
+        $"A payment prompt for invoice {number} is already on your phone. Check your phone and enter your PIN.",
+        $"Ombi la malipo la ankara {number} tayari liko kwenye simu yako. Angalia simu yako na uweke PIN yako."));
+
+    public static Reply InvoiceAlreadyPaid(string number, Language lang) => new(Pick(lang,
+        $"Invoice {number} is already paid. Thank you!",
+        $"Ankara {number} imeshalipwa. Asante!"));
+
+    public static Reply InvoiceNotPayable(string number, Language lang) => new(Pick(lang,
+        $"Invoice {number} is closed (cancelled or expired), so it can't be paid. Please ask the seller for a new one.",
+        $"Ankara {number} imefungwa (imeghairiwa au muda wake umeisha), kwa hiyo haiwezi kulipwa. Tafadhali muombe muuzaji ankara mpya."));
+
+    public static Reply NotYourInvoice(Language lang) => new(Pick(lang,
+        "Sorry, that invoice was not sent to this number, so I can't start a payment for it.",
+        "Samahani, ankara hiyo haikutumwa kwa nambari hii, kwa hiyo siwezi kuanzisha malipo yake."));
+
+    public static Reply NoUnpaidInvoice(Language lang) => new(Pick(lang,
+        "You have no unpaid invoices with us. Thank you!",
+        "Huna ankara ambayo haijalipwa. Asante!"));
+
+    /// <summary>Daraja refused the push; what the customer can do about it.</summary>
+    public static Reply PushRefused(string kind, string invoiceId, Language lang) => kind switch
+    {
+        "InvalidRequest" => new(Pick(lang,
+            "M-PESA could not send a prompt to this number. Please check that it is an M-PESA number, or pay by Paybill.",
+            "M-PESA haikuweza kutuma ombi kwa nambari hii. Hakikisha ni nambari ya M-PESA, au lipa kwa Paybill.")),
+        "SubscriberBusy" => new(Pick(lang,
+            "Another M-PESA prompt is open on your phone. Close it, wait a minute and try again.",
+            "Kuna ombi lingine la M-PESA kwenye simu yako. Lifunge, subiri dakika moja kisha ujaribu tena."),
+            [TryAgainButton(invoiceId, lang)]),
+        _ => new(Pick(lang,
+            "M-PESA is busy right now. Please try again in a few minutes.",
+            "M-PESA ina shughuli nyingi sasa. Tafadhali jaribu tena baada ya dakika chache."),
+            [TryAgainButton(invoiceId, lang)]),
+    };
+
+    /// <summary>The prompt ended without payment; the invoice stays payable.</summary>
+    public static Reply PaymentNotCompleted(string kind, string number, string invoiceId, Language lang)
+    {
+        var why = kind switch
+        {
+            "Cancelled" => Pick(lang, "The payment was cancelled.", "Malipo yameghairiwa."),
+            "NoAnswer" or "Expired" => Pick(lang, "The M-PESA prompt timed out.", "Muda wa ombi la M-PESA umeisha."),
+            "WrongPin" => Pick(lang, "The PIN was not accepted.", "PIN haikukubaliwa."),
+            "InsufficientFunds" => Pick(lang, "There was not enough money in M-PESA.", "Hakukuwa na pesa za kutosha kwenye M-PESA."),
+            _ => Pick(lang, "The payment did not go through.", "Malipo hayakufanikiwa."),
+        };
+        return new(Pick(lang,
+            $"{why} Invoice {number} is still open. Tap Try again when you are ready.",
+            $"{why} Ankara {number} bado iko wazi. Bonyeza Jaribu tena ukiwa tayari."),
+            [TryAgainButton(invoiceId, lang)]);
+    }
+
+    public static Reply CustomerReceipt(string merchantName, string number, string? receipt, long amountShillings, long balanceShillings, Language lang)
+    {
+        var code = receipt ?? Pick(lang, "(in your M-PESA SMS)", "(kwenye SMS ya M-PESA)");
+        return new(balanceShillings > 0
+            ? Pick(lang,
+                $"Payment received: {Money.FormatKes(amountShillings)} to {merchantName} for invoice {number}. M-PESA receipt {code}. Balance: {Money.FormatKes(balanceShillings)}.",
+                $"Malipo yamepokelewa: {Money.FormatKes(amountShillings)} kwa {merchantName} kwa ankara {number}. Risiti ya M-PESA {code}. Baki: {Money.FormatKes(balanceShillings)}.")
+            : Pick(lang,
+                $"Payment received: {Money.FormatKes(amountShillings)} to {merchantName} for invoice {number}. M-PESA receipt {code}. Invoice paid in full. Thank you!",
+                $"Malipo yamepokelewa: {Money.FormatKes(amountShillings)} kwa {merchantName} kwa ankara {number}. Risiti ya M-PESA {code}. Ankara imelipwa yote. Asante!"));
+    }
+
+    public static Reply MerchantPaymentReceived(string payer, string number, string? receipt, long amountShillings, long balanceShillings, Language lang) =>
+        new(Pick(lang,
+            $"{payer} paid {Money.FormatKes(amountShillings)} for invoice {number} (M-PESA {receipt ?? "-"}). Balance: {Money.FormatKes(balanceShillings)}.",
+            $"{payer} amelipa {Money.FormatKes(amountShillings)} kwa ankara {number} (M-PESA {receipt ?? "-"}). Baki: {Money.FormatKes(balanceShillings)}."));
+
+    public static Reply MerchantPaidWhileClosed(string payer, string number, long amountShillings, Language lang) => new(Pick(lang,
+        $"Note: {payer} paid {Money.FormatKes(amountShillings)} for invoice {number}, which was cancelled. The money is yours; refund or reissue as you see fit.",
+        $"Kumbuka: {payer} amelipa {Money.FormatKes(amountShillings)} kwa ankara {number}, ambayo ilighairiwa. Pesa ni zako; rudisha au toa ankara mpya upendavyo."));
+
+    public static Reply MerchantUnappliedPayment(string payer, string account, string receipt, long amountShillings, Language lang) => new(Pick(lang,
+        $"{payer} paid {Money.FormatKes(amountShillings)} by Paybill with account \"{account}\", which matches no invoice (M-PESA {receipt}). It is recorded as unapplied.",
+        $"{payer} amelipa {Money.FormatKes(amountShillings)} kwa Paybill na akaunti \"{account}\", ambayo hailingani na ankara yoyote (M-PESA {receipt}). Imerekodiwa kama haijatumika."));
+
+    public static ReplyButton TryAgainButton(string invoiceId, Language lang) =>
+        new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Try again", "Jaribu tena"));
+}

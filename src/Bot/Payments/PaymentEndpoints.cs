@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Bot.Webhooks;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Payments.Mpesa;
+
+namespace InvoiceFirst.Bot.Payments;
+
+public static class PaymentEndpoints
+{
+    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/payments/stk/callback/{token}", CallbackAsync).WithTags("Payments").ExcludeFromDescription();
+        app.MapPost("/payments/stk/initiate", InitiateAsync).RequireApiKey().WithTags("Payments")
+            .WithSummary("Start an STK push for an invoice; the Idempotency-Key header is required.");
+        return app;
+    }
+
+    private static async Task<IResult> CallbackAsync(string token, HttpContext http, PaymentRepository payments, InboxIntake intake,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger("InvoiceFirst.Payments.StkCallback");
+        var body = await RawBody.ReadAsync(http);
+        if (body is null) return RawBody.TooLarge();
+
+        var payment = token.Length is > 0 and <= 64 ? await payments.GetByCallbackTokenAsync(token, ct) : null;
+        // The lookup finds the row; the constant-time compare is what decides.
+        var matches = payment?.CallbackToken is { } stored
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored), Encoding.UTF8.GetBytes(token));
+        if (!matches || payment!.Status != PaymentStatus.Initiated)
+        {
+            logger.LogWarning("Suspicious or late STK callback from {RemoteIp}: token {Known}, ignored",
+                http.Connection.RemoteIpAddress, matches ? "of a final payment" : "unknown");
+            return Ack();
+        }
+
+        var raw = Encoding.UTF8.GetString(body);
+        var parsed = StkCallbackParser.Parse(body);
+        var inbound = new InboundEvent
+        {
+            Provider = Providers.Mpesa,
+            EventId = "stk:" + (parsed.CheckoutRequestId ?? token),
+            Kind = InboundKind.StkCallback,
+            // The token says which payment; the handler checks it against the body again.
+            Text = token,
+            Raw = raw,
+            Timestamp = clock.GetUtcNow(),
+        };
+        return await intake.StoreAsync([inbound], ct) ? Ack() : InboxIntake.Unavailable();
+    }
+
+    private static IResult Ack() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
+
+    private static async Task<IResult> InitiateAsync(InitiatePaymentRequest body, HttpRequest http, Db db, InvoiceRepository invoices,
+        PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)
+    {
+        var key = http.Headers["Idempotency-Key"].ToString();
+        if (key.Length is 0 or > 200)
+            return Results.Problem(statusCode: 400, title: "An Idempotency-Key header (at most 200 characters) is required");
+        if (string.IsNullOrWhiteSpace(body.InvoiceId)) return Results.Problem(statusCode: 400, title: "invoice_id is required");
+        var invoice = await invoices.GetAsync(body.InvoiceId, ct);
+        if (invoice is null) return Results.Problem(statusCode: 404, title: "No such invoice");
+
+        var payer = invoice.Msisdn;
+        if (!string.IsNullOrWhiteSpace(body.Msisdn) && !KenyanPhone.TryNormalize(body.Msisdn, out payer))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["msisdn"] = ["Not a Kenyan mobile number"] });
+
+        var started = await db.InTransactionAsync((c, t) => initiator.StartAsync(c, t, invoice, payer, "api:" + key, null, ct), ct);
+        switch (started.Kind)
+        {
+            case InitiationKind.Started:
+                await pusher.TryPushAsync(started.Payment!.Id, ct);
+                return Results.Json(PaymentView.Of(await Reload(db, started.Payment.Id, ct)), statusCode: 202);
+            case InitiationKind.Existing:
+                return Results.Ok(PaymentView.Of(started.Payment!));
+            case InitiationKind.AlreadyLive:
+                return Results.Json(PaymentView.Of(started.Payment!), statusCode: 409);
+            default:
+                return Results.Problem(statusCode: 409, title: $"Invoice {invoice.Number} is {invoice.Status.ToLowerInvariant()}: nothing to pay");
+        }
+    }
+
+    private static async Task<Payment> Reload(Db db, long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await PaymentRepository.GetAsync(connection, null, id, "", ct))!;
+    }
+}

@@ -1,0 +1,28 @@
+using InvoiceFirst.Payments.Mpesa;
+
+namespace InvoiceFirst.Bot.Payments;
+
+public static class PaymentFlowServiceCollectionExtensions
+{
+    /// <summary>Initiation, settlement and the payment workers (the Daraja client itself is <c>AddMpesaClient</c>).</summary>
+    public static IServiceCollection AddPaymentFlow(this IServiceCollection services)
+    {
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+            .Validate(o => o.QueryAfterSeconds > 0, "Payments:QueryAfterSeconds must be positive")
+            .Validate(o => o.MaxQueryIntervalSeconds > 0, "Payments:MaxQueryIntervalSeconds must be positive")
+            .Validate(o => o.PollMilliseconds > 0, "Payments:PollMilliseconds must be positive")
+            .ValidateOnStart();
+        // Replace, not TryAdd: wins whichever of AddPaymentFlow and AddMpesaClient runs first.
+        services.Replace(ServiceDescriptor.Singleton<IDarajaTokenStore, DatabaseDarajaTokenStore>());
+        services.AddSingleton<PaymentSignal>();
+        services.AddSingleton<PaymentInitiator>();
+        services.AddSingleton<PaymentNotices>();
+        services.AddSingleton<PaymentSettler>();
+        services.AddSingleton<StkPusher>();
+        services.AddSingleton<StkCallbackHandler>();
+        services.AddSingleton<C2bConfirmationHandler>();
+        services.AddHostedService<StkPushWorker>();
+        services.AddHostedService<PaymentReconciler>();
+        return services;
+    }
+}

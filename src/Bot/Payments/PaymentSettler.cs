@@ -1,0 +1,91 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Privacy;
+using InvoiceFirst.Payments.Mpesa;
+
+namespace InvoiceFirst.Bot.Payments;
+
+/// <summary>
+/// Final outcomes of a payment, whoever learned them first (callback, query worker, C2B). Each
+/// runs inside the caller's transaction and starts with a conditional update from INITIATED, so
+/// a replayed or concurrent result finds nothing to do and has no second effect.
+/// </summary>
+public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices notices, TimeProvider clock, ILogger<PaymentSettler> logger)
+{
+    /// <summary>INITIATED → SUCCESS, money onto the invoice, receipts to both sides. False when already final.</summary>
+    public async Task<bool> SettleAsync(DbConnection c, DbTransaction t, Payment payment, string? receipt, string? rawCallback, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!await PaymentTransitions.SucceedAsync(c, t, payment.Id, receipt, rawCallback, now, ct)) return false;
+        await ApplyAsync(c, t, payment with { MpesaReceipt = receipt }, ct);
+        return true;
+    }
+
+    /// <summary>Money onto the invoice and receipts, for a payment row already recorded as SUCCESS.</summary>
+    public async Task ApplyAsync(DbConnection c, DbTransaction t, Payment payment, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var before = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct) ?? throw new InvalidOperationException("Payment without invoice");
+        var invoice = await InvoicePayments.ApplyPaymentAsync(c, t, before.Id, payment.AmountCents, now, ct);
+        var merchant = await merchants.GetAsync(invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
+        var lang = Language.FromCode(merchant.Language);
+        var amount = payment.AmountCents / 100;
+        var balance = Math.Max(0, invoice.BalanceCents) / 100;
+        var payer = invoice.CustomerName ?? Mask.Phone(payment.Msisdn ?? invoice.Msisdn);
+
+        await notices.ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
+            Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
+            OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
+        await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
+            Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
+            $"receipt:merchant:{payment.Id}", ct);
+        if (before.Status == InvoiceStatus.Cancelled)
+        {
+            // Money received is never ignored: the merchant decides whether to refund.
+            await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
+                Replies.MerchantPaidWhileClosed(payer, invoice.Number, amount, lang), $"receipt:closed:{payment.Id}", ct);
+        }
+        logger.LogInformation("Payment {PaymentId} settled {AmountCents} on invoice {InvoiceNumber}, now {Status}",
+            payment.Id, payment.AmountCents, invoice.Number, invoice.Status);
+    }
+
+    /// <summary>A definite non-success: FAILED/CANCELLED tell the payer and offer a retry; unknown codes go to a human.</summary>
+    public async Task<bool> CloseAsync(DbConnection c, DbTransaction t, Payment payment, PaymentResultStatus status, string resultCode,
+        string? resultDesc, PaymentFailureKind kind, string? rawCallback, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var target = status switch
+        {
+            PaymentResultStatus.Cancelled => PaymentStatus.Cancelled,
+            PaymentResultStatus.Failed => PaymentStatus.Failed,
+            PaymentResultStatus.NeedsReview => PaymentStatus.NeedsReview,
+            _ => null,
+        };
+        if (target is null) return false;
+        if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, target, resultCode, resultDesc, rawCallback, now, ct)) return false;
+        if (target == PaymentStatus.NeedsReview)
+        {
+            logger.LogError("Payment {PaymentId} needs review: result {ResultCode} is not one we can act on", payment.Id, resultCode);
+            return true;
+        }
+
+        var invoice = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct);
+        if (invoice is null) return true;
+        var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
+        var lang = Language.FromCode(merchant?.Language);
+        await notices.ToPayerAsync(c, t, payment, payment.Msisdn ?? invoice.Msisdn, invoice.Id,
+            Replies.PaymentNotCompleted(kind.ToString(), invoice.Number, invoice.Id, lang), OutboxPurpose.Reply,
+            $"payment:failed:{payment.Id}", ct);
+        return true;
+    }
+
+    public async Task MarkForReviewAsync(DbConnection c, DbTransaction t, Payment payment, string reason, string? rawCallback, CancellationToken ct)
+    {
+        if (await PaymentTransitions.CloseAsync(c, t, payment.Id, PaymentStatus.NeedsReview, null, reason, rawCallback, clock.GetUtcNow(), ct))
+            logger.LogError("Payment {PaymentId} needs review: {Reason}", payment.Id, reason);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Payments.Mpesa;
+using Microsoft.Extensions.Options;
+
+namespace InvoiceFirst.Bot.Payments;
+
+/// <summary>
+/// Settles a stored STK callback in the inbox worker's transaction. The event carries the
+/// callback token (which payment) and the raw body (what Daraja said).
+/// </summary>
+public sealed class StkCallbackHandler(
+    Db db,
+    PaymentRepository payments,
+    PaymentSettler settler,
+    DarajaClient daraja,
+    IOptions<MpesaOptions> mpesa,
+    BotMode mode,
+    TimeProvider clock,
+    ILogger<StkCallbackHandler> logger)
+{
+    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    {
+        var found = inbound.Text is { Length: > 0 } token ? await payments.GetByCallbackTokenAsync(token, ct) : null;
+        var payment = found is null ? null : await PaymentRepository.GetAsync(c, t, found.Id, db.ForUpdate, ct);
+        if (payment is null || payment.Status != PaymentStatus.Initiated)
+        {
+            logger.LogInformation("STK callback for a payment that is already final; nothing to do");
+            return;
+        }
+
+        var parsed = StkCallbackParser.Parse(inbound.Raw ?? "");
+        if (!parsed.IsValid)
+        {
+            logger.LogWarning("Unreadable STK callback for payment {PaymentId}: {Error}", payment.Id, parsed.Error);
+            if (parsed.CheckoutRequestId is not null && parsed.CheckoutRequestId == payment.CheckoutRequestId)
+                await settler.MarkForReviewAsync(c, t, payment, "unreadable callback: " + parsed.Error, inbound.Raw, ct);
+            return;
+        }
+
+        var callback = parsed.Callback;
+        if (payment.CheckoutRequestId is not null && callback.CheckoutRequestId != payment.CheckoutRequestId)
+        {
+            logger.LogWarning("Suspicious STK callback for payment {PaymentId}: CheckoutRequestID does not match", payment.Id);
+            return;
+        }
+
+        if (!callback.IsSuccess)
+        {
+            if (callback.Status == PaymentResultStatus.Pending) return;
+            await settler.CloseAsync(c, t, payment, callback.Status, callback.ResultCode, callback.ResultDesc,
+                callback.FailureKind ?? PaymentFailureKind.Unknown, inbound.Raw, ct);
+            return;
+        }
+
+        if (callback.AmountShillings * 100 != payment.AmountCents)
+        {
+            await settler.MarkForReviewAsync(c, t, payment, $"callback amount {callback.AmountShillings} differs from the {payment.AmountCents / 100} asked", inbound.Raw, ct);
+            return;
+        }
+
+        if (mpesa.Value.ShouldConfirmWithQuery(!mode.IsSandbox))
+        {
+            // A forged callback cannot make Daraja's own query say 0. The query is a read: safe to make here.
+            switch (await daraja.QueryAsync(callback.CheckoutRequestId, ct))
+            {
+                case StkQueryOutcome.Failed failed:
+                    await settler.MarkForReviewAsync(c, t, payment, $"callback says paid, query says {failed.ResultCode}", inbound.Raw, ct);
+                    return;
+                case StkQueryOutcome.Pending:
+                    // Keep the receipt; the query worker settles once the query agrees.
+                    await PaymentTransitions.KeepCallbackAsync(c, t, payment.Id, callback.CheckoutRequestId, inbound.Raw!, clock.GetUtcNow(), ct);
+                    return;
+            }
+        }
+
+        await settler.SettleAsync(c, t, payment, callback.MpesaReceiptNumber, inbound.Raw, ct);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Dapper;
+
+namespace InvoiceFirst.Data.Invoices;
+
+/// <summary>The invoice side of payments: finding what a payer owes and applying money atomically.</summary>
+public static class InvoicePayments
+{
+    private const string Columns = """
+        id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents, amount_paid_cents,
+        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
+        created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
+        """;
+
+    public static Task<Invoice?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE id = @id";
+        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>The most recent invoice sent to this number that still has money owing.</summary>
+    public static Task<Invoice?> LatestUnpaidForAsync(DbConnection connection, DbTransaction? transaction, string msisdn, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM invoices
+            WHERE msisdn = @msisdn AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED', 'EXPIRED')
+            ORDER BY created_at DESC, number DESC
+            LIMIT 1
+            """;
+        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { msisdn }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>Invoices whose number, upper-cased without spaces, equals <paramref name="normalizedNumber"/>.</summary>
+    public static async Task<IReadOnlyList<Invoice>> FindByNormalizedNumberAsync(DbConnection connection, DbTransaction? transaction,
+        string normalizedNumber, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE upper(replace(number, ' ', '')) = @normalizedNumber ORDER BY created_at DESC";
+        return (await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { normalizedNumber }, transaction, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
+    /// Adds money in one statement, so concurrent settlements cannot lose an increment. A cancelled
+    /// invoice keeps its status (the merchant decides what to do with the money); any other becomes
+    /// PAID once covered, else PARTIALLY_PAID.
+    /// </summary>
+    public static Task<Invoice> ApplyPaymentAsync(DbConnection connection, DbTransaction transaction, string id, long amountCents,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = $"""
+            UPDATE invoices SET
+                status = CASE WHEN status = 'CANCELLED' THEN status
+                              WHEN amount_paid_cents + @amountCents >= amount_cents THEN 'PAID'
+                              ELSE 'PARTIALLY_PAID' END,
+                paid_at = CASE WHEN status <> 'CANCELLED' AND amount_paid_cents + @amountCents >= amount_cents
+                               THEN COALESCE(paid_at, @now) ELSE paid_at END,
+                amount_paid_cents = amount_paid_cents + @amountCents,
+                updated_at = @now
+            WHERE id = @id
+            RETURNING {Columns}
+            """;
+        return connection.QuerySingleAsync<Invoice>(new CommandDefinition(sql, new { id, amountCents, now }, transaction, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Integration.Tests.Infrastructure;
+using InvoiceFirst.Messaging.WhatsApp;
+using InvoiceFirst.Testing.Fakes;
+
+namespace InvoiceFirst.Integration.Tests.Payments;
+
+/// <summary>The real host over PostgreSQL with a fake Daraja on loopback, plus the steps a payment test takes.</summary>
+public sealed class PaymentHarness : IAsyncDisposable
+{
+    public const string Customer = "254712345678";
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+
+    private PaymentHarness(FakeDaraja daraja, BotFactory factory)
+    {
+        Daraja = daraja;
+        Factory = factory;
+        Api = factory.ApiClient();
+    }
+
+    public FakeDaraja Daraja { get; }
+    public BotFactory Factory { get; }
+    public HttpClient Api { get; }
+
+    public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null)
+    {
+        var daraja = await FakeDaraja.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mpesa:BaseUrl"] = daraja.BaseUrl,
+            ["Mpesa:ConsumerKey"] = daraja.ConsumerKey,
+            ["Mpesa:ConsumerSecret"] = daraja.ConsumerSecret,
+            ["Payments:PollMilliseconds"] = "100",
+            ["Payments:QueryAfterSeconds"] = "600",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+        return new PaymentHarness(daraja, await BotFactory.CreateAsync(settings));
+    }
+
+    public async Task<Invoice> CreateInvoiceAsync(long shillings = 1500, string msisdn = Customer)
+    {
+        var response = await Api.PostAsJsonAsync("/invoices", new { msisdn, amount_cents = shillings * 100, description = "Website design" });
+        response.EnsureSuccessStatusCode();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        return (await InvoiceAsync(id))!;
+    }
+
+    public Task<Invoice?> InvoiceAsync(string id) => Factory.Services.GetRequiredService<InvoiceRepository>().GetAsync(id, default);
+
+    public Task<IReadOnlyList<Payment>> PaymentsAsync(string? invoiceId = null) =>
+        Factory.Services.GetRequiredService<PaymentRepository>().ListForInvoiceAsync(invoiceId, default);
+
+    public Task<IReadOnlyList<OutboxEntry>> OutboxAsync() => Factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default);
+
+    /// <summary>A signed WhatsApp button tap, as Meta would post it.</summary>
+    public async Task TapAsync(string invoiceId, string from = Customer)
+    {
+        var message = WebhookBuilders.ButtonReply(from, "pay:" + invoiceId, "Pay with M-PESA",
+            id: "wamid." + Guid.NewGuid().ToString("N"), timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var body = WebhookBuilders.Bytes(WebhookBuilders.Envelope([message]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/whatsapp/webhook") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(WhatsAppSignature.HeaderName, WhatsAppSignature.Sign(body, BotFactory.AppSecret));
+        using var client = Factory.CreateClient();
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    public Task StoreInboundAsync(InboundEvent inbound) =>
+        Factory.Services.GetRequiredService<InboxRepository>().StoreAsync([inbound], DateTimeOffset.UtcNow, default);
+
+    /// <summary>Waits for the n-th push to be accepted and recorded; returns the payment and the push body.</summary>
+    public async Task<(Payment Payment, JsonElement Push)> WaitForPushAsync(int n)
+    {
+        await Daraja.WaitForStkPushesAsync(n, Deadline);
+        var push = JsonDocument.Parse(Daraja.StkPushes[n - 1].Body).RootElement.Clone();
+        var token = push.GetProperty("CallBackURL").GetString()!.Split('/')[^1];
+        var payment = await UntilAsync(async () => (await PaymentsAsync()).SingleOrDefault(p => p.CallbackToken == token && p.CheckoutRequestId is not null));
+        return (payment, push);
+    }
+
+    /// <summary>Posts a callback body to the payment's callback URL through the test server.</summary>
+    public async Task<HttpResponseMessage> CallbackAsync(Payment payment, string body, string? token = null)
+    {
+        using var client = Factory.CreateClient();
+        var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        return await client.PostAsync($"/payments/stk/callback/{token ?? payment.CallbackToken}", content);
+    }
+
+    public Task<HttpResponseMessage> PaySuccessAsync(Payment payment, string receipt = "NLJ7RT61SV")
+    {
+        Daraja.SetQueryResult(payment.CheckoutRequestId!, "0", "The service request is processed successfully.");
+        return CallbackAsync(payment, FakeDarajaCallbacks.Success(payment.CheckoutRequestId!, payment.AmountCents / 100m, receipt));
+    }
+
+    public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, TimeSpan? deadline = null) where T : class
+    {
+        var end = DateTime.UtcNow + (deadline ?? Deadline);
+        while (true)
+        {
+            if (await probe() is { } value) return value;
+            if (DateTime.UtcNow > end) throw new TimeoutException("Condition not met before the deadline");
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<Invoice> UntilInvoiceAsync(string id, Func<Invoice, bool> condition) =>
+        await UntilAsync(async () => await InvoiceAsync(id) is { } i && condition(i) ? i : null);
+
+    public async Task<Payment> UntilPaymentAsync(long id, Func<Payment, bool> condition) =>
+        await UntilAsync(async () => (await PaymentsAsync()).SingleOrDefault(p => p.Id == id && condition(p)));
+
+    /// <summary>Waits until the inbox has nothing pending, so "nothing changed" is a real observation.</summary>
+    public async Task InboxDrainedAsync()
+    {
+        await UntilAsync(async () =>
+        {
+            await using var c = await Factory.Db.OpenAsync(default);
+            var pending = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT count(*) FROM inbox WHERE status = 'PENDING'");
+            return pending == 0 ? "done" : null;
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Daraja.DisposeAsync();
+    }
+}
