@@ -19,9 +19,9 @@ try
     if (args.FirstOrDefault() == "migrate")
         return await MigrateCommand.RunAsync(builder);
 
+    builder.Services.AddBot(); // first: its start-up tasks (migrations) run before any worker starts
     builder.Services.AddMessagingProviders(builder.Configuration);
     builder.Services.AddOutboxDispatcher();
-    builder.Services.AddBot();
     builder.Services.AddMpesaClient(builder.Configuration);
     builder.Services.AddApiDocs();
     builder.Services.AddSandbox();

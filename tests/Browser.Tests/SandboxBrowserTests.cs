@@ -54,8 +54,10 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await prompt.Locator("input").FillAsync("1234");
         await prompt.Locator("[data-outcome=approved]").ClickAsync();
 
-        await Expect(customer.Locator(".msg.in").Filter(new() { HasTextRegex = new Regex("SBX[0-9A-F]{7}") })).ToBeVisibleAsync();
-        await Expect(merchant.Locator(".msg.in").Filter(new() { HasTextRegex = new Regex("(?i)paid|received") }).Last).ToBeVisibleAsync();
+        // Both receipts name the M-PESA receipt number the sandbox issued when the prompt was approved.
+        var receipt = new Regex("SBX[0-9A-F]{7}");
+        await Expect(customer.Locator(".msg.in").Filter(new() { HasTextRegex = receipt })).ToContainTextAsync("KES 1,500");
+        await Expect(merchant.Locator(".msg.in").Filter(new() { HasTextRegex = receipt })).ToContainTextAsync("INV-0001");
         await ScreenshotAsync(page, "sandbox-paid.png");
     }
 

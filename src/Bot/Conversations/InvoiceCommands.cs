@@ -56,5 +56,5 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         _ => null,
     };
 
-    private static string CustomerLabel(Invoice invoice) => invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
+    private static string CustomerLabel(Invoice invoice) => invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
 }

@@ -73,6 +73,10 @@ public static partial class KenyanPhone
     [GeneratedRegex(@"[\s\-]")]
     private static partial Regex Separators();
 
+    /// <summary><c>254712345678</c> → <c>0712345678</c>, the form people write and read.</summary>
+    public static string ToLocal(string msisdn) =>
+        msisdn.StartsWith("254", StringComparison.Ordinal) && msisdn.Length == 12 ? "0" + msisdn[3..] : msisdn;
+
     [GeneratedRegex(@"^\+?[0-9]+$")]
     private static partial Regex Shape();
 }

@@ -22,7 +22,7 @@ public static partial class Replies
 
     public static Reply ConfirmDraft(InvoiceDraft draft, Language lang)
     {
-        var phone = LocalPhone(draft.Msisdn ?? "");
+        var phone = KenyanPhone.ToLocal(draft.Msisdn ?? "");
         var to = draft.CustomerName is null ? phone : $"{draft.CustomerName} ({phone})";
         var amount = Money.FormatKes(draft.AmountShillings ?? 0);
         var text = Pick(lang,

@@ -55,8 +55,6 @@ public static partial class Replies
     private static string Pick(Language lang, string english, string swahili) => lang.IsSwahili ? swahili : english;
 
     // Kenyans read and type numbers in the local 07... form.
-    private static string LocalPhone(string msisdn) =>
-        msisdn.StartsWith("254", StringComparison.Ordinal) && msisdn.Length == 12 ? "0" + msisdn[3..] : msisdn;
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

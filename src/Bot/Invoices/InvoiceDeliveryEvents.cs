@@ -26,7 +26,7 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
         await InvoiceRepository.MarkFailedAsync(connection, transaction, id, now, ct);
         if (await invoices.GetAsync(id, ct) is not { } invoice || await merchants.GetAsync(merchantId, ct) is not { } merchant) return;
 
-        var customer = invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
+        var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
         var text = Replies.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;
         // WhatsApp first, SMS when that is what works; the key makes it once per invoice.
         await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry

@@ -54,7 +54,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
 
     public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms = false)
     {
-        var customer = invoice.CustomerName ?? Data.Privacy.Mask.Phone(invoice.Msisdn);
+        var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
         return Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage(bySms);
     }
 

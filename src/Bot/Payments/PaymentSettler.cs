@@ -4,7 +4,6 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
-using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Bot.Payments;
@@ -35,7 +34,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         var lang = Language.FromCode(merchant.Language);
         var amount = payment.AmountCents / 100;
         var balance = Math.Max(0, invoice.BalanceCents) / 100;
-        var payer = invoice.CustomerName ?? Mask.Phone(payment.Msisdn ?? invoice.Msisdn);
+        var payer = invoice.CustomerName ?? KenyanPhone.ToLocal(payment.Msisdn ?? invoice.Msisdn);
 
         await notices.ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
             Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, lang),

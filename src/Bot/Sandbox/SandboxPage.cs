@@ -121,7 +121,7 @@ public static class SandboxPage
               for (const b of item.buttons) {
                 const button = document.createElement('button');
                 button.type = 'button'; button.textContent = b.title; button.dataset.buttonId = b.id;
-                button.addEventListener('click', () => send(who, { buttonId: b.id, buttonTitle: b.title }));
+                button.addEventListener('click', () => send(who, { button_id: b.id, button_title: b.title }));
                 box.append(button);
               }
               bubble.append(box);
