@@ -25,7 +25,7 @@ public static class PayPageHtml
         });
         if (m.State is PayPageState.Open or PayPageState.Waiting && m.Instructions is { } how) body.Append(Manual(how, m.BalanceCents));
         body.Append($"""
-            <section class="card qr"><img src="{E(m.QrDataUri)}" alt="QR code of this page's link"><div class="muted">Scan to open this page on another phone</div></section>
+            <section class="card qr"><img src="{m.QrDataUri}" alt="QR code of this page's link"><div class="muted">Scan to open this page on another phone</div></section>
             """);
         return Layout($"Pay {m.InvoiceNumber} - {m.MerchantName}", body.ToString(), m.State == PayPageState.Waiting);
     }

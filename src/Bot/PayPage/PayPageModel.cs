@@ -11,6 +11,7 @@ public sealed record PayPageModel
     public long BalanceCents { get; init; }
     public required string MaskedPhone { get; init; }
     public required string PayLink { get; init; }
+    /// <summary>Built by <see cref="PayQrCode"/> (base64 only), so it goes into the page unencoded.</summary>
     public required string QrDataUri { get; init; }
     public PayInstructions? Instructions { get; init; }
 
