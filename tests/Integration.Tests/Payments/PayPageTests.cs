@@ -159,8 +159,31 @@ public sealed class PayPageTests : IAsyncLifetime
         Assert.Single(_h.Daraja.StkPushes);
     }
 
-    private async Task<HttpResponseMessage> PressAsync(Invoice invoice, string msisdn) =>
-        await Client().PostAsync($"/pay/{invoice.PayToken}", new FormUrlEncodedContent(new Dictionary<string, string> { ["msisdn"] = msisdn }));
+    [Fact]
+    public async Task Post_PastTheLimitPerIpAcrossInvoices_Returns429FromTheSettings()
+    {
+        await using var h = await PaymentHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["PayPage:PerIpPermitLimit"] = "2",
+            ["PayPage:PerInvoicePermitLimit"] = "10",
+            ["PayPage:WindowSeconds"] = "120",
+        });
+        var invoices = new[] { await h.CreateInvoiceAsync(100), await h.CreateInvoiceAsync(200), await h.CreateInvoiceAsync(300) };
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var invoice in invoices)
+            using (var r = await PressAsync(h, invoice, "")) statuses.Add(r.StatusCode);
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(2, h.Daraja.StkPushes.Count);
+        Assert.Empty(await h.PaymentsAsync(invoices[2].Id));
+    }
+
+    private Task<HttpResponseMessage> PressAsync(Invoice invoice, string msisdn) => PressAsync(_h, invoice, msisdn);
+
+    private static async Task<HttpResponseMessage> PressAsync(PaymentHarness h, Invoice invoice, string msisdn) =>
+        await h.Factory.CreateClient().PostAsync($"/pay/{invoice.PayToken}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["msisdn"] = msisdn }));
 
     private HttpClient Client() => _h.Factory.CreateClient();
 }
