@@ -41,7 +41,7 @@ public static class PayPageHtml
         """, false);
 
     private static string Form(PayPageModel m) => $"""
-        <section class="card">{Notice(m)}<form method="post" action="">
+        <section class="card">{Notice(m)}<form method="post">
         <label for="msisdn">M-PESA number</label>
         <input id="msisdn" name="msisdn" type="tel" inputmode="tel" autocomplete="tel" value="{E(m.EnteredPhone ?? "")}" placeholder="{E(m.MaskedPhone)}">
         <div class="muted">Leave empty to pay from {E(m.MaskedPhone)}.</div>
