@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddHostedService<InboxWorker>();
         services.AddPaymentFlow();
+        services.AddPayPage();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();
         return services;

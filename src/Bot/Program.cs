@@ -6,6 +6,7 @@ using InvoiceFirst.Data;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
 using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Payments;
 using Serilog;
 
@@ -36,6 +37,7 @@ try
     app.MapWhatsAppWebhook();
     app.MapPaymentEndpoints();
     app.MapC2bEndpoints();
+    app.UsePayPage();
     app.MapSmsWebhooks();
     app.MapProviderHealth();
     if (app.Services.GetRequiredService<BotMode>().IsSandbox)

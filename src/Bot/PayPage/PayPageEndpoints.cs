@@ -1,0 +1,107 @@
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Payments;
+
+namespace InvoiceFirst.Bot.PayPage;
+
+public static class PayPageEndpoints
+{
+    /// <summary>The rate limiter middleware and the pay page routes, which are the only ones it limits.</summary>
+    public static WebApplication UsePayPage(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapGet("/pay/{token}", ShowAsync).ExcludeFromDescription();
+        app.MapGet("/pay/{token}/status", StatusAsync).ExcludeFromDescription();
+        app.MapPost("/pay/{token}", PayAsync).WithName(PayPageRateLimits.PayPressEndpoint).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(string token, InvoiceRepository invoices, PayPageBuilder pages, CancellationToken ct)
+    {
+        var invoice = await FindAsync(token, invoices, ct);
+        return invoice is null ? NotFound() : PayPageResponses.Html(PayPageHtml.Render(await pages.BuildAsync(invoice, ct)));
+    }
+
+    private static async Task<IResult> StatusAsync(string token, InvoiceRepository invoices, PaymentRepository payments, CancellationToken ct)
+    {
+        var invoice = await FindAsync(token, invoices, ct);
+        if (invoice is null) return Results.NotFound();
+        var latest = (await payments.ListForInvoiceAsync(invoice.Id, ct)).LastOrDefault(p => p.Method == PaymentMethod.Stk);
+        var balance = Math.Max(0, invoice.BalanceCents);
+        var paid = invoice.Status == InvoiceStatus.Paid || balance == 0;
+        var message = latest?.Status switch
+        {
+            null or PaymentStatus.Initiated => null,
+            PaymentStatus.Success => $"Payment received. Balance: {Money.FormatKes(balance / 100)}.",
+            PaymentStatus.NeedsReview => "The seller is checking this payment. You will get a message.",
+            _ => "The payment did not go through. You can try again.",
+        };
+        return Results.Json(new PayStatusView(invoice.Status, balance, paid, latest?.Status, message),
+            statusCode: StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> PayAsync(string token, HttpRequest http, InvoiceRepository invoices, PayPageBuilder pages,
+        Db db, PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)
+    {
+        var invoice = await FindAsync(token, invoices, ct);
+        if (invoice is null) return NotFound();
+        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : FormCollection.Empty;
+        var entered = form["msisdn"].ToString().Trim();
+        var page = await pages.BuildAsync(invoice, ct);
+        if (page.State != PayPageState.Open) return Refused(page, invoice.Number);
+
+        var payer = invoice.Msisdn;
+        if (entered.Length > 0 && !KenyanPhone.TryNormalize(entered, out payer))
+        {
+            return Page(page with
+            {
+                Notice = "That is not a Kenyan mobile number. Enter it like 0712 345 678, or leave the field empty.",
+                NoticeIsError = true,
+                EnteredPhone = entered.Length > 20 ? entered[..20] : entered,
+            }, StatusCodes.Status400BadRequest);
+        }
+
+        // The form's nonce makes a double submit one payment; a fresh page is a fresh attempt.
+        var nonce = form["nonce"].ToString();
+        if (nonce.Length is < 16 or > 64) nonce = SecureToken.New();
+        var key = $"page:{invoice.Id}:{nonce}";
+        var started = await db.InTransactionAsync((c, t) => initiator.StartAsync(c, t, invoice, payer, key, null, ct), ct);
+        var lang = Language.English;
+        switch (started.Kind)
+        {
+            case InitiationKind.Started:
+                await pusher.TryPushAsync(started.Payment!.Id, ct);
+                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment.AmountCents / 100, lang).Text);
+            case InitiationKind.Existing:
+                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment!.AmountCents / 100, lang).Text);
+            case InitiationKind.AlreadyLive:
+                return Waiting(page, Replies.PromptAlreadyOpen(invoice.Number, lang).Text);
+            case InitiationKind.Paid:
+                return Refused(page with { State = PayPageState.Paid }, invoice.Number);
+            default:
+                return Refused(page with { State = invoice.Status == InvoiceStatus.Cancelled ? PayPageState.Cancelled : PayPageState.Expired },
+                    invoice.Number);
+        }
+    }
+
+    private static IResult Waiting(PayPageModel page, string notice) =>
+        Page(page with { State = PayPageState.Waiting, Notice = notice }, StatusCodes.Status202Accepted);
+
+    private static IResult Refused(PayPageModel page, string number)
+    {
+        var notice = page.State == PayPageState.Paid
+            ? Replies.InvoiceAlreadyPaid(number, Language.English).Text
+            : Replies.InvoiceNotPayable(number, Language.English).Text;
+        return Page(page with { Notice = notice }, StatusCodes.Status409Conflict);
+    }
+
+    private static IResult Page(PayPageModel page, int status) => PayPageResponses.Html(PayPageHtml.Render(page), status);
+
+    private static IResult NotFound() => PayPageResponses.Html(PayPageHtml.NotFound(), StatusCodes.Status404NotFound);
+
+    // Tokens are 32 characters; anything far off is not worth a query.
+    private static Task<Invoice?> FindAsync(string token, InvoiceRepository invoices, CancellationToken ct) =>
+        token.Length is > 0 and <= 64 ? invoices.GetByPayTokenAsync(token, ct) : Task.FromResult<Invoice?>(null);
+}

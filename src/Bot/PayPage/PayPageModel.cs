@@ -1,0 +1,28 @@
+namespace InvoiceFirst.Bot.PayPage;
+
+/// <summary>Everything the pay page renders; strings are raw here and encoded by <see cref="PayPageHtml"/>.</summary>
+public sealed record PayPageModel
+{
+    public required PayPageState State { get; init; }
+    public required string MerchantName { get; init; }
+    public required string InvoiceNumber { get; init; }
+    public required string Description { get; init; }
+    public long AmountCents { get; init; }
+    public long BalanceCents { get; init; }
+    public required string MaskedPhone { get; init; }
+    public required string PayLink { get; init; }
+    /// <summary>Built by <see cref="PayQrCode"/> (base64 only), so it goes into the page unencoded.</summary>
+    public required string QrDataUri { get; init; }
+    public PayInstructions? Instructions { get; init; }
+
+    /// <summary>A sentence above the form: the outcome of the last press, or why it was refused.</summary>
+    public string? Notice { get; init; }
+    public bool NoticeIsError { get; init; }
+
+    /// <summary>The phone number as typed, echoed back when it was refused.</summary>
+    public string? EnteredPhone { get; init; }
+
+    /// <summary>Per rendering: a double submit of the same form is one payment, a later press a new one.</summary>
+    public required string Nonce { get; init; }
+    public int PollMilliseconds { get; init; }
+}
