@@ -201,6 +201,8 @@ public sealed class StkPaymentTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Single(await _h.PaymentsAsync());
+        // The push worker may have claimed the payment before the API call did: wait for whichever pushed.
+        await _h.Daraja.WaitForStkPushesAsync(1, TimeSpan.FromSeconds(10));
         Assert.Single(_h.Daraja.StkPushes);
         Assert.Contains("\"PhoneNumber\":\"254722000000\"", _h.Daraja.StkPushes[0].Body);
         Assert.Equal(_h.Daraja.StkPushes[0].BearerToken, await StoredTokenAsync());
