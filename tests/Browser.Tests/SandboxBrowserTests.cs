@@ -75,6 +75,26 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await ScreenshotAsync(page, "sandbox-cancelled.png");
     }
 
+    [Fact]
+    public async Task CustomerWithoutWhatsApp_GetsTheInvoiceBySmsWithAWorkingPayLink()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+        await page.Locator("#customer-number").SelectOptionAsync("254110000222");
+
+        await SendAsync(merchant, "invoice 0110000222 700 Birthday cake");
+        var sms = customer.Locator(".msg.sms").Filter(new() { HasText = "INV-0001" });
+        await Expect(sms).ToContainTextAsync("SMS");
+        var link = sms.Locator("a[href*='/pay/']");
+        await Expect(link).ToHaveCountAsync(1);
+
+        var payPage = await _browser.NewPageAsync();
+        await payPage.GotoAsync((await link.GetAttributeAsync("href"))!);
+        await Expect(payPage.Locator("body")).ToContainTextAsync("INV-0001");
+        await Expect(payPage.Locator("body")).ToContainTextAsync("700");
+        await ScreenshotAsync(page, "sandbox-sms.png");
+    }
+
     private async Task<IPage> OpenSandboxAsync()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 820 } });

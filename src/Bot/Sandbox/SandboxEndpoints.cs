@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.Sandbox;
 using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,8 @@ public static class SandboxEndpoints
     {
         app.MapSandboxDaraja();
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
-        sandbox.MapGet("", (IOptions<MerchantOptions> merchant) =>
-            Results.Content(SandboxPage.Render(merchant.Value.Phone!, CustomerPhones), "text/html; charset=utf-8"));
+        sandbox.MapGet("", (IOptions<MerchantOptions> merchant, IOptions<OutboxOptions> outbox) =>
+            Results.Content(SandboxPage.Render(merchant.Value.Phone!, CustomerPhones, outbox.Value.SandboxWithoutWhatsApp), "text/html; charset=utf-8"));
 
         sandbox.MapPost("/send", async (SandboxInput input, SandboxSender sender, CancellationToken ct) =>
         {

@@ -6,17 +6,16 @@ namespace InvoiceFirst.Bot.Sandbox;
 /// <summary>The two-phone sandbox page: plain HTML, CSS and a little JavaScript, no framework.</summary>
 public static class SandboxPage
 {
-    public static string Render(string merchantPhone, IReadOnlyList<string> customerPhones)
+    public static string Render(string merchantPhone, IReadOnlyList<string> customerPhones, IReadOnlyCollection<string> withoutWhatsApp)
     {
-        var options = string.Join("", customerPhones.Select(p => $"<option value=\"{p}\">{WebUtility.HtmlEncode(Local(p))}</option>"));
+        var options = string.Join("", customerPhones.Select(p =>
+            $"<option value=\"{p}\">{WebUtility.HtmlEncode(Conversations.KenyanPhone.ToLocal(p))}{(withoutWhatsApp.Contains(p) ? " (SMS only)" : "")}</option>"));
         return Template
             .Replace("{{MERCHANT}}", WebUtility.HtmlEncode(merchantPhone))
-            .Replace("{{MERCHANT_LOCAL}}", WebUtility.HtmlEncode(Local(merchantPhone)))
+            .Replace("{{MERCHANT_LOCAL}}", WebUtility.HtmlEncode(Conversations.KenyanPhone.ToLocal(merchantPhone)))
             .Replace("{{CUSTOMER_OPTIONS}}", options)
             .Replace("{{CONFIG}}", JsonSerializer.Serialize(new { merchant = merchantPhone }));
     }
-
-    private static string Local(string msisdn) => msisdn.StartsWith("254") ? "0" + msisdn[3..] : msisdn;
 
     private const string Template = """
         <!doctype html>

@@ -28,8 +28,8 @@ public sealed class ChannelChain(
         if (outbox.Value.UseSandbox)
         {
             var sandbox = services.GetRequiredService<SandboxChannel>();
-            if (!smsOnly) chain.Add(new SandboxMessageChannel(sandbox, ChannelNames.WhatsApp));
-            if (smsOnly || message.SmsText is not null) chain.Add(new SandboxMessageChannel(sandbox, ChannelNames.Sms));
+            if (!smsOnly) chain.Add(new SandboxMessageChannel(sandbox, ChannelNames.WhatsApp, outbox.Value.SandboxWithoutWhatsApp));
+            if (smsOnly || message.SmsText is not null) chain.Add(new SandboxMessageChannel(sandbox, ChannelNames.Sms, []));
             return chain;
         }
 

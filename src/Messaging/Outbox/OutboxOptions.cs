@@ -42,6 +42,9 @@ public sealed class OutboxOptions
     /// <summary>Set by the host: every message goes to the sandbox channel.</summary>
     public bool UseSandbox { get; set; }
 
+    /// <summary>Sandbox numbers that "have no WhatsApp", so a person can watch the SMS fallback happen.</summary>
+    public string[] SandboxWithoutWhatsApp { get; set; } = ["254110000222"];
+
     /// <summary>Set by the host from <c>App:PublicBaseUrl</c>: where Twilio posts delivery statuses.</summary>
     public string? TwilioStatusCallbackUrl { get; set; }
 }
