@@ -36,18 +36,4 @@ public sealed class MpesaOptions
     public string EffectivePartyB => string.IsNullOrWhiteSpace(PartyB) ? ShortCode : PartyB;
 
     public bool ShouldConfirmWithQuery(bool liveMode) => ConfirmWithQuery ?? liveMode;
-
-    /// <summary>
-    /// Configuration keys a live deployment cannot run without. Sandbox mode runs without them,
-    /// so the host decides (it knows the mode) and refuses to start naming these keys.
-    /// </summary>
-    public IReadOnlyList<string> MissingLiveKeys()
-    {
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(ConsumerKey)) missing.Add("Mpesa:ConsumerKey");
-        if (string.IsNullOrWhiteSpace(ConsumerSecret)) missing.Add("Mpesa:ConsumerSecret");
-        if (string.IsNullOrWhiteSpace(ShortCode)) missing.Add("Mpesa:ShortCode");
-        if (string.IsNullOrWhiteSpace(Passkey)) missing.Add("Mpesa:Passkey");
-        return missing;
-    }
 }

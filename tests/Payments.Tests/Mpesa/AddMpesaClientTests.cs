@@ -33,7 +33,6 @@ public sealed class AddMpesaClientTests
         Assert.Equal("CustomerPayBillOnline", options.TransactionType);
         Assert.Equal("174379", options.EffectivePartyB);
         Assert.Equal(250_000, options.MaxAmountPerTransaction);
-        Assert.Contains("Mpesa:Passkey", options.MissingLiveKeys());
         Assert.True(options.ShouldConfirmWithQuery(liveMode: true));
         Assert.False(options.ShouldConfirmWithQuery(liveMode: false));
     }
