@@ -142,39 +142,3 @@ public sealed class WhatsAppIntakeTests : IAsyncLifetime
 
     private Task<IReadOnlyList<OutboxEntry>> OutboxAsync() => _factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default);
 }
-
-public sealed class SqliteIntakeTests
-{
-    [Fact]
-    public async Task OneLineCommand_OnEmbeddedSqlite_CreatesTheInvoice()
-    {
-        await using var factory = await BotFactory.CreateSqliteAsync();
-        var whatsApp = new WhatsAppSender(factory);
-
-        await whatsApp.TextAsync(BotFactory.MerchantPhone, "ankara 0712345678 1.5k Website design");
-        await whatsApp.DrainAsync();
-
-        Assert.False(factory.Db.IsPostgres);
-        var invoices = await factory.Services.GetRequiredService<InvoiceFirst.Data.Invoices.InvoiceRepository>()
-            .ListAsync(1, null, null, 10, default);
-        Assert.Equal(150000, Assert.Single(invoices).AmountCents);
-    }
-}
-
-public sealed class CustomerMessageTests
-{
-    [Fact]
-    public async Task Text_FromSomeoneWhoIsNotAMerchant_GetsHowToPayAndCreatesNothing()
-    {
-        await using var factory = await BotFactory.CreateAsync();
-        var whatsApp = new WhatsAppSender(factory);
-
-        await whatsApp.TextAsync("254712345678", "invoice 0722000000 500 sneaky");
-        await whatsApp.DrainAsync();
-
-        var reply = Assert.Single(await factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default));
-        Assert.Equal("254712345678", reply.Recipient);
-        Assert.Contains("PAY", OutboxRepository.Deserialize(reply.Payload).Text);
-        Assert.Empty(await factory.Services.GetRequiredService<InvoiceFirst.Data.Invoices.InvoiceRepository>().ListAsync(1, null, null, 10, default));
-    }
-}
