@@ -1,51 +1,42 @@
 namespace InvoiceFirst.Messaging.Outbox;
 
 /// <summary>
-/// At most N sends started in any window of one second (plus a margin), however bursty the
-/// queue: a sliding-window log of the last N start times, where a send may start only once the
-/// N-th previous start has left the window. A token bucket would allow 2N across a refill
-/// boundary. Per instance: with several instances, set MessagesPerSecond to the provider's
-/// limit divided by the number of instances.
+/// At most N sends in any window of one second (plus a margin), however bursty the queue: sends
+/// start at least (1 s + margin) / N apart, so any N+1 consecutive starts span more than the
+/// window. Evenly paced starts also arrive evenly: a token bucket or a sliding log lets N sends
+/// leave together, and a little network or CPU jitter then lands two such bursts in one second
+/// at the provider. Per instance: with several instances, set MessagesPerSecond to the
+/// provider's limit divided by the number of instances.
 /// </summary>
 public sealed class SendRateLimiter
 {
     private readonly Lock gate = new();
-    private readonly long[] starts;
     private readonly TimeProvider clock;
-    private readonly long windowTicks;
-    private int next;
-    private int used;
+    private readonly long spacingTicks;
+    private long nextStart;
 
     public SendRateLimiter(int perSecond, TimeSpan margin, TimeProvider clock)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perSecond, 1);
-        starts = new long[perSecond];
+        PerSecond = perSecond;
         this.clock = clock;
-        windowTicks = (long)((TimeSpan.FromSeconds(1) + margin).TotalSeconds * clock.TimestampFrequency);
+        spacingTicks = (long)Math.Ceiling((TimeSpan.FromSeconds(1) + margin).TotalSeconds * clock.TimestampFrequency / perSecond);
     }
 
-    public int PerSecond => starts.Length;
+    public int PerSecond { get; }
 
     public async Task WaitAsync(CancellationToken ct)
     {
-        while (true)
+        long start;
+        lock (gate)
         {
-            TimeSpan wait;
-            lock (gate)
-            {
-                var now = clock.GetTimestamp();
-                // The slot about to be overwritten holds the N-th previous start.
-                var oldest = starts[next];
-                if (used < starts.Length || now - oldest >= windowTicks)
-                {
-                    starts[next] = now;
-                    next = (next + 1) % starts.Length;
-                    if (used < starts.Length) used++;
-                    return;
-                }
-                wait = TimeSpan.FromSeconds((double)(windowTicks - (now - oldest)) / clock.TimestampFrequency);
-            }
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, ct);
+            // Reserve the next slot: callers queue up one spacing apart, in arrival order.
+            var now = clock.GetTimestamp();
+            start = Math.Max(now, nextStart);
+            nextStart = start + spacingTicks;
         }
+        var current = clock.GetTimestamp();
+        if (start > current)
+            await Task.Delay(clock.GetElapsedTime(current, start), clock, ct);
     }
 }

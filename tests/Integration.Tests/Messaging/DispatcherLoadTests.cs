@@ -68,6 +68,25 @@ public sealed class DispatcherLoadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Dispatch_2000QueuedAt80PerSecond_NoSecondOverTheLimit()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["WhatsApp:MessagesPerSecond"] = "80",
+            ["Outbox:MaxParallelism"] = "16",
+        });
+
+        await QueueAsync(host, 2000);
+        var sent = await host.Graph.Requests.WaitForAsync(2000, TimeSpan.FromSeconds(60));
+
+        var busiest = BusiestSecond(sent);
+        var span = sent.Max(r => r.ReceivedAt) - sent.Min(r => r.ReceivedAt);
+        output.WriteLine($"2000 sends in {span.TotalSeconds:F2} s ({2000 / span.TotalSeconds:F1}/s); busiest 1-second window: {busiest} (limit 80)");
+        Assert.InRange(busiest, 1, 80);
+        Assert.Equal(2000, sent.Select(To).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Dispatch_StoppedMidBatchAndRestarted_LosesNothingAndSendsNothingTwice()
     {
         await using var host = await StartAsync(new Dictionary<string, string?>
