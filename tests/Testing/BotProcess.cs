@@ -68,6 +68,13 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM, as Fly and Docker do on a deploy, and waits for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", $"-TERM {_process.Id}")) await kill.WaitForExitAsync();
+        return await WaitForExitAsync(timeout);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -65,6 +65,22 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Sigterm_WhileRunning_StopsCleanlyWithExitCodeZero()
+    {
+        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        {
+            ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-term-").FullName,
+        });
+        await bot.WaitForOkAsync("/readyz", TimeSpan.FromSeconds(30));
+
+        var exitCode = await bot.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("shutting down", bot.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("[FTL]", bot.Output);
+    }
+
+    [Fact]
     public async Task Migrate_Verb_AppliesMigrationsAndExitsZero()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("invoicefirst-migrate-").FullName;
