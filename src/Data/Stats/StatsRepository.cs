@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using InvoiceFirst.Data.Database;
 
@@ -67,8 +68,8 @@ public sealed class StatsRepository(Db db)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { merchantId, from, to }, cancellationToken: ct));
     }
 
-    public async Task<PeriodTotals> TotalsSinceAsync(long merchantId, DateTimeOffset day, DateTimeOffset week, DateTimeOffset month,
-        CancellationToken ct)
+    public static async Task<PeriodTotals> TotalsSinceAsync(DbConnection connection, DbTransaction? transaction, long merchantId,
+        DateTimeOffset day, DateTimeOffset week, DateTimeOffset month, CancellationToken ct)
     {
         const string sql = """
             SELECT
@@ -81,8 +82,7 @@ public sealed class StatsRepository(Db db)
             FROM invoices
             WHERE merchant_id = @merchantId AND status <> 'CANCELLED' AND (created_at >= @week OR created_at >= @month)
             """;
-        await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleAsync<PeriodTotals>(
-            new CommandDefinition(sql, new { merchantId, day, week, month }, cancellationToken: ct));
+            new CommandDefinition(sql, new { merchantId, day, week, month }, transaction, cancellationToken: ct));
     }
 }
