@@ -4,6 +4,7 @@ using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.PayPage;
+using InvoiceFirst.Bot.Reminders;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,7 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService<InboxWorker>();
         services.AddPaymentFlow();
         services.AddPayPage();
+        services.AddReminders();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();
         return services;

@@ -7,6 +7,7 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.PayPage;
+using InvoiceFirst.Bot.Stats;
 using InvoiceFirst.Payments;
 using Serilog;
 
@@ -34,6 +35,7 @@ try
     app.MapObservability();
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
+    app.MapStatsEndpoints();
     app.MapWhatsAppWebhook();
     app.MapPaymentEndpoints();
     app.MapC2bEndpoints();

@@ -26,6 +26,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxDispatchRepository>();
         services.AddSingleton<MessageLogRepository>();
+        services.AddSingleton<Reminders.ReminderRepository>();
+        services.AddSingleton<Stats.StatsRepository>();
         services.AddSingleton<Payments.PaymentRepository>();
         return services;
     }

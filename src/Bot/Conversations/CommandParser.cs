@@ -27,6 +27,10 @@ public static partial class CommandParser
             CommandWord.List => new ListCommand(),
             CommandWord.Help => new HelpCommand(),
             CommandWord.Language => WithLanguage(args),
+            CommandWord.StopReminders => WithNumber(args, n => new StopRemindersCommand(n)),
+            CommandWord.Reminders when args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on) => new RemindersCommand(on),
+            CommandWord.Reminders => new CommandError(CommandErrorKind.MissingSwitch),
+            CommandWord.Stats when args.Length == 0 => new StatsCommand(),
             _ => new UnknownCommand(),
         };
 

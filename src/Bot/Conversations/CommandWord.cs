@@ -10,4 +10,7 @@ public enum CommandWord
     List,
     Help,
     Language,
+    StopReminders,
+    Reminders,
+    Stats,
 }

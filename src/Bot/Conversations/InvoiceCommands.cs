@@ -1,13 +1,16 @@
 using System.Data.Common;
+using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Reminders;
+using InvoiceFirst.Data.Stats;
 
 namespace InvoiceFirst.Bot.Conversations;
 
-/// <summary>What a merchant can do to an existing invoice from chat: remind, cancel, status, list.</summary>
+/// <summary>What a merchant can do to existing invoices from chat: remind, cancel, status, list, reminders, stats.</summary>
 public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock)
 {
     public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, string number,
@@ -46,6 +49,31 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
     {
         var unpaid = await InvoiceRepository.ListUnpaidAsync(c, t, merchant.Id, Replies.MaxListLines + 1, ct);
         return Replies.UnpaidList(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.BalanceCents / 100)).ToList(), lang);
+    }
+
+    public static async Task<Reply> StopRemindersAsync(DbConnection c, DbTransaction t, Merchant merchant, string number, Language lang,
+        DateTimeOffset now, CancellationToken ct) =>
+        await ReminderRepository.SetInvoiceRemindersAsync(c, t, merchant.Id, number, false, now, ct)
+            ? Replies.RemindersStopped(number, lang)
+            : Replies.UnknownInvoice(number, lang);
+
+    public static async Task<Reply> SwitchRemindersAsync(DbConnection c, DbTransaction t, Merchant merchant, bool enabled, Language lang,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await ReminderRepository.SetMerchantRemindersAsync(c, t, merchant.Id, enabled, now, ct);
+        return Replies.RemindersSwitched(enabled, lang);
+    }
+
+    /// <summary>Today, this week and this month, counted by the merchant's (Nairobi) calendar.</summary>
+    public static async Task<Reply> StatsAsync(DbConnection c, DbTransaction t, Merchant merchant, Language lang, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var totals = await StatsRepository.TotalsSinceAsync(c, t, merchant.Id,
+            NairobiTime.StartOfDay(now), NairobiTime.StartOfWeek(now), NairobiTime.StartOfMonth(now), ct);
+        return Replies.StatsSummary(
+            new MoneyPeriod(totals.DayInvoicedCents / 100, totals.DayCollectedCents / 100),
+            new MoneyPeriod(totals.WeekInvoicedCents / 100, totals.WeekCollectedCents / 100),
+            new MoneyPeriod(totals.MonthInvoicedCents / 100, totals.MonthCollectedCents / 100), lang);
     }
 
     private static Reply? Refusal(Invoice? invoice, string number, Language lang) => invoice?.Status switch

@@ -28,6 +28,12 @@ public static class Keywords
             ["msaada"] = (CommandWord.Help, Language.Swahili),
             ["lang"] = (CommandWord.Language, Language.English),
             ["lugha"] = (CommandWord.Language, Language.Swahili),
+            ["stop"] = (CommandWord.StopReminders, Language.English),
+            ["acha"] = (CommandWord.StopReminders, Language.Swahili),
+            ["reminders"] = (CommandWord.Reminders, Language.English),
+            ["vikumbusho"] = (CommandWord.Reminders, Language.Swahili),
+            ["stats"] = (CommandWord.Stats, Language.English),
+            ["takwimu"] = (CommandWord.Stats, Language.Swahili),
         };
 
     // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).
@@ -59,12 +65,23 @@ public static class Keywords
         ["kiswahili"] = Language.Swahili,
     };
 
+    private static readonly Dictionary<string, bool> SwitchWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["on"] = true,
+        ["washa"] = true,
+        ["off"] = false,
+        ["zima"] = false,
+    };
+
     public static bool TryCommand(string token, out CommandWord word, out Language language)
     {
         var found = Commands.TryGetValue(token, out var entry);
         (word, language) = entry;
         return found;
     }
+
+    public static bool TrySwitch(string input, out bool on) =>
+        SwitchWords.TryGetValue(input.Trim(), out on);
 
     public static bool TryFlowWord(string input, out FlowWord word) =>
         FlowWords.TryGetValue(input.Trim(), out word);

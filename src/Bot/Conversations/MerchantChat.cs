@@ -88,6 +88,15 @@ public sealed class MerchantChat(
             case ListCommand:
                 answers.Add(await InvoiceCommands.ListAsync(c, t, merchant, lang, ct));
                 break;
+            case StopRemindersCommand stop:
+                answers.Add(await InvoiceCommands.StopRemindersAsync(c, t, merchant, stop.Number, lang, clock.GetUtcNow(), ct));
+                break;
+            case RemindersCommand switched:
+                answers.Add(await InvoiceCommands.SwitchRemindersAsync(c, t, merchant, switched.Enabled, lang, clock.GetUtcNow(), ct));
+                break;
+            case StatsCommand:
+                answers.Add(await InvoiceCommands.StatsAsync(c, t, merchant, lang, clock.GetUtcNow(), ct));
+                break;
             case LanguageCommand language:
                 lang = Language.FromCode(language.Language);
                 conversation.Language = lang.Code;

@@ -31,6 +31,14 @@ public sealed record HelpCommand : ParsedCommand;
 /// <summary><paramref name="Language"/> is the code, "en" or "sw".</summary>
 public sealed record LanguageCommand(string Language) : ParsedCommand;
 
+/// <summary>No more automatic reminders for one invoice.</summary>
+public sealed record StopRemindersCommand(string Number) : ParsedCommand;
+
+/// <summary>Automatic reminders on or off for all of the merchant's invoices.</summary>
+public sealed record RemindersCommand(bool Enabled) : ParsedCommand;
+
+public sealed record StatsCommand : ParsedCommand;
+
 public sealed record UnknownCommand : ParsedCommand;
 
 public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountError = null) : ParsedCommand;

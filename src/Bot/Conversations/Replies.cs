@@ -18,6 +18,9 @@ public static partial class Replies
         status INV-0042 - check an invoice
         remind INV-0042 - remind the customer
         cancel INV-0042 - cancel an invoice
+        stop INV-0042 - no automatic reminders for an invoice
+        reminders off / reminders on - automatic reminders for all
+        stats - what you invoiced and collected
         lang sw - reply in Kiswahili
         help - this list
         """,
@@ -29,6 +32,9 @@ public static partial class Replies
         hali INV-0042 - angalia ankara
         kumbusha INV-0042 - mkumbushe mteja
         ghairi INV-0042 - ghairi ankara
+        acha INV-0042 - zima vikumbusho vya ankara moja
+        vikumbusho zima / vikumbusho washa - vikumbusho vyote
+        takwimu - ulichotoza na kukusanya
         lugha en - reply in English
         msaada - orodha hii
         """));

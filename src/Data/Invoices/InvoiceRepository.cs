@@ -6,7 +6,7 @@ namespace InvoiceFirst.Data.Invoices;
 
 public sealed class InvoiceRepository(Db db)
 {
-    private const string Columns = """
+    internal const string Columns = """
         id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents, amount_paid_cents,
         currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
         created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at

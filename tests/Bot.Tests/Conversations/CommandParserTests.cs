@@ -45,6 +45,16 @@ public sealed class CommandParserTests
         { "lang Kiswahili", new LanguageCommand("sw") },
         { "lugha en", new LanguageCommand("en") { DetectedLanguage = Language.Swahili } },
         { "lugha sw", new LanguageCommand("sw") { DetectedLanguage = Language.Swahili } },
+        { "stop 42", new StopRemindersCommand("INV-0042") },
+        { "STOP inv-42", new StopRemindersCommand("INV-0042") },
+        { "acha 42", new StopRemindersCommand("INV-0042") { DetectedLanguage = Language.Swahili } },
+        { "reminders off", new RemindersCommand(false) },
+        { "Reminders ON", new RemindersCommand(true) },
+        { "vikumbusho zima", new RemindersCommand(false) { DetectedLanguage = Language.Swahili } },
+        { "vikumbusho washa", new RemindersCommand(true) { DetectedLanguage = Language.Swahili } },
+        { "stats", new StatsCommand() },
+        { "takwimu", new StatsCommand { DetectedLanguage = Language.Swahili } },
+        { "stats please", new UnknownCommand() },
         { "hello", new UnknownCommand() },
         { "", new UnknownCommand() },
         { "   ", new UnknownCommand() },
@@ -95,6 +105,10 @@ public sealed class CommandParserTests
         { "lang", CommandErrorKind.MissingLanguage, null },
         { "lang fr", CommandErrorKind.UnsupportedLanguage, null },
         { "lugha kifaransa", CommandErrorKind.UnsupportedLanguage, null },
+        { "stop", CommandErrorKind.MissingInvoiceNumber, null },
+        { "acha abc", CommandErrorKind.InvalidInvoiceNumber, null },
+        { "reminders", CommandErrorKind.MissingSwitch, null },
+        { "vikumbusho labda", CommandErrorKind.MissingSwitch, null },
     };
 
     [Theory]

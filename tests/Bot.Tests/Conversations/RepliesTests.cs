@@ -80,6 +80,11 @@ public sealed class RepliesTests
         (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", 1500, 0, l)),
         (nameof(Replies.MerchantPaidWhileClosed), l => Replies.MerchantPaidWhileClosed("0712345678", "INV-0042", 1500, l)),
         (nameof(Replies.MerchantUnappliedPayment), l => Replies.MerchantUnappliedPayment("NICHOLAS", "INV 9", "RKL51ZDR4F", 5, l)),
+        (nameof(Replies.RemindersStopped), l => Replies.RemindersStopped("INV-0042", l)),
+        (nameof(Replies.RemindersSwitched) + "On", l => Replies.RemindersSwitched(true, l)),
+        (nameof(Replies.RemindersSwitched) + "Off", l => Replies.RemindersSwitched(false, l)),
+        (nameof(Replies.RemindersSwitchHelp), Replies.RemindersSwitchHelp),
+        (nameof(Replies.StatsSummary), l => Replies.StatsSummary(new MoneyPeriod(1500, 500), new MoneyPeriod(9000, 4000), new MoneyPeriod(120_000, 95_000), l)),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
     ];
 
@@ -183,6 +188,16 @@ public sealed class RepliesTests
         Assert.Contains("INV-0010", text);
         Assert.DoesNotContain("INV-0011", text);
         Assert.Contains("3 more", text);
+    }
+
+    [Fact]
+    public void StatsSummary_ThreePeriods_ShowsInvoicedCollectedOutstanding()
+    {
+        var text = Replies.StatsSummary(new MoneyPeriod(1500, 500), new MoneyPeriod(9000, 4000), new MoneyPeriod(120_000, 95_000), Language.English).Text;
+
+        Assert.Contains("Today: invoiced KES 1,500, collected KES 500, outstanding KES 1,000", text);
+        Assert.Contains("This week: invoiced KES 9,000, collected KES 4,000, outstanding KES 5,000", text);
+        Assert.Contains("This month: invoiced KES 120,000, collected KES 95,000, outstanding KES 25,000", text);
     }
 
     [Fact]
