@@ -26,6 +26,7 @@ try
     builder.Services.AddMpesaClient(builder.Configuration);
     builder.Services.AddApiDocs();
     builder.Services.AddSandbox();
+    builder.Services.AddInsight();
 
     var app = builder.Build();
     app.UseCorrelationId();
@@ -40,6 +41,7 @@ try
     app.UsePayPage();
     app.MapSmsWebhooks();
     app.MapProviderHealth();
+    app.MapInsightEndpoints();
     if (app.Services.GetRequiredService<BotMode>().IsSandbox)
         app.MapSandbox();
     await app.RunAsync();

@@ -15,4 +15,5 @@ public enum CommandErrorKind
     InvalidInvoiceNumber,
     MissingLanguage,
     UnsupportedLanguage,
+    MissingSummarySwitch,
 }

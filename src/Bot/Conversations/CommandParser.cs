@@ -27,6 +27,9 @@ public static partial class CommandParser
             CommandWord.List => new ListCommand(),
             CommandWord.Help => new HelpCommand(),
             CommandWord.Language => WithLanguage(args),
+            CommandWord.Summary => args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on)
+                ? new SummaryCommand(on)
+                : new CommandError(CommandErrorKind.MissingSummarySwitch),
             _ => new UnknownCommand(),
         };
 

@@ -10,4 +10,5 @@ public enum CommandWord
     List,
     Help,
     Language,
+    Summary,
 }

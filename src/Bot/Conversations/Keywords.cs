@@ -28,6 +28,8 @@ public static class Keywords
             ["msaada"] = (CommandWord.Help, Language.Swahili),
             ["lang"] = (CommandWord.Language, Language.English),
             ["lugha"] = (CommandWord.Language, Language.Swahili),
+            ["summary"] = (CommandWord.Summary, Language.English),
+            ["muhtasari"] = (CommandWord.Summary, Language.Swahili),
         };
 
     // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).
@@ -58,6 +60,16 @@ public static class Keywords
         ["swahili"] = Language.Swahili,
         ["kiswahili"] = Language.Swahili,
     };
+
+    private static readonly Dictionary<string, bool> SwitchWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["on"] = true,
+        ["washa"] = true,
+        ["off"] = false,
+        ["zima"] = false,
+    };
+
+    public static bool TrySwitch(string token, out bool on) => SwitchWords.TryGetValue(token, out on);
 
     public static bool TryCommand(string token, out CommandWord word, out Language language)
     {

@@ -31,6 +31,9 @@ public sealed record HelpCommand : ParsedCommand;
 /// <summary><paramref name="Language"/> is the code, "en" or "sw".</summary>
 public sealed record LanguageCommand(string Language) : ParsedCommand;
 
+/// <summary>Evening summary on or off (<c>summary on|off</c>, <c>muhtasari washa|zima</c>).</summary>
+public sealed record SummaryCommand(bool On) : ParsedCommand;
+
 public sealed record UnknownCommand : ParsedCommand;
 
 public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountError = null) : ParsedCommand;

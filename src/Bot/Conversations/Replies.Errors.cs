@@ -17,6 +17,7 @@ public static partial class Replies
             CommandErrorKind.MissingInvoiceNumber => MissingInvoiceNumber(lang),
             CommandErrorKind.InvalidInvoiceNumber => InvalidInvoiceNumber(lang),
             CommandErrorKind.MissingLanguage or CommandErrorKind.UnsupportedLanguage => UnsupportedLanguage(lang),
+            CommandErrorKind.MissingSummarySwitch => SummaryUsage(lang),
             _ => UnknownCommand(lang),
         };
 

@@ -80,6 +80,11 @@ public sealed class RepliesTests
         (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", 1500, 0, l)),
         (nameof(Replies.MerchantPaidWhileClosed), l => Replies.MerchantPaidWhileClosed("0712345678", "INV-0042", 1500, l)),
         (nameof(Replies.MerchantUnappliedPayment), l => Replies.MerchantUnappliedPayment("NICHOLAS", "INV 9", "RKL51ZDR4F", 5, l)),
+        (nameof(Replies.SummarySwitched) + "On", l => Replies.SummarySwitched(true, l)),
+        (nameof(Replies.SummarySwitched) + "Off", l => Replies.SummarySwitched(false, l)),
+        (nameof(Replies.SummaryUsage), Replies.SummaryUsage),
+        (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, 4500, 1, l)),
+        (nameof(Replies.SlowDown), Replies.SlowDown),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
     ];
 
