@@ -27,6 +27,7 @@ try
     builder.Services.AddMpesaClient(builder.Configuration);
     builder.Services.AddApiDocs();
     builder.Services.AddSandbox();
+    builder.Services.AddInsight();
 
     var app = builder.Build();
     app.UseCorrelationId();
@@ -42,6 +43,7 @@ try
     app.UsePayPage();
     app.MapSmsWebhooks();
     app.MapProviderHealth();
+    app.MapInsightEndpoints();
     if (app.Services.GetRequiredService<BotMode>().IsSandbox)
         app.MapSandbox();
     await app.RunAsync();

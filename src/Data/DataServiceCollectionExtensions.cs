@@ -25,10 +25,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxDispatchRepository>();
+        services.AddSingleton<SmsUsageRepository>();
         services.AddSingleton<MessageLogRepository>();
         services.AddSingleton<Reminders.ReminderRepository>();
         services.AddSingleton<Stats.StatsRepository>();
         services.AddSingleton<Payments.PaymentRepository>();
+        services.AddSingleton<Events.EventRepository>();
+        services.AddSingleton<Reconciliation.ReconciliationRepository>();
+        services.AddSingleton<MerchantSummaryRepository>();
         return services;
     }
 }

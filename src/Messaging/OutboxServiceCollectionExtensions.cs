@@ -29,6 +29,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<ProviderHealth>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IDeliveryEvents, NoDeliveryEvents>();
+        services.TryAddSingleton<SmsCap>();
         services.TryAddSingleton<OutboxSender>();
         services.AddHostedService<OutboxDispatcher>();
         return services;

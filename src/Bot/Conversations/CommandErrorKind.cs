@@ -16,4 +16,5 @@ public enum CommandErrorKind
     MissingLanguage,
     UnsupportedLanguage,
     MissingSwitch,
+    MissingSummarySwitch,
 }

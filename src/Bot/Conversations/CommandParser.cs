@@ -31,6 +31,9 @@ public static partial class CommandParser
             CommandWord.Reminders when args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on) => new RemindersCommand(on),
             CommandWord.Reminders => new CommandError(CommandErrorKind.MissingSwitch),
             CommandWord.Stats when args.Length == 0 => new StatsCommand(),
+            CommandWord.Summary => args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on)
+                ? new SummaryCommand(on)
+                : new CommandError(CommandErrorKind.MissingSummarySwitch),
             _ => new UnknownCommand(),
         };
 

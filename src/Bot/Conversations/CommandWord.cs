@@ -13,4 +13,5 @@ public enum CommandWord
     StopReminders,
     Reminders,
     Stats,
+    Summary,
 }

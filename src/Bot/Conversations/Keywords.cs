@@ -34,6 +34,8 @@ public static class Keywords
             ["vikumbusho"] = (CommandWord.Reminders, Language.Swahili),
             ["stats"] = (CommandWord.Stats, Language.English),
             ["takwimu"] = (CommandWord.Stats, Language.Swahili),
+            ["summary"] = (CommandWord.Summary, Language.English),
+            ["muhtasari"] = (CommandWord.Summary, Language.Swahili),
         };
 
     // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).

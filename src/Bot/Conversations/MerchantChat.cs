@@ -103,6 +103,10 @@ public sealed class MerchantChat(
                 await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
                 answers.Add(Replies.LanguageSwitched(lang));
                 break;
+            case SummaryCommand summary:
+                await MerchantSummaryRepository.SetAsync(c, t, merchant.Id, summary.On, clock.GetUtcNow(), ct);
+                answers.Add(Replies.SummarySwitched(summary.On, lang));
+                break;
             case HelpCommand:
                 answers.Add(Replies.Help(lang));
                 break;

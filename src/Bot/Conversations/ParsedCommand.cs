@@ -38,6 +38,8 @@ public sealed record StopRemindersCommand(string Number) : ParsedCommand;
 public sealed record RemindersCommand(bool Enabled) : ParsedCommand;
 
 public sealed record StatsCommand : ParsedCommand;
+/// <summary>Evening summary on or off (<c>summary on|off</c>, <c>muhtasari washa|zima</c>).</summary>
+public sealed record SummaryCommand(bool On) : ParsedCommand;
 
 public sealed record UnknownCommand : ParsedCommand;
 

@@ -18,6 +18,7 @@ public static partial class Replies
             CommandErrorKind.InvalidInvoiceNumber => InvalidInvoiceNumber(lang),
             CommandErrorKind.MissingLanguage or CommandErrorKind.UnsupportedLanguage => UnsupportedLanguage(lang),
             CommandErrorKind.MissingSwitch => RemindersSwitchHelp(lang),
+            CommandErrorKind.MissingSummarySwitch => SummaryUsage(lang),
             _ => UnknownCommand(lang),
         };
 

@@ -24,6 +24,7 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilter
 
 public static class ApiKeyFilterExtensions
 {
+    /// <summary>The API key, and the per-key rate limit that comes with it.</summary>
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>();
+        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>().RequireRateLimiting(Limits.ApiKeyRateLimitPolicy.Name);
 }

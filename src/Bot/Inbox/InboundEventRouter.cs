@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Limits;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
@@ -15,6 +16,7 @@ public sealed class InboundEventRouter(
     DeliveryStatusHandler statuses,
     StkCallbackHandler stkCallbacks,
     C2bConfirmationHandler c2b,
+    SenderLimiter senders,
     ILogger<InboundEventRouter> logger)
 {
     public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
@@ -31,7 +33,10 @@ public sealed class InboundEventRouter(
                 await c2b.HandleAsync(c, t, inbound, ct);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
-                if (await merchants.FindByPhoneAsync(from, ct) is { } merchant)
+                var merchant = await merchants.FindByPhoneAsync(from, ct);
+                if (await senders.IsOverLimitAsync(c, t, inbound, merchant?.Id, Language.FromCode(merchant?.Language), ct))
+                    return;
+                if (merchant is not null)
                     await merchantChat.HandleAsync(c, t, merchant, inbound, ct);
                 else
                     await customerChat.HandleAsync(c, t, inbound, ct);

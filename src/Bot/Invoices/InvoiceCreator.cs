@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
+using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
@@ -39,6 +40,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
             ExpiresAt = now.AddDays(options.Value.PayWindowDays),
         };
         await InvoiceRepository.InsertAsync(connection, transaction, invoice, ct);
+        await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceCreated, now, invoice.Id, status: invoice.Status, ct: ct);
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             messages.InvoiceToCustomer(merchant, invoice), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);

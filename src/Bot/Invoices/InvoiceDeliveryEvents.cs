@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
@@ -15,8 +16,9 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
 {
     public async Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
     {
-        if (entry.Purpose == OutboxPurpose.Invoice && entry.InvoiceId is { } id)
-            await InvoiceRepository.MarkSentAsync(connection, transaction, id, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        if (entry.Purpose == OutboxPurpose.Invoice && entry.InvoiceId is { } id && await InvoiceRepository.MarkSentAsync(connection, transaction, id, now, ct))
+            await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceSent, now, id, outboxId: entry.Id, status: InvoiceStatus.Sent, ct: ct);
     }
 
     public async Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)

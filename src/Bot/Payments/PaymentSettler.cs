@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
@@ -30,6 +31,14 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         var now = clock.GetUtcNow();
         var before = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct) ?? throw new InvalidOperationException("Payment without invoice");
         var invoice = await InvoicePayments.ApplyPaymentAsync(c, t, before.Id, payment.AmountCents, now, ct);
+        var raised = invoice.Status switch
+        {
+            InvoiceStatus.Paid when before.Status != InvoiceStatus.Paid => EventTypes.InvoicePaid,
+            InvoiceStatus.PartiallyPaid => EventTypes.InvoicePartiallyPaid,
+            _ => null,
+        };
+        if (raised is not null)
+            await EventRepository.AddAsync(c, t, raised, now, invoice.Id, payment.Id, status: invoice.Status, ct: ct);
         var merchant = await merchants.GetAsync(invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
         var lang = Language.FromCode(merchant.Language);
         var amount = payment.AmountCents / 100;
@@ -72,6 +81,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
             return true;
         }
 
+        await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, now, payment.InvoiceId, payment.Id, status: target, ct: ct);
         var invoice = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct);
         if (invoice is null) return true;
         var merchant = await merchants.GetAsync(invoice.MerchantId, ct);

@@ -1,6 +1,7 @@
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
@@ -74,6 +75,7 @@ public sealed class StkPusher(
             if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, PaymentStatus.Failed, rejected.ErrorCode, rejected.Description,
                     null, clock.GetUtcNow(), ct))
                 return;
+            await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, clock.GetUtcNow(), invoice.Id, payment.Id, status: PaymentStatus.Failed, ct: ct);
             await notices.ToPayerAsync(c, t, payment, payment.Msisdn!, invoice.Id,
                 Replies.PushRefused(rejected.Kind.ToString(), invoice.Id, lang), OutboxPurpose.Reply, $"payment:refused:{payment.Id}", ct);
         }, ct);

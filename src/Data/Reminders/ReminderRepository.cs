@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 
@@ -78,8 +79,13 @@ public sealed class ReminderRepository(Db db)
               AND status IN ('PENDING', 'SENT', 'FAILED') AND amount_paid_cents = 0
             RETURNING id
             """;
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, cancellationToken: ct))).AsList();
+        return await db.InTransactionAsync(async (c, t) =>
+        {
+            var expired = (await c.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, t, cancellationToken: ct))).AsList();
+            foreach (var id in expired)
+                await EventRepository.AddAsync(c, t, EventTypes.InvoiceExpired, now, id, status: "EXPIRED", ct: ct);
+            return (IReadOnlyList<string>)expired;
+        }, ct);
     }
 
     /// <summary>Switches automatic reminders for one invoice; false when the merchant has no such invoice.</summary>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.MessageLog;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ChannelNames = InvoiceFirst.Data.Inbox.Channels;
 
 namespace InvoiceFirst.Messaging.Outbox;
 
@@ -21,6 +23,8 @@ public sealed class OutboxSender(
     SendRateLimits limits,
     ProviderHealth health,
     IDeliveryEvents events,
+    EventRepository liveEvents,
+    SmsCap smsCap,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
@@ -34,6 +38,12 @@ public sealed class OutboxSender(
         var skippedOpen = false;
         foreach (var channel in chains.For(entry, message).Where(c => !tried.Contains(c.Provider)))
         {
+            if (channel.Kind == ChannelNames.Sms && !await smsCap.TryTakeAsync(entry, CancellationToken.None))
+            {
+                tried = tried.Add(channel.Provider);
+                entry = entry with { LastError = "sms_cap" };
+                continue;
+            }
             if (!health.TryEnter(channel.Provider))
             {
                 skippedOpen = true;
@@ -99,7 +109,7 @@ public sealed class OutboxSender(
             await rows.RescheduleAsync(entry.Id, 0, tried.ToString(), at > now ? at : now, "unknown:" + code, now, CancellationToken.None);
             return;
         }
-        await db.InTransactionAsync((c, t) => OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), "outcome_unknown", now, CancellationToken.None), CancellationToken.None);
+        await MarkDeadUnknownAsync(entry, tried, now);
     }
 
     private async Task GiveUpAsync(OutboxEntry entry, TriedProviders tried, DateTimeOffset now)
@@ -107,17 +117,28 @@ public sealed class OutboxSender(
         if (tried.AnyUnknown)
         {
             // It may have arrived: telling the merchant it did not would be wrong.
-            await db.InTransactionAsync((c, t) => OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), "outcome_unknown", now, CancellationToken.None), CancellationToken.None);
+            await MarkDeadUnknownAsync(entry, tried, now);
             return;
         }
         var reason = "undeliverable:" + (entry.LastError ?? "no_channel");
         logger.LogWarning("Outbox {OutboxId} ({Purpose}) could not be delivered on any channel: {Reason}", entry.Id, entry.Purpose, reason);
         await db.InTransactionAsync(async (c, t) =>
         {
-            if (await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), reason, now, CancellationToken.None))
-                await events.OnUndeliverableAsync(c, t, entry, CancellationToken.None);
+            if (!await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), reason, now, CancellationToken.None)) return;
+            await MessageFailedAsync(c, t, entry, reason, now);
+            await events.OnUndeliverableAsync(c, t, entry, CancellationToken.None);
         }, CancellationToken.None);
     }
+
+    private Task MarkDeadUnknownAsync(OutboxEntry entry, TriedProviders tried, DateTimeOffset now) =>
+        db.InTransactionAsync(async (c, t) =>
+        {
+            if (await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), "outcome_unknown", now, CancellationToken.None))
+                await MessageFailedAsync(c, t, entry, "outcome_unknown", now);
+        }, CancellationToken.None);
+
+    private static Task MessageFailedAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, OutboxEntry entry, string reason, DateTimeOffset now) =>
+        EventRepository.AddAsync(c, t, EventTypes.MessageFailed, now, entry.InvoiceId, outboxId: entry.Id, status: reason, ct: CancellationToken.None);
 
     private async Task<SendResult> CallAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
     {
@@ -141,7 +162,11 @@ public sealed class OutboxSender(
         {
             result = SendResult.Unknown("exception", $"{channel.Provider}: {ex.GetType().Name}");
         }
+        var before = health.Status(channel.Provider);
         health.Record(channel.Provider, result.Outcome, clock.GetElapsedTime(started));
+        var after = health.Status(channel.Provider);
+        if (after != before)
+            await liveEvents.AddAsync(EventTypes.ProviderStatusChanged, clock.GetUtcNow(), channel.Provider, after, CancellationToken.None);
         return result;
     }
 

@@ -25,6 +25,9 @@ public sealed class ProviderHealth(IOptions<OutboxOptions> options, TimeProvider
             (long)(o.BreakerCooldown.TotalSeconds * clock.TimestampFrequency));
     }
 
+    /// <summary><c>healthy</c>, <c>degraded</c> or <c>down</c>, as <see cref="Report"/> says it.</summary>
+    public string Status(string provider) => State(provider).Report(clock.GetTimestamp()).Status;
+
     public IReadOnlyList<ProviderHealthReport> Report(IEnumerable<string> configured)
     {
         var now = clock.GetTimestamp();

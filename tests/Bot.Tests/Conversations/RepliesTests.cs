@@ -85,6 +85,11 @@ public sealed class RepliesTests
         (nameof(Replies.RemindersSwitched) + "Off", l => Replies.RemindersSwitched(false, l)),
         (nameof(Replies.RemindersSwitchHelp), Replies.RemindersSwitchHelp),
         (nameof(Replies.StatsSummary), l => Replies.StatsSummary(new MoneyPeriod(1500, 500), new MoneyPeriod(9000, 4000), new MoneyPeriod(120_000, 95_000), l)),
+        (nameof(Replies.SummarySwitched) + "On", l => Replies.SummarySwitched(true, l)),
+        (nameof(Replies.SummarySwitched) + "Off", l => Replies.SummarySwitched(false, l)),
+        (nameof(Replies.SummaryUsage), Replies.SummaryUsage),
+        (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, 4500, 1, l)),
+        (nameof(Replies.SlowDown), Replies.SlowDown),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
     ];
 

@@ -1,0 +1,40 @@
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Reconciliation;
+
+namespace InvoiceFirst.Bot.Reconciliation;
+
+/// <summary>
+/// The day's reconciliation, and a summary to each merchant who sent <c>summary on</c>. The
+/// dedupe key makes it one message per merchant per day, however many instances run the job.
+/// </summary>
+public sealed class EveningSummary(
+    Db db,
+    Reconciler reconciler,
+    ReconciliationRepository rows,
+    MerchantSummaryRepository optedIn,
+    TimeProvider clock,
+    ILogger<EveningSummary> logger)
+{
+    public async Task<ReconciliationReport> RunAsync(DateOnly date, CancellationToken ct)
+    {
+        var report = await reconciler.RunAsync(date, ct);
+        foreach (var d in report.Differences)
+            logger.LogWarning("Reconciliation {Date}: {Kind} invoice {InvoiceId} payment {PaymentId} received {ReceivedCents} recorded {RecordedCents}",
+                date, d.Kind, d.InvoiceId, d.PaymentId, d.ReceivedCents, d.RecordedCents);
+
+        foreach (var merchant in await optedIn.ListOptedInAsync(ct))
+        {
+            var (count, cents) = await rows.CollectedAsync(merchant.Id, report.From, report.To, ct);
+            // Money no invoice took belongs to no merchant yet: every merchant hears about it.
+            var differences = report.Differences.Count(d => d.MerchantId is null || d.MerchantId == merchant.Id);
+            var text = Replies.EveningSummary(date, count, cents / 100, differences, Language.FromCode(merchant.Language));
+            var now = clock.GetUtcNow();
+            await db.InTransactionAsync((c, t) => OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,
+                text.ToMessage(), $"summary:{merchant.Id}:{date:yyyy-MM-dd}", now, merchant.Id), ct), ct);
+        }
+        return report;
+    }
+}

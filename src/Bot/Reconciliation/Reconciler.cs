@@ -1,0 +1,47 @@
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Reconciliation;
+
+namespace InvoiceFirst.Bot.Reconciliation;
+
+/// <summary>Compares, for one Nairobi day, what M-PESA said we received with what invoices recorded.</summary>
+public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock)
+{
+    public const string ReceiptWithoutInvoice = "receipt_without_invoice";
+    public const string InvoicePaidWithoutReceipt = "invoice_paid_without_receipt";
+    public const string AmountDifference = "amount_difference";
+    public const string NeedsReview = "needs_review";
+
+    // Nairobi has no daylight saving: a fixed offset needs no time-zone database.
+    public static readonly TimeSpan Nairobi = TimeSpan.FromHours(3);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Nairobi).DateTime);
+
+    public static (DateTimeOffset From, DateTimeOffset To) DayRange(DateOnly date)
+    {
+        var from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Nairobi);
+        return (from, from.AddDays(1));
+    }
+
+    public async Task<ReconciliationReport> RunAsync(DateOnly? date, CancellationToken ct)
+    {
+        var day = date ?? Today(clock);
+        var (from, to) = DayRange(day);
+        var differences = new List<ReconciliationDifference>();
+
+        foreach (var p in await rows.UnappliedReceiptsAsync(from, to, ct))
+            differences.Add(new(ReceiptWithoutInvoice, null, null, null, p.PaymentId, p.MpesaReceipt, p.AmountCents, null));
+
+        foreach (var i in await rows.InvoiceMismatchesAsync(from, to, ct))
+        {
+            var kind = i.SuccessfulPayments == 0 && (i.RecordedCents > 0 || i.Status is InvoiceStatus.Paid or InvoiceStatus.PartiallyPaid)
+                ? InvoicePaidWithoutReceipt
+                : AmountDifference;
+            differences.Add(new(kind, i.MerchantId, i.InvoiceId, i.InvoiceNumber, null, null, i.ReceivedCents, i.RecordedCents));
+        }
+
+        foreach (var p in await rows.NeedsReviewAsync(to, ct))
+            differences.Add(new(NeedsReview, p.MerchantId, p.InvoiceId, null, p.PaymentId, p.MpesaReceipt, p.AmountCents, null));
+
+        return new ReconciliationReport(day, from, to, differences);
+    }
+}

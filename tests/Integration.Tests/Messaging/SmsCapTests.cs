@@ -1,0 +1,39 @@
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Integration.Tests.Infrastructure;
+using InvoiceFirst.Messaging.Outbox;
+using ChannelNames = InvoiceFirst.Data.Inbox.Channels;
+
+namespace InvoiceFirst.Integration.Tests.Messaging;
+
+[Collection(MessagingCollection.Name)]
+public sealed class SmsCapTests
+{
+    [Fact]
+    public async Task SmsCap_MoreSmsThanTheDailyCap_StopsBeyondItAndTellsMerchantOnce()
+    {
+        await using var host = await MessagingHost.StartAsync(new Dictionary<string, string?> { ["Sms:DailyCapPerMerchant"] = "1" });
+        var merchant = (await host.Bot.Services.GetRequiredService<MerchantRepository>().FindByPhoneAsync(BotFactory.MerchantPhone, default))!;
+        var now = DateTimeOffset.UtcNow;
+        await host.Bot.Db.InTransactionAsync(async (c, t) =>
+        {
+            for (var i = 0; i < 3; i++)
+                await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due("25471234567" + i, OutboxPurpose.Notice,
+                    new OutboundMessage { Text = "Reminder", SmsText = "Reminder" }, "cap-test:" + i, now, merchant.Id, channel: ChannelNames.Sms), default);
+        }, default);
+        host.Bot.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        var outbox = host.Bot.Services.GetRequiredService<OutboxRepository>();
+        var rows = await Eventually.UntilAsync(() => outbox.ListAsync(default),
+            r => r.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.Status is OutboxStatus.Sent or OutboxStatus.Dead) == 3
+                 && r.Any(o => o.DedupeKey!.StartsWith("sms-cap:")),
+            what: "the capped SMS to settle and the merchant notice to go");
+
+        var smsSent = host.AfricasTalking.Requests.Count + host.Twilio.Requests.Count;
+        Assert.Equal(1, smsSent);
+        Assert.Equal(2, rows.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.LastError == "undeliverable:sms_cap"));
+        var notice = Assert.Single(rows, o => o.DedupeKey!.StartsWith("sms-cap:"));
+        Assert.Equal(BotFactory.MerchantPhone, notice.Recipient);
+        Assert.Null(OutboxRepository.Deserialize(notice.Payload).SmsText);
+    }
+}
