@@ -106,12 +106,14 @@ public sealed class ReminderTests : IAsyncLifetime
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
             schedulers[i % 2].RunOnceAsync(Expiry.AddDays(1).AddMinutes(i), default))));
+        // A row another pass holds is skipped, not waited for: the next tick picks up what was skipped.
+        var nextTick = await schedulers[0].RunOnceAsync(Expiry.AddDays(1).AddMinutes(10), default);
 
-        Assert.Equal(15, runs.Sum(r => r.RemindersQueued));
+        Assert.Equal(15, runs.Sum(r => r.RemindersQueued) + nextTick.RemindersQueued);
         var reminders = await RemindersAsync();
         Assert.Equal(15, reminders.Count);
         Assert.Equal(15, reminders.Select(r => r.InvoiceId).Distinct().Count());
-        Assert.Equal(15, runs.Sum(r => r.Expired));
+        Assert.Equal(15, runs.Sum(r => r.Expired) + nextTick.Expired);
     }
 
     private static ReminderScheduler Scheduler(BotFactory factory) => factory.Services.GetRequiredService<ReminderScheduler>();
