@@ -31,6 +31,7 @@ try
     app.UseCorrelationId();
     app.UseRequestLogging();
     app.UseRequestMetrics();
+    app.UseWebhookBodyLimit();
     app.MapObservability();
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();
