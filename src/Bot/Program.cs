@@ -7,6 +7,7 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Messaging;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.PayPage;
+using InvoiceFirst.Bot.Retention;
 using InvoiceFirst.Payments;
 using Serilog;
 
@@ -19,6 +20,8 @@ try
     builder.Services.AddData(builder.Configuration);
     if (args.FirstOrDefault() == "migrate")
         return await MigrateCommand.RunAsync(builder);
+    if (args.FirstOrDefault() == EraseCustomerCommand.Verb)
+        return await EraseCustomerCommand.RunAsync(builder, args);
 
     builder.Services.AddBot(); // first: its start-up tasks (migrations) run before any worker starts
     builder.Services.AddMessagingProviders(builder.Configuration);
