@@ -21,6 +21,8 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<MerchantOptions>().BindConfiguration(MerchantOptions.Section);
+        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.Section)
+            .Validate(o => o.ChatDays > 0, "Retention:ChatDays must be positive").ValidateOnStart();
         services.AddOptions<InvoiceOptions>().BindConfiguration(InvoiceOptions.Section)
             .Validate(o => o.MaxAmount > 0, "Invoices:MaxAmount must be positive")
             .Validate(o => o.PayWindowDays > 0, "Invoices:PayWindowDays must be positive")
@@ -61,6 +63,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<WhatsAppSignatureFilter>();
         services.AddSingleton<TwilioSignatureFilter>();
         services.AddHostedService<InboxWorker>();
+        services.AddSingleton<Retention.RetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionWorker>());
         services.AddPaymentFlow();
         services.AddPayPage();
         services.AddReminders();

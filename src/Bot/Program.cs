@@ -8,6 +8,7 @@ using InvoiceFirst.Messaging;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Bot.Stats;
+using InvoiceFirst.Bot.Retention;
 using InvoiceFirst.Payments;
 using Serilog;
 
@@ -20,6 +21,8 @@ try
     builder.Services.AddData(builder.Configuration);
     if (args.FirstOrDefault() == "migrate")
         return await MigrateCommand.RunAsync(builder);
+    if (args.FirstOrDefault() == EraseCustomerCommand.Verb)
+        return await EraseCustomerCommand.RunAsync(builder, args);
 
     builder.Services.AddBot(); // first: its start-up tasks (migrations) run before any worker starts
     builder.Services.AddMessagingProviders(builder.Configuration);
@@ -33,6 +36,7 @@ try
     app.UseCorrelationId();
     app.UseRequestLogging();
     app.UseRequestMetrics();
+    app.UseWebhookBodyLimit();
     app.MapObservability();
     app.MapHealthEndpoints();
     app.MapInvoiceEndpoints();

@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<MerchantRepository>();
         services.AddSingleton<CustomerRepository>();
+        services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxRepository>();

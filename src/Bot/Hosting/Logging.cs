@@ -19,8 +19,10 @@ public static class Logging
 
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
+        // ReadFrom.Services: sinks registered in the container join the configured ones (tests capture every event this way).
         builder.Services.AddSerilog((services, logger) => Configure(logger, builder.Environment.IsDevelopment())
-            .ReadFrom.Configuration(builder.Configuration), preserveStaticLogger: true);
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services), preserveStaticLogger: true);
         return builder;
     }
 

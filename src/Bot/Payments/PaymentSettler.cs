@@ -57,8 +57,9 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
             await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
                 Replies.MerchantPaidWhileClosed(payer, invoice.Number, amount, lang), $"receipt:closed:{payment.Id}", ct);
         }
-        logger.LogInformation("Payment {PaymentId} settled {AmountCents} on invoice {InvoiceNumber}, now {Status}",
-            payment.Id, payment.AmountCents, invoice.Number, invoice.Status);
+        // No amount: logs carry metadata only; the amount is in the payments table.
+        logger.LogInformation("Payment {PaymentId} settled on invoice {InvoiceNumber}, now {Status}",
+            payment.Id, invoice.Number, invoice.Status);
     }
 
     /// <summary>A definite non-success: FAILED/CANCELLED tell the payer and offer a retry; unknown codes go to a human.</summary>
