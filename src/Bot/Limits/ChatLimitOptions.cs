@@ -6,7 +6,7 @@ public sealed class ChatLimitOptions
     public const string Section = "Chat";
 
     /// <summary>Messages from one number answered per window; the rest are stored but not answered.</summary>
-    public int PerSenderPermitLimit { get; set; } = 10;
+    public int PerSenderPermitLimit { get; set; } = 30;
 
     public int PerSenderWindowSeconds { get; set; } = 60;
 

@@ -27,16 +27,22 @@ public sealed class SendRateLimiter
 
     public async Task WaitAsync(CancellationToken ct)
     {
-        long start;
-        lock (gate)
+        while (true)
         {
-            // Reserve the next slot: callers queue up one spacing apart, in arrival order.
-            var now = clock.GetTimestamp();
-            start = Math.Max(now, nextStart);
-            nextStart = start + spacingTicks;
+            TimeSpan wait;
+            lock (gate)
+            {
+                // Spaced from the previous actual start, not from a reservation: senders that wake
+                // together after a pause (GC, CPU starvation) still leave one spacing apart.
+                var now = clock.GetTimestamp();
+                if (now >= nextStart)
+                {
+                    nextStart = now + spacingTicks;
+                    return;
+                }
+                wait = clock.GetElapsedTime(now, nextStart);
+            }
+            await Task.Delay(wait, clock, ct);
         }
-        var current = clock.GetTimestamp();
-        if (start > current)
-            await Task.Delay(clock.GetElapsedTime(current, start), clock, ct);
     }
 }

@@ -39,6 +39,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             ["Mpesa:ShortCode"] = "174379",
             // Tests about messaging turn it on and point the providers at loopback fakes.
             ["Outbox:Enabled"] = "false",
+            // The daily job would take its lease with the real clock; retention tests run it themselves.
+            ["Retention:Enabled"] = "false",
             ["Mpesa:Passkey"] = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
