@@ -45,6 +45,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddHostedService<StartupTasks>();
         services.AddSingleton<Readiness>();
+        services.AddHostedService<OutboxGaugeWorker>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<InvoiceMessages>();

@@ -5,6 +5,7 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Telemetry;
 using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Bot.Payments;
@@ -21,6 +22,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
     {
         var now = clock.GetUtcNow();
         if (!await PaymentTransitions.SucceedAsync(c, t, payment.Id, receipt, rawCallback, now, ct)) return false;
+        InvoiceFirstMetrics.Settlements.WithLabels("success").Inc();
         await ApplyAsync(c, t, payment with { MpesaReceipt = receipt }, ct);
         return true;
     }
@@ -76,6 +78,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         };
         if (target is null) return false;
         if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, target, resultCode, resultDesc, rawCallback, now, ct)) return false;
+        InvoiceFirstMetrics.Settlements.WithLabels(target.ToLowerInvariant()).Inc();
         if (target == PaymentStatus.NeedsReview)
         {
             logger.LogError("Payment {PaymentId} needs review: result {ResultCode} is not one we can act on", payment.Id, resultCode);
@@ -95,7 +98,9 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
 
     public async Task MarkForReviewAsync(DbConnection c, DbTransaction t, Payment payment, string reason, string? rawCallback, CancellationToken ct)
     {
-        if (await PaymentTransitions.CloseAsync(c, t, payment.Id, PaymentStatus.NeedsReview, null, reason, rawCallback, clock.GetUtcNow(), ct))
-            logger.LogError("Payment {PaymentId} needs review: {Reason}", payment.Id, reason);
+        if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, PaymentStatus.NeedsReview, null, reason, rawCallback, clock.GetUtcNow(), ct))
+            return;
+        InvoiceFirstMetrics.Settlements.WithLabels("needs_review").Inc();
+        logger.LogError("Payment {PaymentId} needs review: {Reason}", payment.Id, reason);
     }
 }

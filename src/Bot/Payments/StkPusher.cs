@@ -6,6 +6,7 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Telemetry;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,12 @@ public sealed class StkPusher(
         var request = new StkPushRequest(payment.Msisdn!, payment.AmountCents / 100, invoice.Number, invoice.Number,
             CallbackUrl(payment.CallbackToken!));
         var outcome = await daraja.StkPushAsync(request, ct);
+        InvoiceFirstMetrics.StkPushes.WithLabels(outcome switch
+        {
+            StkPushOutcome.Accepted => "accepted",
+            StkPushOutcome.Rejected => "rejected",
+            _ => "unknown",
+        }).Inc();
         var now = clock.GetUtcNow();
         switch (outcome)
         {

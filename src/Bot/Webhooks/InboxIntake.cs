@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Telemetry;
 
 namespace InvoiceFirst.Bot.Webhooks;
 
@@ -17,14 +18,23 @@ public sealed class InboxIntake(InboxRepository inbox, InboxSignal signal, TimeP
         {
             var stored = await inbox.StoreAsync(events, clock.GetUtcNow(), ct);
             if (stored > 0) signal.Notify();
+            Count(events, "stored", stored);
+            Count(events, "duplicate", events.Count - stored);
             logger.LogInformation("Webhook: {Received} event(s), {Stored} new", events.Count, stored);
             return true;
         }
         catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
         {
             logger.LogError("Webhook events not stored, asking the provider to retry: {Error}", ex.GetType().Name);
+            Count(events, "unavailable", events.Count);
             return false;
         }
+    }
+
+    private static void Count(IReadOnlyList<InboundEvent> events, string outcome, int count)
+    {
+        if (count > 0)
+            InvoiceFirstMetrics.WebhookEvents.WithLabels(events[0].Provider, outcome).Inc(count);
     }
 
     public static IResult Unavailable() =>

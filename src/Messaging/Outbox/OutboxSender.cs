@@ -3,6 +3,7 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.MessageLog;
 using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Telemetry;
 using InvoiceFirst.Messaging.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -164,6 +165,7 @@ public sealed class OutboxSender(
         }
         var before = health.Status(channel.Provider);
         health.Record(channel.Provider, result.Outcome, clock.GetElapsedTime(started));
+        InvoiceFirstMetrics.Sends.WithLabels(channel.Provider, result.Outcome.ToString()).Inc();
         var after = health.Status(channel.Provider);
         if (after != before)
             await liveEvents.AddAsync(EventTypes.ProviderStatusChanged, clock.GetUtcNow(), channel.Provider, after, CancellationToken.None);
