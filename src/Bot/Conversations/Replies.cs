@@ -21,6 +21,7 @@ public static partial class Replies
         stop INV-0042 - no automatic reminders for an invoice
         reminders off / reminders on - automatic reminders for all
         stats - what you invoiced and collected
+        summary on / summary off - evening summary
         lang sw - reply in Kiswahili
         help - this list
         """,
@@ -35,6 +36,7 @@ public static partial class Replies
         acha INV-0042 - zima vikumbusho vya ankara moja
         vikumbusho zima / vikumbusho washa - vikumbusho vyote
         takwimu - ulichotoza na kukusanya
+        muhtasari washa / muhtasari zima - muhtasari wa jioni
         lugha en - reply in English
         msaada - orodha hii
         """));
