@@ -31,16 +31,7 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
         var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
         var text = Replies.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;
         // WhatsApp first, SMS when that is what works; the key makes it once per invoice.
-        await OutboxRepository.EnqueueAsync(connection, transaction, new OutboxEntry
-        {
-            MerchantId = merchantId,
-            InvoiceId = id,
-            Recipient = merchant.Phone,
-            Purpose = OutboxPurpose.Notice,
-            Payload = OutboxRepository.Serialize(new OutboundMessage { Text = text, SmsText = text }),
-            DedupeKey = $"invoice-undeliverable:{id}",
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }, ct);
+        await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,
+            new OutboundMessage { Text = text, SmsText = text }, $"invoice-undeliverable:{id}", now, merchantId, id), ct);
     }
 }

@@ -26,17 +26,6 @@ public sealed class PaymentNotices(TimeProvider clock)
         var now = clock.GetUtcNow();
         // A customer who asked by SMS still gets the receipt there; WhatsApp messages also carry an SMS form for fallback.
         var withSms = message.SmsText is null ? message with { SmsText = message.Text } : message;
-        return OutboxRepository.EnqueueAsync(c, t, new OutboxEntry
-        {
-            MerchantId = merchantId,
-            InvoiceId = invoiceId,
-            Recipient = recipient,
-            Purpose = purpose,
-            Channel = channel,
-            Payload = OutboxRepository.Serialize(withSms),
-            DedupeKey = dedupeKey,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        }, ct);
+        return OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(recipient, purpose, withSms, dedupeKey, now, merchantId, invoiceId, channel), ct);
     }
 }

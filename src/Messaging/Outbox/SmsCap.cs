@@ -43,16 +43,8 @@ public sealed class SmsCap(
             ? $"Umefikia kikomo cha SMS {cap} kwa leo. Ujumbe kwa wateja wasiopatikana kwa WhatsApp hautatumwa kwa SMS hadi kesho."
             : $"You have reached today's limit of {cap} SMS. Messages to customers WhatsApp cannot reach will not go by SMS until tomorrow.";
         // No SMS form: this notice must not itself cost an SMS. The key makes it once a day.
-        var notice = new OutboxEntry
-        {
-            MerchantId = merchantId,
-            Recipient = merchant.Phone,
-            Purpose = OutboxPurpose.Notice,
-            Payload = OutboxRepository.Serialize(new OutboundMessage { Text = text }),
-            DedupeKey = $"sms-cap:{merchantId}:{day}",
-            NextAttemptAt = now,
-            CreatedAt = now,
-        };
+        var notice = OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice, new OutboundMessage { Text = text },
+            $"sms-cap:{merchantId}:{day}", now, merchantId);
         await db.InTransactionAsync((c, t) => OutboxRepository.EnqueueAsync(c, t, notice, ct), ct);
     }
 }
