@@ -59,7 +59,9 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output)
         ["Mpesa__ConsumerSecret"] = "cs",
         ["Mpesa__ShortCode"] = "174379",
         ["Mpesa__Passkey"] = "pk",
-        ["Outbox__Lease"] = "00:00:02",
+        // Long enough that the restarted process never mistakes its own slow sends (a loaded CI box) for crashed ones.
+        ["Outbox__Lease"] = "00:00:10",
+        ["Outbox__MaxParallelism"] = "16",
         ["Outbox__UnknownOutcomeWait"] = "00:00:01",
         ["Outbox__PollInterval"] = "00:00:00.200",
     };
@@ -79,7 +81,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output)
 
     private static async Task<List<OutboxEntry>> Eventually(string connectionString)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             await using var db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString));
