@@ -1,5 +1,4 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
@@ -7,6 +6,7 @@ using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Reminders;
 using InvoiceFirst.Data.Stats;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Conversations;
 

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Invoices;
 
@@ -13,9 +14,6 @@ namespace InvoiceFirst.Bot.Invoices;
 /// </summary>
 public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration configuration)
 {
-    // Nairobi has no daylight saving: a fixed offset needs no time-zone database.
-    private static readonly TimeSpan Nairobi = TimeSpan.FromHours(3);
-
     public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice)
     {
         var lang = Language.FromCode(merchant.Language);
@@ -67,5 +65,5 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
             ? new TemplateMessage(name, lang.Code, parameters, $"pay:{invoiceId}")
             : null;
 
-    private static DateOnly PayBy(Invoice invoice) => DateOnly.FromDateTime(invoice.ExpiresAt.ToOffset(Nairobi).DateTime);
+    private static DateOnly PayBy(Invoice invoice) => NairobiTime.Date(invoice.ExpiresAt);
 }

@@ -1,5 +1,6 @@
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Reconciliation;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Reconciliation;
 
@@ -11,14 +12,12 @@ public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock
     public const string AmountDifference = "amount_difference";
     public const string NeedsReview = "needs_review";
 
-    // Nairobi has no daylight saving: a fixed offset needs no time-zone database.
-    public static readonly TimeSpan Nairobi = TimeSpan.FromHours(3);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Nairobi).DateTime);
+    public static DateOnly Today(TimeProvider clock) => NairobiTime.Date(clock.GetUtcNow());
 
     public static (DateTimeOffset From, DateTimeOffset To) DayRange(DateOnly date)
     {
-        var from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Nairobi);
+        var from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), NairobiTime.Offset);
         return (from, from.AddDays(1));
     }
 

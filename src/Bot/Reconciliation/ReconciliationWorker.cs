@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Reconciliation;
 
@@ -14,7 +15,7 @@ public sealed class ReconciliationWorker(EveningSummary summary, IOptions<Reconc
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, o.CheckIntervalSeconds)), clock);
         do
         {
-            var local = clock.GetUtcNow().ToOffset(Reconciler.Nairobi);
+            var local = clock.GetUtcNow().ToOffset(NairobiTime.Offset);
             var today = DateOnly.FromDateTime(local.DateTime);
             if (local.Hour < o.SummaryHour || done == today) continue;
             try

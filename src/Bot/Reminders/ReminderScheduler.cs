@@ -1,4 +1,3 @@
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Merchants;
@@ -6,6 +5,7 @@ using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Reminders;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Reminders;
 

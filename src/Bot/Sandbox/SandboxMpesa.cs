@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Sandbox;
 
@@ -72,7 +73,7 @@ public sealed class SandboxMpesa(IHttpClientFactory http, TimeProvider clock, IL
         };
         if (p.Status == "approved")
         {
-            var nairobi = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(3));
+            var nairobi = clock.GetUtcNow().ToOffset(NairobiTime.Offset);
             callback["CallbackMetadata"] = new
             {
                 Item = new object[]

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Messaging.Outbox;
 
@@ -19,7 +20,6 @@ public sealed class SmsCap(
     TimeProvider clock,
     ILogger<SmsCap> logger)
 {
-    private static readonly TimeSpan Nairobi = TimeSpan.FromHours(3);
 
     /// <summary>True when this SMS may go; counts it. A message of no merchant is not capped.</summary>
     public async Task<bool> TryTakeAsync(OutboxEntry entry, CancellationToken ct)
@@ -27,7 +27,7 @@ public sealed class SmsCap(
         var cap = options.Value.DailyCapPerMerchant;
         if (cap <= 0 || entry.MerchantId is not { } merchantId) return true;
         var now = clock.GetUtcNow();
-        var day = now.ToOffset(Nairobi).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = NairobiTime.Date(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (await usage.TryTakeAsync(merchantId, day, cap, ct)) return true;
 
         logger.LogWarning("Merchant {MerchantId} reached the daily SMS cap of {Cap}; outbox {OutboxId} is not sent by SMS",

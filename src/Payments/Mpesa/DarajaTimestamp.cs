@@ -1,4 +1,5 @@
 using System.Globalization;
+using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
@@ -6,10 +7,9 @@ namespace InvoiceFirst.Payments.Mpesa;
 public static class DarajaTimestamp
 {
     // Kenya has used UTC+3 without daylight saving since 1960; a fixed offset avoids needing tzdata.
-    public static readonly TimeSpan NairobiOffset = TimeSpan.FromHours(3);
 
     public static string Now(TimeProvider time) => Format(time.GetUtcNow());
 
     public static string Format(DateTimeOffset instant) =>
-        instant.ToOffset(NairobiOffset).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        instant.ToOffset(NairobiTime.Offset).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 }

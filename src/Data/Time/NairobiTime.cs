@@ -1,9 +1,15 @@
-namespace InvoiceFirst.Bot.Hosting;
+namespace InvoiceFirst.Data.Time;
 
-/// <summary>Calendar questions asked in the merchant's time: Nairobi, UTC+3 all year (no daylight saving).</summary>
+/// <summary>
+/// Calendar questions asked in the merchant's time: Nairobi, UTC+3 all year. No daylight saving,
+/// so a fixed offset needs no time-zone database. The one definition every project uses.
+/// </summary>
 public static class NairobiTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(3);
+
+    /// <summary>The Nairobi calendar date of an instant.</summary>
+    public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 
     public static DateTimeOffset StartOfDay(DateTimeOffset instant)
     {

@@ -1,6 +1,6 @@
-using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Time;
 
-namespace InvoiceFirst.Bot.Tests.Hosting;
+namespace InvoiceFirst.Data.Tests.Time;
 
 public sealed class NairobiTimeTests
 {
