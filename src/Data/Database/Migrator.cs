@@ -2,6 +2,7 @@ using System.Reflection;
 using Dapper;
 using DbUp;
 using DbUp.Engine;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -23,6 +24,7 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         {
             await EnableWalAsync(ct);
             Run();
+            await CheckForeignKeysAsync(ct);
             return;
         }
 
@@ -55,11 +57,26 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         var folder = db.IsPostgres ? ".Migrations.Postgres." : ".Migrations.Sqlite.";
         var builder = db.IsPostgres
             ? DeployChanges.To.PostgresqlDatabase(db.Target.ConnectionString)
-            : DeployChanges.To.SqliteDatabase(db.Target.ConnectionString);
+            : DeployChanges.To.SqliteDatabase(SqliteWithoutForeignKeys);
         builder = builder
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(folder, StringComparison.Ordinal))
             .WithTransactionPerScript();
         return (quiet ? builder.LogToNowhere() : builder.LogTo(logger)).Build();
+    }
+
+    /// <summary>
+    /// SQLite changes a table by rebuilding it, which must happen with foreign keys off (they cannot be
+    /// switched inside the script's transaction); <see cref="CheckForeignKeysAsync"/> then proves every link still holds.
+    /// </summary>
+    private string SqliteWithoutForeignKeys =>
+        new SqliteConnectionStringBuilder(db.Target.ConnectionString) { ForeignKeys = false }.ToString();
+
+    private async Task CheckForeignKeysAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var broken = (await connection.QueryAsync<string>(new CommandDefinition("SELECT \"table\" FROM pragma_foreign_key_check", cancellationToken: ct))).ToList();
+        if (broken.Count > 0)
+            throw new InvalidOperationException($"Migrations left broken foreign keys in {string.Join(", ", broken.Distinct())}");
     }
 
     private async Task EnableWalAsync(CancellationToken ct)
