@@ -43,11 +43,32 @@ public sealed class RetentionRepository(Db db)
     /// <summary>
     /// Removes one customer's personal data everywhere it is kept; invoices and payments stay with
     /// <paramref name="pseudonym"/> in place of the number and no name, payer number or raw callback.
-    /// Returns how many invoices were pseudonymized.
+    /// Returns how many invoices were pseudonymized; a second erasure of the same number finds nothing.
     /// </summary>
     public Task<int> EraseCustomerAsync(string msisdn, string pseudonym, DateTimeOffset now, CancellationToken ct) => db.InTransactionAsync(async (c, t) =>
     {
         var args = new { msisdn, pseudonym, now };
+        const string names = """
+            SELECT name FROM customers WHERE msisdn = @msisdn AND name IS NOT NULL
+            UNION SELECT customer_name FROM invoices WHERE msisdn = @msisdn AND customer_name IS NOT NULL
+            """;
+        var known = (await c.QueryAsync<string>(new CommandDefinition(names, args, t, cancellationToken: ct))).ToList();
+
+        // Messages about the customer (to them, or to the merchant naming them or their invoices) lose
+        // their text; unsent ones are dropped. A send already in flight is left to finish.
+        var mentions = string.Join(" OR ", known.Select((_, i) => $"payload LIKE @name{i} ESCAPE '!'"));
+        var outbox = $$"""
+            UPDATE outbox SET payload = '{}', status = CASE WHEN status = 'PENDING' THEN 'DEAD' ELSE status END,
+                recipient = CASE WHEN recipient = @msisdn THEN @pseudonym ELSE recipient END, updated_at = @now
+            WHERE status <> 'SENDING' AND (recipient = @msisdn OR payload LIKE @anyNumber OR payload LIKE @anyLocal
+                OR invoice_id IN (SELECT id FROM invoices WHERE msisdn = @msisdn){{(known.Count > 0 ? " OR " + mentions : "")}})
+            """;
+        var outboxArgs = new DynamicParameters(args);
+        outboxArgs.Add("anyNumber", "%" + msisdn + "%");
+        outboxArgs.Add("anyLocal", "%0" + msisdn[3..] + "%");
+        for (var i = 0; i < known.Count; i++) outboxArgs.Add("name" + i, "%" + LikeLiteral(known[i]) + "%");
+        await c.ExecuteAsync(new CommandDefinition(outbox, outboxArgs, t, cancellationToken: ct));
+
         const string payments = """
             UPDATE payments SET msisdn = NULL, raw_callback = NULL, updated_at = @now
             WHERE msisdn = @msisdn OR invoice_id IN (SELECT id FROM invoices WHERE msisdn = @msisdn)
@@ -55,24 +76,33 @@ public sealed class RetentionRepository(Db db)
         await Run(c, t, payments, args, ct);
         const string invoices = "UPDATE invoices SET msisdn = @pseudonym, customer_name = NULL, updated_at = @now WHERE msisdn = @msisdn";
         var erased = await Run(c, t, invoices, args, ct);
-        // The CHECK on customers.msisdn admits only real numbers, so the row keeps no name and the
-        // number stays only as the key invoices point at (see docs/RELIABILITY.md, Retention).
-        await Run(c, t, "UPDATE customers SET name = NULL, updated_at = @now WHERE msisdn = @msisdn", args, ct);
+
+        // The number came back after an earlier erasure: its new invoices join the erased row, so
+        // (merchant, pseudonym) stays unique and the customer's invoices still group together.
+        const string merge = """
+            UPDATE invoices SET customer_id = (
+                SELECT e.id FROM customers e WHERE e.merchant_id = invoices.merchant_id AND e.msisdn = @pseudonym)
+            WHERE customer_id IN (SELECT id FROM customers WHERE msisdn = @msisdn)
+              AND EXISTS (SELECT 1 FROM customers e WHERE e.merchant_id = invoices.merchant_id AND e.msisdn = @pseudonym)
+            """;
+        await Run(c, t, merge, args, ct);
+        const string dropMerged = """
+            DELETE FROM customers WHERE msisdn = @msisdn
+              AND EXISTS (SELECT 1 FROM customers e WHERE e.merchant_id = customers.merchant_id AND e.msisdn = @pseudonym)
+            """;
+        await Run(c, t, dropMerged, args, ct);
+        await Run(c, t, "UPDATE customers SET msisdn = @pseudonym, name = NULL, updated_at = @now WHERE msisdn = @msisdn", args, ct);
+
         await Run(c, t, "DELETE FROM conversations WHERE participant = @msisdn", args, ct);
         // A status or callback event names the number only inside its payload; an operator command may scan.
         const string inbox = """
-            DELETE FROM inbox WHERE status <> 'PENDING' AND (conversation_key = @chatKey OR payload LIKE '%' || @msisdn || '%')
+            DELETE FROM inbox WHERE status <> 'PENDING' AND (conversation_key = @chatKey OR payload LIKE @anyNumber)
             """;
-        await c.ExecuteAsync(new CommandDefinition(inbox, new { msisdn, chatKey = "chat:" + msisdn }, t, cancellationToken: ct));
-        // Nothing more is sent to someone who asked to be forgotten; a send already in flight is left to finish.
-        const string outbox = """
-            UPDATE outbox SET recipient = @pseudonym, payload = '{}',
-                status = CASE WHEN status = 'PENDING' THEN 'DEAD' ELSE status END, updated_at = @now
-            WHERE recipient = @msisdn AND status <> 'SENDING'
-            """;
-        await Run(c, t, outbox, args, ct);
+        await c.ExecuteAsync(new CommandDefinition(inbox, new { chatKey = "chat:" + msisdn, anyNumber = "%" + msisdn + "%" }, t, cancellationToken: ct));
         return erased;
     }, ct);
+
+    private static string LikeLiteral(string text) => text.Replace("!", "!!").Replace("%", "!%").Replace("_", "!_");
 
     private static Task<int> Run(DbConnection c, DbTransaction t, string sql, object args, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(sql, args, t, cancellationToken: ct));

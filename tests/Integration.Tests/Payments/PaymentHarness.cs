@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Outbox;
@@ -26,7 +27,7 @@ public sealed class PaymentHarness : IAsyncDisposable
     public BotFactory Factory { get; }
     public HttpClient Api { get; }
 
-    public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null)
+    public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null, Dialect dialect = Dialect.Postgres)
     {
         var daraja = await FakeDaraja.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -38,12 +39,14 @@ public sealed class PaymentHarness : IAsyncDisposable
             ["Payments:QueryAfterSeconds"] = "600",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        return new PaymentHarness(daraja, await BotFactory.CreateAsync(settings));
+        var factory = dialect == Dialect.Sqlite ? await BotFactory.CreateSqliteAsync(settings) : await BotFactory.CreateAsync(settings);
+        return new PaymentHarness(daraja, factory);
     }
 
-    public async Task<Invoice> CreateInvoiceAsync(long shillings = 1500, string msisdn = Customer)
+    public async Task<Invoice> CreateInvoiceAsync(long shillings = 1500, string msisdn = Customer, string? customerName = null)
     {
-        var response = await Api.PostAsJsonAsync("/invoices", new { msisdn, amount_cents = shillings * 100, description = "Website design" });
+        var response = await Api.PostAsJsonAsync("/invoices",
+            new { msisdn, amount_cents = shillings * 100, description = "Website design", customer_name = customerName });
         response.EnsureSuccessStatusCode();
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         return (await InvoiceAsync(id))!;

@@ -1,60 +1,64 @@
 using Dapper;
 using InvoiceFirst.Bot.Retention;
+using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Retention;
-using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
+using InvoiceFirst.Testing;
 
 namespace InvoiceFirst.Integration.Tests.Retention;
 
-public sealed class RetentionTests : IAsyncLifetime
+public sealed class RetentionTests
 {
-    private PaymentHarness _h = null!;
+    private const string CustomerName = "Jane Wanjiku";
 
-    public async Task InitializeAsync() => _h = await PaymentHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
-
-    [Fact]
-    public async Task Retention_ChatDataPastTheLimit_DeletedWhileInvoicesAndPaymentsStay()
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task Retention_ChatDataPastTheLimit_DeletedWhileInvoicesAndPaymentsStay(Dialect dialect)
     {
-        var invoice = await PaidInvoiceAsync();
-        await AgeEverythingAsync(TimeSpan.FromDays(91));
-        var worker = _h.Factory.Services.GetRequiredService<RetentionWorker>();
-        await ReleaseLeaseAsync();
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        var invoice = await PaidInvoiceAsync(h);
+        await AgeEverythingAsync(h, TimeSpan.FromDays(91));
+        var worker = h.Factory.Services.GetRequiredService<RetentionWorker>();
+        await ReleaseLeaseAsync(h);
 
         var counts = await worker.RunOnceAsync(default);
 
         Assert.NotNull(counts);
-        await using var c = await _h.Factory.Db.OpenAsync(default);
+        await using var c = await h.Factory.Db.OpenAsync(default);
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox"));
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM conversations"));
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM message_log"));
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox WHERE status NOT IN ('PENDING', 'SENDING')"));
-        Assert.Equal(InvoiceStatus.Paid, (await _h.InvoiceAsync(invoice.Id))!.Status);
-        Assert.Equal(PaymentStatus.Success, (await _h.PaymentsAsync(invoice.Id)).Single().Status);
+        Assert.Equal(InvoiceStatus.Paid, (await h.InvoiceAsync(invoice.Id))!.Status);
+        Assert.Equal(PaymentStatus.Success, (await h.PaymentsAsync(invoice.Id)).Single().Status);
     }
 
-    [Fact]
-    public async Task Retention_RecentChatData_Kept()
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task Retention_RecentChatData_Kept(Dialect dialect)
     {
-        await PaidInvoiceAsync();
-        await ReleaseLeaseAsync();
-        await using var c = await _h.Factory.Db.OpenAsync(default);
-        var before = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox");
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        await PaidInvoiceAsync(h);
+        await AgeEverythingAsync(h, TimeSpan.FromDays(89));
+        await ReleaseLeaseAsync(h);
+        var before = await ChatDataAsync(h);
 
-        await _h.Factory.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(default);
+        var counts = await h.Factory.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(default);
 
-        Assert.True(before > 0);
-        Assert.Equal(before, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox"));
+        Assert.Equal(new RetentionCounts(0, 0, 0, 0), counts);
+        Assert.Contains(before, v => v.Where == "inbox.payload");
+        Assert.Equal(before, await ChatDataAsync(h));
     }
 
-    [Fact]
-    public async Task Retention_TwoInstancesSameDay_OnlyOneRuns()
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task Retention_TwoInstancesSameDay_OnlyOneRuns(Dialect dialect)
     {
-        await ReleaseLeaseAsync();
-        var repository = _h.Factory.Services.GetRequiredService<RetentionRepository>();
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        await ReleaseLeaseAsync(h);
+        var repository = h.Factory.Services.GetRequiredService<RetentionRepository>();
         var now = DateTimeOffset.UtcNow;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => repository.TryLeaseAsync("instance-" + i, now, TimeSpan.FromHours(23), default)));
@@ -64,41 +68,90 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.True(await repository.TryLeaseAsync("tomorrow", now.AddHours(24), TimeSpan.FromHours(23), default));
     }
 
-    [Fact]
-    public async Task EraseCustomer_OnRequest_PersonalFieldsGoneFinancialRecordsStay()
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task EraseCustomer_OnRequest_NoTableHoldsTheNumberOrNameFinancialRecordsStay(Dialect dialect)
     {
-        var invoice = await PaidInvoiceAsync();
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        var invoice = await PaidInvoiceAsync(h);
         var pseudonym = EraseCustomerCommand.Pseudonym(PaymentHarness.Customer);
+        Assert.NotEmpty(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, CustomerName));
 
-        var erased = await _h.Factory.Services.GetRequiredService<RetentionRepository>()
-            .EraseCustomerAsync(PaymentHarness.Customer, pseudonym, DateTimeOffset.UtcNow, default);
+        var erased = await EraseAsync(h);
 
         Assert.Equal(1, erased);
-        var kept = (await _h.InvoiceAsync(invoice.Id))!;
-        Assert.Equal((pseudonym, null, InvoiceStatus.Paid, 150000L), (kept.Msisdn, kept.CustomerName, kept.Status, kept.AmountPaidCents));
-        var payment = (await _h.PaymentsAsync(invoice.Id)).Single();
-        Assert.Equal((null, null, PaymentStatus.Success, "NLJ7RT61SV"), (payment.Msisdn, payment.RawCallback, payment.Status, payment.MpesaReceipt));
-        await using var c = await _h.Factory.Db.OpenAsync(default);
-        Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM conversations WHERE participant = @p", new { p = PaymentHarness.Customer }));
-        Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox WHERE payload LIKE '%' || @p || '%'", new { p = PaymentHarness.Customer }));
-        Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox WHERE recipient = @p OR payload LIKE '%' || @p || '%'", new { p = PaymentHarness.Customer }));
-        Assert.Null(await c.ExecuteScalarAsync<string>("SELECT name FROM customers WHERE msisdn = @p", new { p = PaymentHarness.Customer }));
+        Assert.Empty(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Jane", "Wanjiku"));
+        var kept = (await h.InvoiceAsync(invoice.Id))!;
+        Assert.Equal((pseudonym, null, InvoiceStatus.Paid, 150000L, 150000L), (kept.Msisdn, kept.CustomerName, kept.Status, kept.AmountCents, kept.AmountPaidCents));
+        var payment = (await h.PaymentsAsync(invoice.Id)).Single();
+        Assert.Equal((null, null, PaymentStatus.Success, "NLJ7RT61SV", 150000L), (payment.Msisdn, payment.RawCallback, payment.Status, payment.MpesaReceipt, payment.AmountCents));
+        await using var c = await h.Factory.Db.OpenAsync(default);
+        Assert.Equal(pseudonym, await c.ExecuteScalarAsync<string>(
+            "SELECT c.msisdn FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = @id", new { id = invoice.Id }));
     }
 
-    private async Task<Invoice> PaidInvoiceAsync()
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task EraseCustomer_Twice_SecondChangesNothing(Dialect dialect)
     {
-        var invoice = await _h.CreateInvoiceAsync(1500);
-        await _h.TapAsync(invoice.Id);
-        var (payment, _) = await _h.WaitForPushAsync(1);
-        await _h.PaySuccessAsync(payment);
-        await _h.UntilInvoiceAsync(invoice.Id, i => i.Status == InvoiceStatus.Paid);
-        await _h.InboxDrainedAsync();
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        await PaidInvoiceAsync(h);
+        await EraseAsync(h);
+        var afterFirst = await StoredText.AllAsync(h.Factory.Db);
+
+        var erasedAgain = await EraseAsync(h);
+
+        Assert.Equal(0, erasedAgain);
+        Assert.Equal(afterFirst, await StoredText.AllAsync(h.Factory.Db));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task EraseCustomer_ThenNewInvoiceToTheSameNumber_PaysAndIsErasedIntoTheSameRecord(Dialect dialect)
+    {
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        var first = await PaidInvoiceAsync(h);
+        await EraseAsync(h);
+
+        var second = await h.CreateInvoiceAsync(700, customerName: CustomerName);
+        await h.TapAsync(second.Id);
+        var (payment, push) = await h.WaitForPushAsync(2);
+
+        Assert.Equal(PaymentHarness.Customer, push.GetProperty("PhoneNumber").ToString());
+        Assert.Equal((PaymentHarness.Customer, CustomerName), (second.Msisdn, second.CustomerName));
+        Assert.Equal(second.Id, payment.InvoiceId);
+
+        Assert.Equal(1, await EraseAsync(h));
+        Assert.Empty(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Jane", "Wanjiku"));
+        await using var c = await h.Factory.Db.OpenAsync(default);
+        var customerIds = await c.QueryAsync<long>("SELECT DISTINCT customer_id FROM invoices WHERE id IN (@a, @b)", new { a = first.Id, b = second.Id });
+        Assert.Single(customerIds);
+        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM customers WHERE msisdn = @p",
+            new { p = EraseCustomerCommand.Pseudonym(PaymentHarness.Customer) }));
+    }
+
+    /// <summary>Everything stored but the settings table, where the run takes its lease.</summary>
+    private static async Task<List<(string Where, string Value)>> ChatDataAsync(PaymentHarness h) =>
+        (await StoredText.AllAsync(h.Factory.Db)).Where(v => !v.Where.StartsWith("settings.", StringComparison.Ordinal)).ToList();
+
+    private static Task<int> EraseAsync(PaymentHarness h) =>
+        h.Factory.Services.GetRequiredService<RetentionRepository>().EraseCustomerAsync(
+            PaymentHarness.Customer, EraseCustomerCommand.Pseudonym(PaymentHarness.Customer), DateTimeOffset.UtcNow, default);
+
+    private static async Task<Invoice> PaidInvoiceAsync(PaymentHarness h)
+    {
+        var invoice = await h.CreateInvoiceAsync(1500, customerName: CustomerName);
+        await h.TapAsync(invoice.Id);
+        var (payment, _) = await h.WaitForPushAsync(1);
+        await h.PaySuccessAsync(payment);
+        await h.UntilInvoiceAsync(invoice.Id, i => i.Status == InvoiceStatus.Paid);
+        await h.InboxDrainedAsync();
         return invoice;
     }
 
-    private async Task AgeEverythingAsync(TimeSpan by)
+    private static async Task AgeEverythingAsync(PaymentHarness h, TimeSpan by)
     {
-        await using var c = await _h.Factory.Db.OpenAsync(default);
+        await using var c = await h.Factory.Db.OpenAsync(default);
         var at = DateTimeOffset.UtcNow - by;
         await c.ExecuteAsync("UPDATE inbox SET received_at = @at", new { at });
         await c.ExecuteAsync("UPDATE outbox SET created_at = @at", new { at });
@@ -109,9 +162,9 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     /// <summary>The host's own worker took today's lease at start-up; the test plays the next day.</summary>
-    private async Task ReleaseLeaseAsync()
+    private static async Task ReleaseLeaseAsync(PaymentHarness h)
     {
-        await using var c = await _h.Factory.Db.OpenAsync(default);
+        await using var c = await h.Factory.Db.OpenAsync(default);
         await c.ExecuteAsync("DELETE FROM settings WHERE key = 'retention:lease'");
     }
 }
