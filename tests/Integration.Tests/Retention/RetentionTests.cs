@@ -90,6 +90,22 @@ public sealed class RetentionTests
             "SELECT c.msisdn FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = @id", new { id = invoice.Id }));
     }
 
+    [Fact]
+    public async Task EraseCustomer_CommandLineVerb_ErasesTheLocalFormOfTheNumberAndExitsZero()
+    {
+        await using var h = await PaymentHarness.StartAsync();
+        var invoice = await PaidInvoiceAsync(h);
+        await using var bot = BotProcess.Start(
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = h.Factory.ConnectionString }, EraseCustomerCommand.Verb, "0712 345 678");
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 0, bot.Output);
+        Assert.Empty(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Jane", "Wanjiku"));
+        Assert.Equal(InvoiceStatus.Paid, (await h.InvoiceAsync(invoice.Id))!.Status);
+        Assert.DoesNotContain(PaymentHarness.Customer, bot.Output);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
     public async Task EraseCustomer_Twice_SecondChangesNothing(Dialect dialect)
