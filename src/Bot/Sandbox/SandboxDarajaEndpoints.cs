@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using InvoiceFirst.Bot.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Sandbox;
 
@@ -19,15 +21,20 @@ public static class SandboxDarajaEndpoints
         var daraja = app.MapGroup(Prefix).ExcludeFromDescription();
         daraja.MapGet("/oauth/v1/generate", () => Results.Json(new { access_token = "sandbox-token", expires_in = "3599" }, Wire));
 
-        daraja.MapPost("/mpesa/stkpush/v1/processrequest", async (HttpRequest request, SandboxMpesa mpesa) =>
+        daraja.MapPost("/mpesa/stkpush/v1/processrequest", async (HttpRequest request, SandboxMpesa mpesa, IOptions<AppOptions> app) =>
         {
             using var body = await JsonDocument.ParseAsync(request.Body);
             var root = body.RootElement;
+            // Anyone can reach this endpoint, and approving a prompt makes the bot POST to its callback
+            // URL: only the bot's own callback path is taken, so it cannot be made to call another host.
+            var callbackUrl = Text(root, "CallBackURL");
+            if (!IsOwnCallback(callbackUrl, app.Value.PublicBaseUrl))
+                return Results.Json(new { requestId = "sandbox", errorCode = "400.002.02", errorMessage = "Bad Request - Invalid CallBackURL" }, Wire, statusCode: 400);
             var prompt = mpesa.Push(
                 Text(root, "PhoneNumber"),
                 long.Parse(Text(root, "Amount"), CultureInfo.InvariantCulture),
                 Text(root, "AccountReference"),
-                Text(root, "CallBackURL"));
+                callbackUrl);
             return Results.Json(new
             {
                 MerchantRequestID = prompt.MerchantRequestId,
@@ -54,6 +61,13 @@ public static class SandboxDarajaEndpoints
                 ResultDesc = prompt.Status == "pending" ? "The transaction is still under processing" : prompt.Status,
             }, Wire);
         });
+    }
+
+    private static bool IsOwnCallback(string url, string publicBaseUrl)
+    {
+        var prefix = publicBaseUrl.TrimEnd('/') + "/payments/stk/callback/";
+        return url.StartsWith(prefix, StringComparison.Ordinal) && url.Length > prefix.Length
+            && url[prefix.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
 
     private static string Text(JsonElement root, string name) =>
