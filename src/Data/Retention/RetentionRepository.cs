@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using InvoiceFirst.Data.Database;
 
@@ -52,7 +53,9 @@ public sealed class RetentionRepository(Db db)
             SELECT name FROM customers WHERE msisdn = @msisdn AND name IS NOT NULL
             UNION SELECT customer_name FROM invoices WHERE msisdn = @msisdn AND customer_name IS NOT NULL
             """;
-        var known = (await c.QueryAsync<string>(new CommandDefinition(names, args, t, cancellationToken: ct))).ToList();
+        // Payloads are JSON: a name with letters outside ASCII is stored escaped (Wanjik\u0169).
+        var known = (await c.QueryAsync<string>(new CommandDefinition(names, args, t, cancellationToken: ct)))
+            .SelectMany(n => new[] { n, JsonSerializer.Serialize(n)[1..^1] }).Distinct().ToList();
 
         // Messages about the customer (to them, or to the merchant naming them or their invoices) lose
         // their text; unsent ones are dropped. A send already in flight is left to finish.

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Retention;
+using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
 using InvoiceFirst.Testing;
 
@@ -104,6 +105,23 @@ public sealed class RetentionTests
         Assert.Empty(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Jane", "Wanjiku"));
         Assert.Equal(InvoiceStatus.Paid, (await h.InvoiceAsync(invoice.Id))!.Status);
         Assert.DoesNotContain(PaymentHarness.Customer, bot.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task EraseCustomer_NameOutsideAsciiInTheMerchantsInvoiceList_GoneFromIt(Dialect dialect)
+    {
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        await h.CreateInvoiceAsync(1500, customerName: "Wanjikũ Njeri");
+        await h.CreateInvoiceAsync(900, msisdn: "254798765432", customerName: "Otieno");
+        (await new WhatsAppSender(h.Factory).TextAsync(BotFactory.MerchantPhone, "list")).EnsureSuccessStatusCode();
+        await h.InboxDrainedAsync();
+        Assert.Contains(await StoredText.AllAsync(h.Factory.Db), v => v.Where == "outbox.payload" && v.Value.Contains("Njeri") && v.Value.Contains("Otieno"));
+
+        await EraseAsync(h);
+
+        Assert.Empty(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Wanjik", "Njeri"));
+        Assert.Contains(await StoredText.AllAsync(h.Factory.Db), v => v.Value.Contains("Otieno"));
     }
 
     [Theory]
