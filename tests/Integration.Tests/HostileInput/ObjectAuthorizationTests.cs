@@ -5,7 +5,6 @@ using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
-using InvoiceFirst.Messaging.WhatsApp;
 using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Integration.Tests.HostileInput;
@@ -174,14 +173,8 @@ public sealed class ObjectAuthorizationTests : IAsyncLifetime
         return $"{(int)response.StatusCode} {response.Content.Headers.ContentType} {response.Headers.CacheControl} {await response.Content.ReadAsStringAsync()}";
     }
 
-    private async Task SendTextAsync(string from, string text)
-    {
-        var body = WebhookBuilders.Bytes(WebhookBuilders.Envelope([WebhookBuilders.TextMessage(from, text, "wamid." + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.ToUnixTimeSeconds())]));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/whatsapp/webhook") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(WhatsAppSignature.HeaderName, WhatsAppSignature.Sign(body, BotFactory.AppSecret));
-        (await _h.Factory.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
-    }
+    private async Task SendTextAsync(string from, string text) =>
+        (await new WhatsAppSender(_h.Factory).TextAsync(from, text)).EnsureSuccessStatusCode();
 
     private async Task<string> RepliesToAsync(string recipient) =>
         string.Join("\n", (await _h.OutboxAsync()).Where(e => e.Recipient == recipient).Select(e => e.Payload));
