@@ -99,6 +99,8 @@ public static class SettleScenario
 
         var all = live.SelectMany(p =>
         {
+            // Live mode confirms a success callback with an STK Query; Daraja's answer by then is "paid".
+            bot.Daraja.SetQueryResult(p.CheckoutRequestId, "0", "The service request is processed successfully.");
             var body = FakeDarajaCallbacks.Success(p.CheckoutRequestId, p.AmountCents / 100m, receipt: "BN" + p.Id.ToString("D8", CultureInfo.InvariantCulture));
             return Enumerable.Repeat(new Callback(urls[p.CallbackToken], body), o.Copies);
         }).ToArray();
