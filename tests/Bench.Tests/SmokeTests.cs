@@ -32,6 +32,8 @@ public sealed class SmokeTests
         Assert.Equal(20, settle.Checks["paid_invoices"]);
         Assert.Equal(20, settle.Checks["receipt_pairs"]);
         Assert.Equal(40, settle.Checks["receipts"]);
-        Assert.Equal(0, settle.Checks["graph_sends_vs_rows"]);
+        Assert.Equal(40, settle.Checks["receipts_sent"]);
+        Assert.Equal(0, settle.Checks["provider_sends_vs_rows"]);
+        Assert.True(settle.Passed);
     }
 }
