@@ -45,6 +45,6 @@ public static class Seed
         var existing = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM invoices WHERE id LIKE 'seed\\_%'");
         if (existing < total)
             await c.ExecuteAsync(invoices, new { first = existing + 1, last = total }, commandTimeout: 600);
-        await c.ExecuteAsync("ANALYZE", commandTimeout: 300);
+        await c.ExecuteAsync("ANALYZE merchants, customers, invoices", commandTimeout: 300);
     }
 }
