@@ -44,7 +44,12 @@ public static class Seed
         await c.ExecuteAsync(customers, commandTimeout: 300);
         var existing = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM invoices WHERE id LIKE 'seed\\_%'");
         if (existing < total)
+        {
+            // The rows are valid by construction: skipping the foreign-key triggers halves the time (superuser only).
+            try { await c.ExecuteAsync("SET session_replication_role = replica"); }
+            catch (PostgresException) { }
             await c.ExecuteAsync(invoices, new { first = existing + 1, last = total }, commandTimeout: 600);
+        }
         await c.ExecuteAsync("ANALYZE merchants, customers, invoices", commandTimeout: 300);
     }
 }

@@ -15,6 +15,7 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
     private readonly HttpClient http = BenchHttp.Client(bot.BaseUrl, concurrency);
     private readonly GraphArrivals arrivals = new(bot.Graph);
     private int nextCustomer;
+    private int batches;
 
     public Task WarmupAsync(int count) => SaturationAsync("warmup", count);
 
@@ -71,7 +72,7 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
 
     private CommandBatch Batch(string tag, int count)
     {
-        var description = "Bench " + tag;
+        var description = $"Bench {tag} {++batches}";
         var customers = new string[count];
         var bodies = new SignedBody[count];
         for (var i = 0; i < count; i++)

@@ -9,7 +9,7 @@ namespace InvoiceFirst.Bench.Scenarios;
 /// </summary>
 public static class ScaleScenario
 {
-    public sealed record Options(double Rate = 500, int RateSeconds = 5, int Saturation = 3_000, int Concurrency = 64, int Merchants = 2_000, long[]? Sizes = null);
+    public sealed record Options(double Rate = 500, int RateSeconds = 4, int Saturation = 2_000, int Concurrency = 64, int Merchants = 2_000, long[]? Sizes = null);
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(Options o, TextWriter log)
     {
