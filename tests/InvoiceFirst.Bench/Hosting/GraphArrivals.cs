@@ -13,11 +13,9 @@ public sealed class GraphArrivals(FakeWhatsAppGraph graph)
 
     public int Total => parsed;
 
-    public IReadOnlyList<DateTimeOffset> To(string recipient)
-    {
-        Update();
-        return byRecipient.TryGetValue(recipient, out var list) ? list : [];
-    }
+    /// <summary>As of the last <see cref="Update"/>.</summary>
+    public IReadOnlyList<DateTimeOffset> To(string recipient) =>
+        byRecipient.TryGetValue(recipient, out var list) ? list : [];
 
     public void Update()
     {

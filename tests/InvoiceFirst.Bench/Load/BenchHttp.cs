@@ -19,9 +19,9 @@ public static class BenchHttp
     };
 
     /// <summary>A Meta-shaped text message webhook and its <c>X-Hub-Signature-256</c> over the exact bytes.</summary>
-    public static SignedBody WhatsAppText(string from, string text, string appSecret)
+    public static SignedBody WhatsAppText(string from, string text, string messageId, string appSecret)
     {
-        var body = WebhookBuilders.Bytes(WebhookBuilders.Envelope([WebhookBuilders.TextMessage(from, text)]));
+        var body = WebhookBuilders.Bytes(WebhookBuilders.Envelope([WebhookBuilders.TextMessage(from, text, messageId)]));
         return new SignedBody(body, WhatsAppSignature.Sign(body, appSecret));
     }
 

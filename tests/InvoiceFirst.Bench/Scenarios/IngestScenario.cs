@@ -62,12 +62,9 @@ public static class IngestScenario
 
     /// <summary>Built (and signed) before the clock starts, so the harness measures the server, not itself.</summary>
     private static SignedBody[] Bodies(Options o, int count, string tag) =>
-        Enumerable.Range(0, count).Select(i =>
-        {
-            var message = InvoiceFirst.Testing.Fakes.WebhookBuilders.TextMessage(Seed.MerchantPhone(i % o.Merchants), "help", id: $"wamid.bench-{tag}-{i}");
-            var body = InvoiceFirst.Testing.Fakes.WebhookBuilders.Bytes(InvoiceFirst.Testing.Fakes.WebhookBuilders.Envelope([message]));
-            return new SignedBody(body, InvoiceFirst.Messaging.WhatsApp.WhatsAppSignature.Sign(body, BotUnderTest.AppSecret));
-        }).ToArray();
+        Enumerable.Range(0, count)
+            .Select(i => BenchHttp.WhatsAppText(Seed.MerchantPhone(i % o.Merchants), "help", $"wamid.bench-{tag}-{i}", BotUnderTest.AppSecret))
+            .ToArray();
 
     private static Task<LoadRun> SendAllAsync(HttpClient http, string path, SignedBody[] bodies, int concurrency) =>
         LoadGenerator.ClosedAsync(bodies.Length, concurrency, i => BenchHttp.PostSignedAsync(http, path, bodies[i]));

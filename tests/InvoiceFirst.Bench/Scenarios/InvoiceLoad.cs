@@ -1,6 +1,5 @@
 using System.Globalization;
 using InvoiceFirst.Bench.Hosting;
-using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Bench.Scenarios;
 
@@ -9,7 +8,7 @@ namespace InvoiceFirst.Bench.Scenarios;
 /// the customer's invoice. Every command invoices a customer number of its own, so each arrival
 /// belongs to exactly one command and a second arrival is a duplicate.
 /// </summary>
-public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency, TextWriter log)
+public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency, TextWriter log) : IDisposable
 {
     private static readonly TimeSpan ArrivalDeadline = TimeSpan.FromSeconds(60);
     private readonly HttpClient http = BenchHttp.Client(bot.BaseUrl, concurrency);
@@ -81,12 +80,12 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
             var local = "07" + (10_000_000 + k).ToString(CultureInfo.InvariantCulture);
             customers[i] = "254" + local[1..];
             var text = $"invoice {local} 1500 {description}";
-            var message = WebhookBuilders.TextMessage(Seed.MerchantPhone(k % merchants), text, id: $"wamid.inv-{k}");
-            var body = WebhookBuilders.Bytes(WebhookBuilders.Envelope([message]));
-            bodies[i] = new SignedBody(body, InvoiceFirst.Messaging.WhatsApp.WhatsAppSignature.Sign(body, BotUnderTest.AppSecret));
+            bodies[i] = BenchHttp.WhatsAppText(Seed.MerchantPhone(k % merchants), text, $"wamid.inv-{k}", BotUnderTest.AppSecret);
         }
         return new CommandBatch(description, customers, bodies, new DateTimeOffset[count]);
     }
+
+    public void Dispose() => http.Dispose();
 
     private sealed record CommandBatch(string Description, string[] Customers, SignedBody[] Bodies, DateTimeOffset[] SentAt);
 }

@@ -19,7 +19,7 @@ public static class InvoicesScenario
         var connectionString = await BenchDatabase.CreateMigratedAsync("bench_invoices");
         await Seed.MerchantsAsync(connectionString, o.Merchants);
         await using var bot = await BotUnderTest.StartAsync(connectionString, Unpaced);
-        var load = new InvoiceLoad(bot, o.Merchants, o.Concurrency, log);
+        using var load = new InvoiceLoad(bot, o.Merchants, o.Concurrency, log);
         await load.WarmupAsync(o.Warmup);
         return
         [

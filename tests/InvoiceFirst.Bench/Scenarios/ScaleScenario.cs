@@ -17,7 +17,7 @@ public static class ScaleScenario
         var connectionString = await BenchDatabase.CreateMigratedAsync("bench_scale");
         await Seed.MerchantsAsync(connectionString, o.Merchants);
         await using var bot = await BotUnderTest.StartAsync(connectionString, InvoicesScenario.Unpaced);
-        var load = new InvoiceLoad(bot, o.Merchants, o.Concurrency, log);
+        using var load = new InvoiceLoad(bot, o.Merchants, o.Concurrency, log);
         await load.WarmupAsync(500);
 
         var results = new List<BenchResult>();
