@@ -22,6 +22,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The bot's own process id (the dotnet host runs the app in-process), for /proc figures.</summary>
+    public int ProcessId => _process.Id;
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     public string Output { get { lock (_output) return _output.ToString(); } }

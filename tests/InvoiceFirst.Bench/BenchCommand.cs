@@ -1,0 +1,99 @@
+using System.Globalization;
+using InvoiceFirst.Bench.Hosting;
+using InvoiceFirst.Bench.Scenarios;
+
+namespace InvoiceFirst.Bench;
+
+/// <summary>Parses the command line, runs the scenarios it names and prints their results.</summary>
+public static class BenchCommand
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/InvoiceFirst.Bench -- <scenario> [options]
+          ingest     signed WhatsApp webhooks, closed loop; runs floor first    --count 20000 --concurrency 64
+          floor      the same load against a signature check + one INSERT      --count 20000 --concurrency 64
+          invoices   end to end at a fixed rate, then saturation               --rate 500 --seconds 10 --saturation 6000 --concurrency 64
+          settle     STK callbacks, each three times, shuffled                 --payments 3000 --concurrency 64
+          dispatch   outbox backlog against configured limits                  --limits 80,1000 --seconds 15
+          scale      invoices with 0 / 10k / 1M existing invoices              --sizes 0,10000,1000000 --rate 500 --seconds 4 --saturation 2000
+          coldstart  process start to /readyz 200                              --restarts 5
+          all        every scenario; writes results.md and results.jsonl       --out bench-results
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        var options = Parse(args.Skip(1).ToArray());
+        var scenario = args[0];
+        var names = scenario == "all" ? ["ingest", "invoices", "settle", "dispatch", "scale", "coldstart"] : new[] { scenario };
+
+        var all = new List<BenchResult>();
+        foreach (var name in names)
+        {
+            var clock = Stopwatch.StartNew();
+            IReadOnlyList<BenchResult> results;
+            try
+            {
+                results = await RunOneAsync(name, options, output);
+            }
+            catch (Exception e) when (e is not ArgumentException)
+            {
+                // Reported as a failed case; the run goes on and the throwaway cluster is still stopped at exit.
+                output.WriteLine($"{name} failed: {e}");
+                results = [new BenchResult(name, "failed: " + e.GetType().Name) { Passed = false }];
+            }
+            output.WriteLine($"{name} took {clock.Elapsed.TotalSeconds:0} s");
+            Report.Print(results, output);
+            all.AddRange(results);
+        }
+        if (scenario == "all") await WriteAsync(all, options.GetValueOrDefault("out") ?? "bench-results", output);
+        return all.All(r => r.Passed) ? 0 : 1;
+    }
+
+    private static async Task<IReadOnlyList<BenchResult>> RunOneAsync(string name, Dictionary<string, string> o, TextWriter log)
+    {
+        int I(string key, int fallback) => o.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        double D(string key, double fallback) => o.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        T[]? List<T>(string key, Func<string, T> parse) => o.TryGetValue(key, out var v) ? v.Split(',').Select(parse).ToArray() : null;
+        var concurrency = I("concurrency", 64);
+
+        return name switch
+        {
+            "ingest" => await IngestScenario.RunAsync(new(I("count", 20_000), concurrency), log),
+            "floor" => [await IngestScenario.FloorAsync(new(I("count", 20_000), concurrency), log)],
+            "invoices" => await InvoicesScenario.RunAsync(new(D("rate", 500), I("seconds", 10), I("saturation", 6_000), concurrency), log),
+            "settle" => [await SettleScenario.RunAsync(new(I("payments", 3_000), concurrency), log)],
+            "dispatch" => await DispatchScenario.RunAsync(new(List("limits", s => int.Parse(s, CultureInfo.InvariantCulture)), I("seconds", 15)), log),
+            "scale" => await ScaleScenario.RunAsync(new(D("rate", 500), I("seconds", 4), I("saturation", 2_000), concurrency,
+                Sizes: List("sizes", s => long.Parse(s, CultureInfo.InvariantCulture))), log),
+            "coldstart" => await ColdStartScenario.RunAsync(new(I("restarts", 5)), log),
+            _ => throw new ArgumentException($"unknown scenario '{name}'\n{Usage}"),
+        };
+    }
+
+    private static Dictionary<string, string> Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"expected --option, got '{args[i]}'\n{Usage}");
+            options[args[i][2..]] = args[i + 1];
+        }
+        return options;
+    }
+
+    private static async Task WriteAsync(IReadOnlyList<BenchResult> results, string directory, TextWriter output)
+    {
+        Directory.CreateDirectory(directory);
+        var header = $"Machine: {Machine.Describe()}; PostgreSQL {await BenchDatabase.ServerVersionAsync()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n";
+        var markdown = header + Report.Table(results, markdown: true);
+        await File.WriteAllTextAsync(Path.Combine(directory, "results.md"), markdown);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "results.jsonl"), results.Select(Report.JsonLine));
+        output.WriteLine();
+        output.WriteLine(markdown);
+        output.WriteLine($"written to {Path.GetFullPath(directory)}");
+    }
+}
