@@ -153,26 +153,9 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
             var explained = flagged.GetValueOrDefault(recipient);
             if (count > explained) Fail($"{provider}: {count - explained} message(s) to …{recipient[^3..]} accepted twice");
         }
-        CheckContent(outbox, provider, issued, to);
         figures[$"{provider}_accepted"] = issued.Count;
         figures[$"{provider}_cut_off"] = orphans.Values.Sum();
         figures[$"{provider}_flagged_unknown"] = flagged.Values.Sum();
-    }
-
-    /// <summary>
-    /// The same content to the same recipient at the fake more often than the outbox holds rows with
-    /// that content (identical payloads render identical requests) is a message sent twice.
-    /// </summary>
-    private void CheckContent(List<ChaosRows.Outbox> outbox, string provider, IReadOnlyList<IssuedId> issued, Func<RecordedRequest, string?> to)
-    {
-        var rowById = outbox.Where(o => o.Provider == provider && o.ProviderMessageId is not null).ToDictionary(o => o.ProviderMessageId!);
-        var rowsWithContent = outbox.CountBy(o => (o.Recipient, o.Payload)).ToDictionary();
-        foreach (var same in issued.GroupBy(i => (to(i.Request) ?? "", i.Request.Body)).Where(g => g.Count() > 1))
-        {
-            var known = same.Select(i => rowById.GetValueOrDefault(i.Id)).OfType<ChaosRows.Outbox>().FirstOrDefault();
-            var rows = known is null ? 1 : rowsWithContent[(known.Recipient, known.Payload)];
-            if (same.Count() > rows) Fail($"{provider}: the same message to …{same.Key.Item1[^3..]} accepted {same.Count()} times for {rows} row(s)");
-        }
     }
 
     /// <summary>Every row finished: sent, or given up with an unknown outcome (counted, never resent); nothing undeliverable.</summary>

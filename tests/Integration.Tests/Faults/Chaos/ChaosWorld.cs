@@ -55,8 +55,9 @@ public sealed class ChaosWorld : IAsyncDisposable
         var daraja = await FakeDaraja.StartAsync();
         var target = await TestDatabases.CreateAsync(Dialect.Postgres, "chaos");
         var world = new ChaosWorld(graph, at, daraja, target.ConnectionString, instances, extra);
-        // The first one alone: it runs the migrations the others would wait for.
-        for (var i = 0; i < instances; i++) await world.StartAsync(i);
+        // The first one alone runs the migrations; the others then start together.
+        await world.StartAsync(0);
+        await Task.WhenAll(Enumerable.Range(1, instances - 1).Select(world.StartAsync));
         return world;
     }
 
