@@ -151,7 +151,7 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
         foreach (var (recipient, count) in orphans)
         {
             var explained = flagged.GetValueOrDefault(recipient);
-            if (count > explained) Fail($"{provider}: {count - explained} message(s) to …{recipient[^3..]} accepted twice");
+            if (count > explained) Fail($"{provider}: {count - explained} message(s) to …{recipient[^4..]} accepted twice");
         }
         figures[$"{provider}_accepted"] = issued.Count;
         figures[$"{provider}_cut_off"] = orphans.Values.Sum();
