@@ -26,6 +26,7 @@ public sealed class ChaosWorld : IAsyncDisposable
         AfricasTalking = at;
         Daraja = daraja;
         ConnectionString = connectionString;
+        Db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString));
         slots = new BotProcess?[instances];
         live = new bool[instances];
         environment = Environment(connectionString, graph, at, daraja);
@@ -38,7 +39,8 @@ public sealed class ChaosWorld : IAsyncDisposable
     public string ConnectionString { get; }
     public int Restarts { get; private set; }
 
-    public Db Db => new(new DatabaseTarget(Dialect.Postgres, ConnectionString));
+    /// <summary>The test's own view of the database (one pool for the whole run).</summary>
+    public Db Db { get; }
 
     public int Instances => slots.Length;
 
@@ -142,5 +144,6 @@ public sealed class ChaosWorld : IAsyncDisposable
         await Graph.DisposeAsync();
         await AfricasTalking.DisposeAsync();
         await Daraja.DisposeAsync();
+        await Db.DisposeAsync();
     }
 }
