@@ -24,14 +24,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var ledger = new ChaosLedger();
         var driver = new ChaosDriver(world, sender, ledger, size);
 
-        var restart = Task.CompletedTask;
-        await driver.RunAsync(async _ =>
-        {
-            await restart; // the previous restart is up before the next kill
-            await world.KillAsync(0);
-            restart = world.RestartAsync(0); // webhooks keep coming while it starts: the sender retries them
-        });
-        await restart;
+        // SIGKILL, then the same binary started again over the same database; webhooks keep coming meanwhile.
+        await driver.RunAsync(_ => world.RestartAsync(0));
         var ran = clock.Elapsed;
         await driver.DrainAsync();
         output.WriteLine($"started {started.TotalSeconds:F0} s, traffic and kills {(ran - started).TotalSeconds:F0} s, drain {(clock.Elapsed - ran).TotalSeconds:F0} s");

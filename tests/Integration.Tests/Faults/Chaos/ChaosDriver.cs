@@ -25,22 +25,29 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
     private int taps;
     private int receipts;
 
-    /// <summary>Emits <see cref="ChaosSize.Events"/> webhooks; at the kill points awaits <paramref name="kill"/>.</summary>
-    public async Task RunAsync(Func<Random, Task> kill)
+    /// <summary>
+    /// Emits <see cref="ChaosSize.Events"/> webhooks. At each kill point, once the last restart is up
+    /// and has acknowledged everything sent so far, <paramref name="killAndRestart"/> runs after a
+    /// random delay while traffic keeps flowing, so the kill lands amid requests, inbox and outbox work.
+    /// </summary>
+    public async Task RunAsync(Func<Random, Task> killAndRestart)
     {
         var killAt = KillPoints();
+        var killing = Task.CompletedTask;
         for (var i = 0; i < size.Events; i++)
         {
             if (killAt.Contains(i))
             {
-                await Task.Delay(rng.Next(0, 150)); // land the kill anywhere in the processing of what was just sent
-                await kill(rng);
+                await killing;
+                await sender.IdleAsync();
+                killing = KillSoonAsync(TimeSpan.FromMilliseconds(rng.Next(0, 300)), new Random(rng.Next()), killAndRestart);
             }
             if (i % 10 == 0) await RefreshInvoicesAsync();
             CollectPushes();
             EmitOne();
             await Task.Delay(rng.Next(0, 12));
         }
+        await killing;
     }
 
     /// <summary>
@@ -61,6 +68,12 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the run did not drain: {busy} rows still busy");
             await Task.Delay(500);
         }
+    }
+
+    private static async Task KillSoonAsync(TimeSpan delay, Random random, Func<Random, Task> killAndRestart)
+    {
+        await Task.Delay(delay);
+        await killAndRestart(random);
     }
 
     private HashSet<int> KillPoints()

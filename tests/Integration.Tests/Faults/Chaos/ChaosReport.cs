@@ -5,5 +5,10 @@ public sealed record ChaosReport(IReadOnlyList<string> Violations, IReadOnlyDict
 {
     public override string ToString() =>
         string.Join(", ", Figures.Select(f => $"{f.Key}={f.Value}")) +
-        (Violations.Count == 0 ? "; no violations" : $"; {Violations.Count} violations:\n  " + string.Join("\n  ", Violations.Take(30)));
+        (Violations.Count == 0 ? "; no violations" : $"; {Violations.Count} violations ({Kinds}):\n  " + string.Join("\n  ", Violations.Take(30)));
+
+    /// <summary>How many of each kind, so a long run's few real findings are not buried under one noisy kind.</summary>
+    private string Kinds => string.Join(", ", Violations
+        .CountBy(v => string.Join(' ', v.Split(' ').Where(w => !w.Any(char.IsDigit) && !w.StartsWith('…')).Take(6)))
+        .Select(k => $"{k.Value}× {k.Key}"));
 }

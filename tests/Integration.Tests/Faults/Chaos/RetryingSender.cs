@@ -47,11 +47,6 @@ public sealed class RetryingSender(ChaosWorld world, TimeSpan giveUpAfter) : IDi
         await Task.WhenAll(now);
     }
 
-    public int Outstanding
-    {
-        get { lock (gate) return running.Count(t => !t.IsCompleted); }
-    }
-
     private async Task<bool> DeliverAsync(WebhookDelivery delivery)
     {
         var deadline = DateTime.UtcNow + giveUpAfter;
