@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace InvoiceFirst.Testing.Fakes;
@@ -6,16 +7,32 @@ namespace InvoiceFirst.Testing.Fakes;
 public sealed class FakeAfricasTalking : IAsyncDisposable
 {
     private readonly LoopbackServer server;
+    private readonly ConcurrentQueue<IssuedId> issued;
 
-    private FakeAfricasTalking(LoopbackServer server) => this.server = server;
+    private FakeAfricasTalking(LoopbackServer server, ConcurrentQueue<IssuedId> issued)
+    {
+        this.server = server;
+        this.issued = issued;
+    }
 
     public string BaseUrl => server.BaseUrl;
 
     public RequestLog Requests => server.Requests;
 
-    public static async Task<FakeAfricasTalking> StartAsync() =>
-        new(await LoopbackServer.StartAsync("/version1/messaging", 201,
-            r => Body(r.Form.GetValueOrDefault("to") ?? "", 101, "Success", "ATXid_" + Guid.NewGuid().ToString("N"))));
+    /// <summary>Every messageId handed out by a default success answer, in order (scripted answers are not listed).</summary>
+    public IReadOnlyList<IssuedId> Issued => [.. issued];
+
+    public static async Task<FakeAfricasTalking> StartAsync()
+    {
+        var issued = new ConcurrentQueue<IssuedId>();
+        var server = await LoopbackServer.StartAsync("/version1/messaging", 201, request =>
+        {
+            var messageId = "ATXid_" + Guid.NewGuid().ToString("N");
+            issued.Enqueue(new IssuedId(request, messageId));
+            return Body(request.Form.GetValueOrDefault("to") ?? "", 101, "Success", messageId);
+        });
+        return new FakeAfricasTalking(server, issued);
+    }
 
     /// <summary>One recipient with <paramref name="statusCode"/> (406 blacklisted, 409 DND…), in a 201 unless told.</summary>
     public void EnqueueRecipientStatus(int statusCode, string status = "Rejected", int httpStatus = 201)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace InvoiceFirst.Testing.Fakes;
@@ -6,15 +7,32 @@ namespace InvoiceFirst.Testing.Fakes;
 public sealed class FakeWhatsAppGraph : IAsyncDisposable
 {
     private readonly LoopbackServer server;
+    private readonly ConcurrentQueue<IssuedId> issued;
 
-    private FakeWhatsAppGraph(LoopbackServer server) => this.server = server;
+    private FakeWhatsAppGraph(LoopbackServer server, ConcurrentQueue<IssuedId> issued)
+    {
+        this.server = server;
+        this.issued = issued;
+    }
 
     public string BaseUrl => server.BaseUrl;
 
     public RequestLog Requests => server.Requests;
 
-    public static async Task<FakeWhatsAppGraph> StartAsync() =>
-        new(await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/messages", 200, SuccessBody));
+    /// <summary>Every wamid handed out by a default success answer, in order (scripted answers are not listed).</summary>
+    public IReadOnlyList<IssuedId> Issued => [.. issued];
+
+    public static async Task<FakeWhatsAppGraph> StartAsync()
+    {
+        var issued = new ConcurrentQueue<IssuedId>();
+        var server = await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/messages", 200, request =>
+        {
+            var wamid = NewWamid();
+            issued.Enqueue(new IssuedId(request, wamid));
+            return SuccessJson(To(request), wamid);
+        });
+        return new FakeWhatsAppGraph(server, issued);
+    }
 
     public static string NewWamid() =>
         "wamid." + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');
@@ -45,12 +63,10 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
     /// <summary>Accepts the request, then answers success only after <paramref name="delay"/>.</summary>
     public void EnqueueDelay(TimeSpan delay) => server.Enqueue(new ScriptedResponse(200, Delay: delay));
 
-    private static string SuccessBody(RecordedRequest request)
+    private static string To(RecordedRequest request)
     {
-        string to;
-        try { to = request.Json["to"]?.GetValue<string>() ?? ""; }
-        catch (System.Text.Json.JsonException) { to = ""; }
-        return SuccessJson(to, NewWamid());
+        try { return request.Json["to"]?.GetValue<string>() ?? ""; }
+        catch (System.Text.Json.JsonException) { return ""; }
     }
 
     private static string SuccessJson(string to, string wamid) => new JsonObject

@@ -26,6 +26,7 @@ public sealed class FakeDaraja : IAsyncDisposable
     private readonly ConcurrentQueue<FakeDarajaReply> stkScript = new();
     private readonly ConcurrentDictionary<string, FakeDarajaReply> queryScript = new();
     private readonly ConcurrentDictionary<string, bool> issuedCheckoutIds = new();
+    private readonly ConcurrentQueue<AcceptedPush> accepted = new();
     private string? currentToken;
     private int tokenRequests;
     private long sequence;
@@ -52,6 +53,9 @@ public sealed class FakeDaraja : IAsyncDisposable
     public int TokenRequestCount => Volatile.Read(ref tokenRequests);
     public IReadOnlyList<FakeDarajaRequest> StkPushes => Requests.For(StkPushPath);
     public IReadOnlyList<FakeDarajaRequest> StkQueries => Requests.For(StkQueryPath);
+
+    /// <summary>STK pushes answered "accepted", in order, with the CallBackURL and the CheckoutRequestID issued.</summary>
+    public IReadOnlyList<AcceptedPush> AcceptedPushes => [.. accepted];
 
     public static async Task<FakeDaraja> StartAsync(string consumerKey = "test-key", string consumerSecret = "test-secret")
     {
@@ -114,7 +118,8 @@ public sealed class FakeDaraja : IAsyncDisposable
 
     private async Task<IResult> StkPushAsync(HttpContext context)
     {
-        if (await RecordAuthorizedAsync(context, StkPushPath) is { } refused) return refused;
+        var (refused, body) = await RecordAuthorizedAsync(context, StkPushPath);
+        if (refused is not null) return refused;
         if (stkScript.TryDequeue(out var scripted))
         {
             if (scripted.ErrorCode is not null) return Error(scripted.HttpStatus, scripted.ErrorCode, scripted.ErrorMessage!);
@@ -124,6 +129,7 @@ public sealed class FakeDaraja : IAsyncDisposable
         var n = Interlocked.Increment(ref sequence);
         var checkoutId = $"ws_CO_{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(3)):ddMMyyyyHHmmssfff}{n:D9}";
         issuedCheckoutIds[checkoutId] = true;
+        Accept(body, checkoutId);
         return Results.Json(new Dictionary<string, string>
         {
             ["MerchantRequestID"] = $"{n:D4}-4b64-97ff-{Guid.NewGuid():N}"[..32],
@@ -136,8 +142,8 @@ public sealed class FakeDaraja : IAsyncDisposable
 
     private async Task<IResult> StkQueryAsync(HttpContext context)
     {
-        if (await RecordAuthorizedAsync(context, StkQueryPath) is { } refused) return refused;
-        var body = Requests.For(StkQueryPath)[^1].Body;
+        var (refused, body) = await RecordAuthorizedAsync(context, StkQueryPath);
+        if (refused is not null) return refused;
         string? checkoutId = null;
         try
         {
@@ -164,7 +170,25 @@ public sealed class FakeDaraja : IAsyncDisposable
         });
     }
 
-    private async Task<IResult?> RecordAuthorizedAsync(HttpContext context, string path)
+    private void Accept(string body, string checkoutId)
+    {
+        try
+        {
+            var push = JsonDocument.Parse(body).RootElement;
+            accepted.Enqueue(new AcceptedPush(push.GetProperty("CallBackURL").GetString() ?? "", checkoutId,
+                decimal.Parse(Text(push.GetProperty("Amount")), System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(Text(push.GetProperty("PhoneNumber")), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // A malformed push is still answered; it just has no callback to drive.
+        }
+    }
+
+    // Daraja's samples send numbers both as strings and as numbers.
+    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+
+    private async Task<(IResult? Refused, string Body)> RecordAuthorizedAsync(HttpContext context, string path)
     {
         var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
         var header = context.Request.Headers.Authorization.ToString();
@@ -172,7 +196,7 @@ public sealed class FakeDaraja : IAsyncDisposable
         Requests.Record(new FakeDarajaRequest(path, bearer, body));
         string? valid;
         lock (gate) valid = currentToken;
-        return bearer is not null && bearer == valid ? null : Error(404, "404.001.03", "Invalid Access Token");
+        return (bearer is not null && bearer == valid ? null : Error(404, "404.001.03", "Invalid Access Token"), body);
     }
 
     private static IResult Error(int status, string code, string message) => Results.Json(
