@@ -13,6 +13,9 @@ public sealed class FakeAfricasTalking : IAsyncDisposable
 
     public RequestLog Requests => server.Requests;
 
+    /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
+    public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
+
     public static async Task<FakeAfricasTalking> StartAsync() =>
         new(await LoopbackServer.StartAsync("/version1/messaging", 201,
             r => Body(r.Form.GetValueOrDefault("to") ?? "", 101, "Success", "ATXid_" + Guid.NewGuid().ToString("N"))));

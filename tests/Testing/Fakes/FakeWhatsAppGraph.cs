@@ -13,6 +13,9 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
 
     public RequestLog Requests => server.Requests;
 
+    /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
+    public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
+
     public static async Task<FakeWhatsAppGraph> StartAsync() =>
         new(await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/messages", 200, SuccessBody));
 
