@@ -59,7 +59,8 @@ public sealed class LedgerTests(ITestOutputHelper output)
             var payment = paymentOf[plan.Invoice.Id];
             var checkout = payment.CheckoutRequestId!;
             var receipt = $"RCP{++receipts:D7}";
-            if (plan.Fate is Fate.PaidByCallback or Fate.PaidByQuery or Fate.WrongAmount) h.Daraja.SetQueryResult(checkout, "0", "processed");
+            // Daraja's own answer; a wrong-amount callback is not one M-PESA would send for a prompt it completed.
+            if (plan.Fate is Fate.PaidByCallback or Fate.PaidByQuery) h.Daraja.SetQueryResult(checkout, "0", "processed");
             var body = plan.Fate switch
             {
                 Fate.PaidByCallback => FakeDarajaCallbacks.Success(checkout, payment.AmountCents / 100m, receipt),
