@@ -53,8 +53,18 @@ public sealed class OutboxSender(
                 skippedOpen = true;
                 continue;
             }
-            if (!await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None))
+            bool started;
+            try
+            {
+                started = await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception ex) when (OutcomeRecorder.IsDatabaseUnavailable(ex))
+            {
+                // The mark may have been stored with its answer lost; nothing was sent, so the row goes back as never started.
+                await Record(() => rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), clock.GetUtcNow(), entry.LastError, clock.GetUtcNow(), CancellationToken.None));
                 return;
+            }
+            if (!started) return;
 
             var result = await CallAsync(channel, entry, message, ct);
             await Record(() => LogAsync(entry, channel, result));
@@ -150,6 +160,7 @@ public sealed class OutboxSender(
         var started = clock.GetTimestamp();
         var limiter = limits.For(channel);
         SendResult result;
+        var requestLeft = false;
         try
         {
             // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
@@ -157,11 +168,18 @@ public sealed class OutboxSender(
             {
                 await limiter.WaitAsync(ct);
                 started = clock.GetTimestamp();
+                requestLeft = true;
             }, CancellationToken.None);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (!requestLeft)
+        {
+            // Failed before the provider call (the 24-hour window lookup while the database is down): nothing
+            // was sent, so it is safe to try again, and the provider is not to blame for it.
+            return SendResult.RetryLater("not_sent", $"{channel.Provider}: {ex.GetType().Name} before the request");
         }
         catch (Exception ex)
         {
