@@ -35,15 +35,15 @@ public sealed class Readiness(Db db, Migrator migrator, ILogger<Readiness> logge
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
             await using var connection = await db.OpenAsync(timeout.Token);
             await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
+            // Inside the try: the migrator's own pooled connection can still be one the server dropped during an outage.
+            if (!_migrated && !(_migrated = migrator.IsUpToDate()))
+                return "migrations pending";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.LogWarning("Readiness: database unreachable ({Error})", ex.GetType().Name);
             return "database unreachable";
         }
-
-        if (!_migrated && !(_migrated = migrator.IsUpToDate()))
-            return "migrations pending";
         return null;
     }
 }

@@ -37,6 +37,9 @@ public sealed class OutboxSender(
         var tried = TriedProviders.Parse(entry.TriedProviders);
         var attempts = entry.Attempts;
         var skippedOpen = false;
+        // Within the lease the dispatcher took on this row, with room to spare (see OutcomeRecorder).
+        var recordUntil = clock.GetUtcNow() + options.Value.Lease * 0.9;
+        Task Record(Func<Task> write) => OutcomeRecorder.RecordAsync(write, recordUntil, clock, logger, entry.Id);
         foreach (var channel in chains.For(entry, message).Where(c => !tried.Contains(c.Provider)))
         {
             if (channel.Kind == ChannelNames.Sms && !await smsCap.TryTakeAsync(entry, CancellationToken.None))
@@ -50,26 +53,37 @@ public sealed class OutboxSender(
                 skippedOpen = true;
                 continue;
             }
-            if (!await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None))
+            bool started;
+            try
+            {
+                started = await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None);
+            }
+            catch (Exception ex) when (OutcomeRecorder.IsDatabaseUnavailable(ex))
+            {
+                // The mark may have been stored with its answer lost; nothing was sent, so the row goes back as never started.
+                await Record(() => rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), clock.GetUtcNow(), entry.LastError, clock.GetUtcNow(), CancellationToken.None));
                 return;
+            }
+            if (!started) return;
 
             var result = await CallAsync(channel, entry, message, ct);
-            await LogAsync(entry, channel, result);
+            await Record(() => LogAsync(entry, channel, result));
             switch (result.Outcome)
             {
                 case SendOutcome.Accepted:
-                    await db.InTransactionAsync(async (c, t) =>
+                    await Record(() => db.InTransactionAsync(async (c, t) =>
                     {
                         if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
                             await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
-                    }, CancellationToken.None);
+                    }, CancellationToken.None));
                     return;
                 case SendOutcome.RetryLater when attempts + 1 < options.Value.MaxAttemptsPerProvider:
-                    await rows.RescheduleAsync(entry.Id, attempts + 1, tried.ToString(), clock.GetUtcNow() + Backoff(attempts + 1, result.RetryAfter),
-                        result.ErrorCode, clock.GetUtcNow(), CancellationToken.None);
+                    var retryAt = clock.GetUtcNow() + Backoff(attempts + 1, result.RetryAfter);
+                    await Record(() => rows.RescheduleAsync(entry.Id, attempts + 1, tried.ToString(), retryAt, result.ErrorCode, clock.GetUtcNow(), CancellationToken.None));
                     return;
                 case SendOutcome.Unknown:
-                    await GiveUpUnknownAsync(entry, message, channel.Provider, tried.Add(channel.Provider, unknown: true), result.ErrorCode, clock.GetUtcNow());
+                    var answeredAt = clock.GetUtcNow();
+                    await Record(() => GiveUpUnknownAsync(entry, message, channel.Provider, tried.Add(channel.Provider, unknown: true), result.ErrorCode, answeredAt));
                     return;
                 case SendOutcome.ConfigurationError:
                     logger.LogError("Outbox {OutboxId}: {Provider} configuration error {ErrorCode}; trying the next channel",
@@ -83,10 +97,10 @@ public sealed class OutboxSender(
 
         var now = clock.GetUtcNow();
         if (skippedOpen)
-            await rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), now + Cap(options.Value.BreakerCooldown, TimeSpan.FromSeconds(5)),
-                "circuit_open", now, CancellationToken.None);
+            await Record(() => rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), now + Cap(options.Value.BreakerCooldown, TimeSpan.FromSeconds(5)),
+                "circuit_open", now, CancellationToken.None));
         else
-            await GiveUpAsync(entry, tried, now);
+            await Record(() => GiveUpAsync(entry, tried, now));
     }
 
     /// <summary>A row whose send started and never finished (crash or lost lease): treated like a timeout.</summary>
@@ -146,6 +160,7 @@ public sealed class OutboxSender(
         var started = clock.GetTimestamp();
         var limiter = limits.For(channel);
         SendResult result;
+        var requestLeft = false;
         try
         {
             // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
@@ -153,11 +168,18 @@ public sealed class OutboxSender(
             {
                 await limiter.WaitAsync(ct);
                 started = clock.GetTimestamp();
+                requestLeft = true;
             }, CancellationToken.None);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (!requestLeft)
+        {
+            // Failed before the provider call (the 24-hour window lookup while the database is down): nothing
+            // was sent, so it is safe to try again, and the provider is not to blame for it.
+            return SendResult.RetryLater("not_sent", $"{channel.Provider}: {ex.GetType().Name} before the request");
         }
         catch (Exception ex)
         {
@@ -168,7 +190,14 @@ public sealed class OutboxSender(
         InvoiceFirstMetrics.Sends.WithLabels(channel.Provider, result.Outcome.ToString()).Inc();
         var after = health.Status(channel.Provider);
         if (after != before)
-            await liveEvents.AddAsync(EventTypes.ProviderStatusChanged, clock.GetUtcNow(), channel.Provider, after, CancellationToken.None);
+        {
+            // A notice for the live view only: the send's outcome matters more than this row, so a database blip skips it.
+            try { await liveEvents.AddAsync(EventTypes.ProviderStatusChanged, clock.GetUtcNow(), channel.Provider, after, CancellationToken.None); }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning("Provider {Provider} is now {Status}; live event not stored ({Error})", channel.Provider, after, ex.GetType().Name);
+            }
+        }
         return result;
     }
 

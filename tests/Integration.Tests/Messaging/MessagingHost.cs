@@ -31,7 +31,8 @@ public sealed class MessagingHost : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; }
 
     /// <param name="settings">Added to (and overriding) the defaults: one send at a time, so scripted answers meet the row they are meant for.</param>
-    public static async Task<MessagingHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="connectionString">A database of the test's own (e.g. on a cluster it stops); default a fresh one on the shared server.</param>
+    public static async Task<MessagingHost> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         var graph = await FakeWhatsAppGraph.StartAsync();
         var at = await FakeAfricasTalking.StartAsync();
@@ -53,7 +54,7 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Twilio:SmsFrom"] = "+15005550006",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        return new MessagingHost(await BotFactory.CreateAsync(all), graph, at, twilio, all);
+        return new MessagingHost(await BotFactory.CreateAsync(all, connectionString), graph, at, twilio, all);
     }
 
     public const string TwilioToken = "test-twilio-token";

@@ -1,4 +1,3 @@
-using System.Text;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 
@@ -12,17 +11,9 @@ public sealed class C2bTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private static string Confirmation(string transId, string billRef, long amount) => $$"""
-        {"TransactionType":"Pay Bill","TransID":"{{transId}}","TransTime":"20231121121325","TransAmount":"{{amount}}.00",
-         "BusinessShortCode":"174379","BillRefNumber":"{{billRef}}","InvoiceNumber":"","OrgAccountBalance":"25.00",
-         "ThirdPartyTransID":"","MSISDN":"2547 ***** 126","FirstName":"NICHOLAS","MiddleName":"","LastName":""}
-        """;
+    private static string Confirmation(string transId, string billRef, long amount) => PaymentHarness.C2bConfirmation(transId, billRef, amount);
 
-    private async Task<HttpResponseMessage> ConfirmAsync(string body)
-    {
-        using var client = _h.Factory.CreateClient();
-        return await client.PostAsync("/payments/c2b/confirmation", new StringContent(body, Encoding.UTF8, "application/json"));
-    }
+    private Task<HttpResponseMessage> ConfirmAsync(string body) => _h.ConfirmC2bAsync(body);
 
     [Fact]
     public async Task Confirmation_InvoiceNumberAsAccount_PaysOnceEvenWhenReplayed()

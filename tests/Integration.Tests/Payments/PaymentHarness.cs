@@ -93,6 +93,19 @@ public sealed class PaymentHarness : IAsyncDisposable
         return await client.PostAsync($"/payments/stk/callback/{token ?? payment.CallbackToken}", content);
     }
 
+    /// <summary>A Paybill confirmation as Daraja posts it, with <paramref name="account"/> typed by the payer.</summary>
+    public static string C2bConfirmation(string transId, string account, long shillings) => $$"""
+        {"TransactionType":"Pay Bill","TransID":"{{transId}}","TransTime":"20231121121325","TransAmount":"{{shillings}}.00",
+         "BusinessShortCode":"174379","BillRefNumber":"{{account}}","InvoiceNumber":"","OrgAccountBalance":"25.00",
+         "ThirdPartyTransID":"","MSISDN":"2547 ***** 126","FirstName":"NICHOLAS","MiddleName":"","LastName":""}
+        """;
+
+    public async Task<HttpResponseMessage> ConfirmC2bAsync(string body)
+    {
+        using var client = Factory.CreateClient();
+        return await client.PostAsync("/payments/c2b/confirmation", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+    }
+
     public Task<HttpResponseMessage> PaySuccessAsync(Payment payment, string receipt = "NLJ7RT61SV")
     {
         Daraja.SetQueryResult(payment.CheckoutRequestId!, "0", "The service request is processed successfully.");

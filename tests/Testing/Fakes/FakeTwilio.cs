@@ -13,6 +13,9 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public RequestLog Requests => server.Requests;
 
+    /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
+    public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
+
     public static async Task<FakeTwilio> StartAsync() =>
         new(await LoopbackServer.StartAsync("/2010-04-01/Accounts/{accountSid}/Messages.json", 201, Created));
 

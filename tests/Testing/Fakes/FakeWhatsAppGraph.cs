@@ -22,6 +22,9 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
     /// <summary>Every wamid handed out by a default success answer, in order (scripted answers are not listed).</summary>
     public IReadOnlyList<IssuedId> Issued => [.. issued];
 
+    /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
+    public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
+
     public static async Task<FakeWhatsAppGraph> StartAsync()
     {
         var issued = new ConcurrentQueue<IssuedId>();

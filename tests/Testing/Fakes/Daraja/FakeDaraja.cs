@@ -76,6 +76,10 @@ public sealed class FakeDaraja : IAsyncDisposable
     public void EnqueueStkError(int httpStatus, string errorCode, string errorMessage) =>
         stkScript.Enqueue(FakeDarajaReply.Error(httpStatus, errorCode, errorMessage));
 
+    /// <summary>The next STK push is answered with exactly <paramref name="body"/>.</summary>
+    public void EnqueueStkRaw(int httpStatus, string body, string contentType = "application/json") =>
+        stkScript.Enqueue(FakeDarajaReply.Raw(httpStatus, body, contentType));
+
     /// <summary>The next STK push is recorded, then answered (accepted) only after <paramref name="delay"/>.</summary>
     public void EnqueueDelay(TimeSpan delay) => stkScript.Enqueue(FakeDarajaReply.After(delay));
 
@@ -123,6 +127,7 @@ public sealed class FakeDaraja : IAsyncDisposable
         if (stkScript.TryDequeue(out var scripted))
         {
             if (scripted.ErrorCode is not null) return Error(scripted.HttpStatus, scripted.ErrorCode, scripted.ErrorMessage!);
+            if (scripted.RawBody is not null) return Results.Text(scripted.RawBody, scripted.RawContentType, statusCode: scripted.HttpStatus);
             await Task.Delay(scripted.Delay, context.RequestAborted);
         }
 
