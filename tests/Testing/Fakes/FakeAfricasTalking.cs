@@ -19,9 +19,11 @@ public sealed class FakeAfricasTalking : IAsyncDisposable
 
     public RequestLog Requests => server.Requests;
 
-<<<<<<< HEAD
     /// <summary>Every messageId handed out by a default success answer, in order (scripted answers are not listed).</summary>
     public IReadOnlyList<IssuedId> Issued => [.. issued];
+
+    /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
+    public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
 
     public static async Task<FakeAfricasTalking> StartAsync()
     {
@@ -34,14 +36,6 @@ public sealed class FakeAfricasTalking : IAsyncDisposable
         });
         return new FakeAfricasTalking(server, issued);
     }
-=======
-    /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
-    public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
-
-    public static async Task<FakeAfricasTalking> StartAsync() =>
-        new(await LoopbackServer.StartAsync("/version1/messaging", 201,
-            r => Body(r.Form.GetValueOrDefault("to") ?? "", 101, "Success", "ATXid_" + Guid.NewGuid().ToString("N"))));
->>>>>>> helper/faults
 
     /// <summary>One recipient with <paramref name="statusCode"/> (406 blacklisted, 409 DND…), in a 201 unless told.</summary>
     public void EnqueueRecipientStatus(int statusCode, string status = "Rejected", int httpStatus = 201)
