@@ -32,7 +32,9 @@ public static class PaymentEndpoints
         // The lookup finds the row; the constant-time compare is what decides.
         var matches = payment?.CallbackToken is { } stored
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored), Encoding.UTF8.GetBytes(token));
-        if (!matches || payment!.Status != PaymentStatus.Initiated)
+        // Settled or already with a person: nothing a callback says can change it. A closed (failed,
+        // cancelled, expired) payment still listens: a late success goes to review.
+        if (!matches || payment!.Status is PaymentStatus.Success or PaymentStatus.NeedsReview)
         {
             logger.LogWarning("Suspicious or late STK callback from {RemoteIp}: token {Known}, ignored",
                 http.Connection.RemoteIpAddress, matches ? "of a final payment" : "unknown");
@@ -44,7 +46,8 @@ public static class PaymentEndpoints
         var inbound = new InboundEvent
         {
             Provider = Providers.Mpesa,
-            EventId = "stk:" + (parsed.CheckoutRequestId ?? token),
+            // A redelivery repeats the result; a different result for the same checkout is a new event.
+            EventId = $"stk:{parsed.CheckoutRequestId ?? token}:{parsed.Callback?.ResultCode}",
             Kind = InboundKind.StkCallback,
             // The token says which payment; the handler checks it against the body again.
             Text = token,

@@ -100,6 +100,19 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
     {
         if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, PaymentStatus.NeedsReview, null, reason, rawCallback, clock.GetUtcNow(), ct))
             return;
+        NeedsReview(payment, reason);
+    }
+
+    /// <summary>A success reported after the payment was closed: never settled here, handed to a person.</summary>
+    public async Task ReopenForReviewAsync(DbConnection c, DbTransaction t, Payment payment, string reason, string? rawCallback, CancellationToken ct)
+    {
+        if (!await PaymentTransitions.ReopenForReviewAsync(c, t, payment.Id, reason, rawCallback, clock.GetUtcNow(), ct))
+            return;
+        NeedsReview(payment, reason);
+    }
+
+    private void NeedsReview(Payment payment, string reason)
+    {
         InvoiceFirstMetrics.Settlements.WithLabels("needs_review").Inc();
         logger.LogError("Payment {PaymentId} needs review: {Reason}", payment.Id, reason);
     }

@@ -28,6 +28,11 @@ public sealed class StkCallbackHandler(
         var payment = found is null ? null : await PaymentRepository.GetAsync(c, t, found.Id, db.ForUpdate, ct);
         if (payment is null || payment.Status != PaymentStatus.Initiated)
         {
+            if (payment is not null && IsSuccessFor(payment, inbound.Raw) && payment.Status is not (PaymentStatus.Success or PaymentStatus.NeedsReview))
+            {
+                await settler.ReopenForReviewAsync(c, t, payment, $"success callback after the payment was closed as {payment.Status}", inbound.Raw, ct);
+                return;
+            }
             logger.LogInformation("STK callback for a payment that is already final; nothing to do");
             return;
         }
@@ -78,5 +83,12 @@ public sealed class StkCallbackHandler(
         }
 
         await settler.SettleAsync(c, t, payment, callback.MpesaReceiptNumber, inbound.Raw, ct);
+    }
+
+    private static bool IsSuccessFor(Payment payment, string? raw)
+    {
+        var parsed = StkCallbackParser.Parse(raw ?? "");
+        return parsed.IsValid && parsed.Callback.IsSuccess
+            && (payment.CheckoutRequestId is null || parsed.Callback.CheckoutRequestId == payment.CheckoutRequestId);
     }
 }

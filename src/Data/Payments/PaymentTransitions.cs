@@ -42,6 +42,22 @@ public static class PaymentTransitions
             new { id, status, resultCode, resultDesc = Cut(resultDesc), rawCallback, now }, transaction, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>
+    /// FAILED / CANCELLED / EXPIRED → NEEDS_REVIEW: M-PESA reported success after we had closed the
+    /// payment, so the money may have moved; a person decides. False when it was in any other state.
+    /// </summary>
+    public static async Task<bool> ReopenForReviewAsync(DbConnection connection, DbTransaction transaction, long id, string reason,
+        string? rawCallback, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE payments SET status = 'NEEDS_REVIEW', result_desc = @reason,
+                raw_callback = COALESCE(@rawCallback, raw_callback), updated_at = @now
+            WHERE id = @id AND status IN ('FAILED', 'CANCELLED', 'EXPIRED')
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql,
+            new { id, reason = Cut(reason), rawCallback, now }, transaction, cancellationToken: ct)) == 1;
+    }
+
     /// <summary>INITIATED → SUCCESS with the receipt (unique); false when it was already final.</summary>
     public static async Task<bool> SucceedAsync(DbConnection connection, DbTransaction transaction, long id, string? receipt,
         string? rawCallback, DateTimeOffset now, CancellationToken ct)

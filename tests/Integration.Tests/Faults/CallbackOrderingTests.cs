@@ -36,7 +36,7 @@ public sealed class CallbackOrderingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SuccessCallback_AfterFailureForTheSamePayment_NothingSettledNoReceipt()
+    public async Task SuccessCallback_AfterFailureForTheSamePayment_NothingSettledNoReceiptPaymentHandedToReview()
     {
         var (invoice, payment) = await PushedAsync();
         await _h.CallbackAsync(payment, FakeDarajaCallbacks.Failure(payment.CheckoutRequestId!));
@@ -45,7 +45,8 @@ public sealed class CallbackOrderingTests : IAsyncLifetime
         await _h.PaySuccessAsync(payment);
         await _h.InboxDrainedAsync();
 
-        Assert.Equal(PaymentStatus.Cancelled, (await _h.PaymentsAsync()).Single().Status);
+        // M-PESA may have taken the money after all: a person looks, nothing is settled automatically.
+        Assert.Equal(PaymentStatus.NeedsReview, (await _h.PaymentsAsync()).Single().Status);
         var after = (await _h.InvoiceAsync(invoice.Id))!;
         Assert.Equal(0, after.AmountPaidCents);
         Assert.Equal(InvoiceStatus.Pending, after.Status);
