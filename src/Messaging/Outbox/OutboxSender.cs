@@ -159,6 +159,7 @@ public sealed class OutboxSender(
     {
         var started = clock.GetTimestamp();
         var limiter = limits.For(channel);
+        long? ticket = null;
         SendResult result;
         var requestLeft = false;
         try
@@ -166,7 +167,7 @@ public sealed class OutboxSender(
             // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
             result = await channel.SendAsync(entry, message, async () =>
             {
-                await limiter.WaitAsync(ct);
+                ticket = await limiter.WaitAsync(ct);
                 started = clock.GetTimestamp();
                 requestLeft = true;
             }, CancellationToken.None);
@@ -184,6 +185,10 @@ public sealed class OutboxSender(
         catch (Exception ex)
         {
             result = SendResult.Unknown("exception", $"{channel.Provider}: {ex.GetType().Name}");
+        }
+        finally
+        {
+            if (ticket is { } answered) limiter.Answered(answered);
         }
         var before = health.Status(channel.Provider);
         health.Record(channel.Provider, result.Outcome, clock.GetElapsedTime(started));

@@ -41,6 +41,8 @@ public static class SettleScenario
         var setup = await LoadGenerator.ClosedAsync(o.Payments, o.Concurrency, i => StartPaymentAsync(http, i));
         if (setup.Errors > 0) throw new InvalidOperationException($"{setup.Errors} payments could not be started\n{bot.Process.Output[^4000..]}");
         await bot.Daraja.WaitForStkPushesAsync(o.Payments, Deadline);
+        // The fake records a push when it arrives; the bot stores Daraja's checkout id after the answer.
+        await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'INITIATED' AND checkout_request_id IS NOT NULL", o.Payments, Deadline);
         var callbacks = await CallbacksAsync(bot, o);
 
         log.WriteLine($"settle: {callbacks.Length} callbacks ({o.Copies} per payment, shuffled), {o.Concurrency} connections");
