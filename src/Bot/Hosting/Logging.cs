@@ -31,11 +31,6 @@ public static class Logging
         {
             // The route template, never the raw path: pay and callback tokens live in paths.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-            // One line per answered request at Information was the largest logging cost under load
-            // (docs/BENCHMARKS.md): successful requests are counted by the metrics and log at Debug.
-            options.GetLevel = (context, _, ex) => ex is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : context.Response.StatusCode >= 400 ? LogEventLevel.Information
-                : LogEventLevel.Debug;
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
