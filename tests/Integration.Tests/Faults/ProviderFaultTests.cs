@@ -65,7 +65,8 @@ public sealed class ProviderFaultTests
         if (fault == Fault.Slow)
         {
             Assert.Equal(("healthy", "closed", 1.0), (health.Status, health.Breaker, health.SuccessRate));
-            Assert.True(health.LatencyP95Ms >= 500, $"p95 {health.LatencyP95Ms} ms for a provider that took 0.5 s");
+            // Timers may fire a millisecond early; a healthy loopback answer takes a few ms.
+            Assert.True(health.LatencyP95Ms >= 450, $"p95 {health.LatencyP95Ms} ms for a provider that took 0.5 s");
         }
         else
         {
