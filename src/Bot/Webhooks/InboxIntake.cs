@@ -1,4 +1,4 @@
-using System.Data.Common;
+using InvoiceFirst.Data.Database;
 using InvoiceFirst.Bot.Inbox;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Telemetry;
@@ -23,7 +23,7 @@ public sealed class InboxIntake(InboxRepository inbox, InboxSignal signal, TimeP
             logger.LogInformation("Webhook: {Received} event(s), {Stored} new", events.Count, stored);
             return true;
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (Db.IsUnavailable(ex))
         {
             logger.LogError("Webhook events not stored, asking the provider to retry: {Error}", ex.GetType().Name);
             Count(events, "unavailable", events.Count);

@@ -10,6 +10,9 @@ namespace InvoiceFirst.Data.Database;
 /// </summary>
 public sealed class Db : IAsyncDisposable
 {
+    /// <summary>What the driver throws while the server is down or has dropped the connection: worth retrying later.</summary>
+    public static bool IsUnavailable(Exception ex) => ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException;
+
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";
 

@@ -58,7 +58,7 @@ public sealed class OutboxSender(
             {
                 started = await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None);
             }
-            catch (Exception ex) when (OutcomeRecorder.IsDatabaseUnavailable(ex))
+            catch (Exception ex) when (Db.IsUnavailable(ex))
             {
                 // The mark may have been stored with its answer lost; nothing was sent, so the row goes back as never started.
                 await Record(() => rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), clock.GetUtcNow(), entry.LastError, clock.GetUtcNow(), CancellationToken.None));

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using InvoiceFirst.Data.Database;
 using Microsoft.Extensions.Logging;
 
 namespace InvoiceFirst.Messaging.Outbox;
@@ -24,7 +24,7 @@ internal static class OutcomeRecorder
                 await write();
                 return;
             }
-            catch (Exception ex) when (IsDatabaseUnavailable(ex) && clock.GetUtcNow() + delay < until)
+            catch (Exception ex) when (Db.IsUnavailable(ex) && clock.GetUtcNow() + delay < until)
             {
                 logger.LogWarning("Outbox {OutboxId}: cannot record the send outcome yet ({Error}); retrying", outboxId, ex.GetType().Name);
             }
@@ -32,7 +32,4 @@ internal static class OutcomeRecorder
             delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
         }
     }
-
-    /// <summary>What the driver throws while the server is down or dropped the connection (as the webhook intake sees it).</summary>
-    public static bool IsDatabaseUnavailable(Exception ex) => ex is DbException or TimeoutException or InvalidOperationException;
 }
