@@ -21,12 +21,24 @@ public sealed class Db : IAsyncDisposable
         DapperSetup.EnsureConfigured();
         Target = target;
         if (target.Dialect == Dialect.Postgres)
-            _postgres = NpgsqlDataSource.Create(target.ConnectionString);
+            _postgres = NpgsqlDataSource.Create(WithAutoPrepare(target.ConnectionString));
         else
             _sqliteConnectionString = new SqliteConnectionStringBuilder(target.ConnectionString) { ForeignKeys = true }.ToString();
     }
 
     public DatabaseTarget Target { get; }
+
+    /// <summary>
+    /// The bot runs the same few dozen statements all day: prepared once per connection, PostgreSQL
+    /// stops parsing and planning them on every call. A connection string that sets
+    /// <c>Max Auto Prepare</c> itself keeps its value (0 behind a pooler that cannot keep prepared statements).
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        return builder.ToString();
+    }
 
     public Dialect Dialect => Target.Dialect;
 
