@@ -11,7 +11,7 @@ public static class BenchCommand
         usage: dotnet run -c Release --project tests/InvoiceFirst.Bench -- <scenario> [options]
           ingest     signed WhatsApp webhooks, closed loop; runs floor first    --count 20000 --concurrency 64
           floor      the same load against a signature check + one INSERT      --count 20000 --concurrency 64
-          invoices   end to end at a fixed rate, then saturation               --rate 500 --seconds 10 --saturation 6000 --concurrency 64
+          invoices   end to end at a fixed rate, then saturation               --rate 500 --seconds 10 --saturation 6000 --concurrency 64 --warmup 2000
           settle     STK callbacks, each three times, shuffled                 --payments 3000 --concurrency 64
           dispatch   outbox backlog against configured limits                  --limits 80,1000 --seconds 15
           scale      invoices with 0 / 10k / 1M existing invoices              --sizes 0,10000,1000000 --rate 500 --seconds 4 --saturation 2000
@@ -64,7 +64,7 @@ public static class BenchCommand
         {
             "ingest" => await IngestScenario.RunAsync(new(I("count", 20_000), concurrency), log),
             "floor" => [await IngestScenario.FloorAsync(new(I("count", 20_000), concurrency), log)],
-            "invoices" => await InvoicesScenario.RunAsync(new(D("rate", 500), I("seconds", 10), I("saturation", 6_000), concurrency), log),
+            "invoices" => await InvoicesScenario.RunAsync(new(D("rate", 500), I("seconds", 10), I("saturation", 6_000), concurrency, Warmup: I("warmup", 2_000)), log),
             "settle" => [await SettleScenario.RunAsync(new(I("payments", 3_000), concurrency), log)],
             "dispatch" => await DispatchScenario.RunAsync(new(List("limits", s => int.Parse(s, CultureInfo.InvariantCulture)), I("seconds", 15)), log),
             "scale" => await ScaleScenario.RunAsync(new(D("rate", 500), I("seconds", 4), I("saturation", 2_000), concurrency,

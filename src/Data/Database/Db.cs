@@ -21,7 +21,7 @@ public sealed class Db : IAsyncDisposable
         DapperSetup.EnsureConfigured();
         Target = target;
         if (target.Dialect == Dialect.Postgres)
-            _postgres = NpgsqlDataSource.Create(WithAutoPrepare(target.ConnectionString));
+            _postgres = NpgsqlDataSource.Create(PooledSettings(target.ConnectionString));
         else
             _sqliteConnectionString = new SqliteConnectionStringBuilder(target.ConnectionString) { ForeignKeys = true }.ToString();
     }
@@ -32,11 +32,15 @@ public sealed class Db : IAsyncDisposable
     /// The bot runs the same few dozen statements all day: prepared once per connection, PostgreSQL
     /// stops parsing and planning them on every call. A connection string that sets
     /// <c>Max Auto Prepare</c> itself keeps its value (0 behind a pooler that cannot keep prepared statements).
+    /// A connection goes back to the pool as it is: the bot sets no session state (its advisory locks
+    /// are per transaction, the migrator's is released by the migrator), and resetting cost seven
+    /// statements on every checkout, a dozen checkouts per invoice.
     /// </summary>
-    private static string WithAutoPrepare(string connectionString)
+    private static string PooledSettings(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        builder.NoResetOnClose = true;
         return builder.ToString();
     }
 

@@ -67,16 +67,20 @@ public sealed class OutboxSender(
             if (!started) return;
 
             var result = await CallAsync(channel, entry, message, ct);
-            await Record(() => LogAsync(entry, channel, result));
+            if (result.Outcome == SendOutcome.Accepted)
+            {
+                // The common case in one transaction: the log line, the row and what the send means.
+                await Record(() => db.InTransactionAsync(async (c, t) =>
+                {
+                    await MessageLogRepository.AddAsync(c, t, LogEntry(entry, channel, result), CancellationToken.None);
+                    if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
+                        await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
+                }, CancellationToken.None));
+                return;
+            }
+            await Record(() => messageLog.AddAsync(LogEntry(entry, channel, result), CancellationToken.None));
             switch (result.Outcome)
             {
-                case SendOutcome.Accepted:
-                    await Record(() => db.InTransactionAsync(async (c, t) =>
-                    {
-                        if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
-                            await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
-                    }, CancellationToken.None));
-                    return;
                 case SendOutcome.RetryLater when attempts + 1 < options.Value.MaxAttemptsPerProvider:
                     var retryAt = clock.GetUtcNow() + Backoff(attempts + 1, result.RetryAfter);
                     await Record(() => rows.RescheduleAsync(entry.Id, attempts + 1, tried.ToString(), retryAt, result.ErrorCode, clock.GetUtcNow(), CancellationToken.None));
@@ -206,8 +210,8 @@ public sealed class OutboxSender(
         return result;
     }
 
-    private Task LogAsync(OutboxEntry entry, IMessageChannel channel, SendResult result) =>
-        messageLog.AddAsync(new MessageLogEntry
+    private MessageLogEntry LogEntry(OutboxEntry entry, IMessageChannel channel, SendResult result) =>
+        new()
         {
             OutboxId = entry.Id,
             InvoiceId = entry.InvoiceId,
@@ -219,7 +223,7 @@ public sealed class OutboxSender(
             Status = result.Outcome.ToString().ToLowerInvariant(),
             ErrorCode = result.ErrorCode,
             CreatedAt = clock.GetUtcNow(),
-        }, CancellationToken.None);
+        };
 
     private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
