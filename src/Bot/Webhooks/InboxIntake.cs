@@ -20,7 +20,7 @@ public sealed class InboxIntake(InboxRepository inbox, InboxSignal signal, TimeP
             if (stored > 0) signal.Notify();
             Count(events, "stored", stored);
             Count(events, "duplicate", events.Count - stored);
-            logger.LogInformation("Webhook: {Received} event(s), {Stored} new", events.Count, stored);
+            logger.LogDebug("Webhook: {Received} event(s), {Stored} new", events.Count, stored);
             return true;
         }
         catch (Exception ex) when (Db.IsUnavailable(ex))

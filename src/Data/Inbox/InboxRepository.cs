@@ -31,8 +31,12 @@ public sealed class InboxRepository(Db db)
             payload = JsonSerializer.Serialize(e, Json),
             now,
         });
-        return await db.InTransactionAsync(
-            (c, t) => c.ExecuteAsync(new CommandDefinition(sql, rows, t, cancellationToken: ct)), ct);
+        if (events.Count > 1)
+            return await db.InTransactionAsync(
+                (c, t) => c.ExecuteAsync(new CommandDefinition(sql, rows, t, cancellationToken: ct)), ct);
+        // Most webhooks carry one event: one statement is atomic by itself, and a round trip shorter.
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, rows.Single(), cancellationToken: ct));
     }
 
     /// <summary>
