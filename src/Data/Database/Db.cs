@@ -36,10 +36,10 @@ public sealed class Db : IAsyncDisposable
     /// are per transaction, the migrator's is released by the migrator), and resetting cost seven
     /// statements on every checkout, a dozen checkouts per invoice.
     /// </summary>
-    private static string PooledSettings(string connectionString)
+    public static string PooledSettings(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        if (!connectionString.Replace(" ", "").Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
         builder.NoResetOnClose = true;
         return builder.ToString();
     }

@@ -50,8 +50,8 @@ public sealed class ProviderFaultTests
         });
         var (faulty, fallback, idle) = Fakes(host, provider);
 
-        RouteToProviderUnderTest(host, provider);
-        Script(host, provider, fault);
+        RouteToProviderUnderTest(host, provider, Customer);
+        Script(host, provider, fault, Customer);
         await host.SendWhatsAppAsync(BotFactory.MerchantPhone, Command);
         var first = await SentRowAsync(host, Customer);
 
@@ -77,7 +77,7 @@ public sealed class ProviderFaultTests
         Assert.Equal("healthy", (await HealthAsync(host, FallbackOf(provider))).Status);
 
         // The next invoice is the trial send; the provider answers normally and the breaker closes.
-        RouteToProviderUnderTest(host, provider);
+        RouteToProviderUnderTest(host, provider, SecondCustomer);
         await host.SendWhatsAppAsync(BotFactory.MerchantPhone, "invoice 0712000002 900 Logo");
         var second = await SentRowAsync(host, SecondCustomer);
 
@@ -106,12 +106,12 @@ public sealed class ProviderFaultTests
     private static string FallbackOf(string provider) => provider == "africastalking" ? "twilio" : "africastalking";
 
     /// <summary>For an SMS provider under test, WhatsApp cannot reach the customer (131026), so SMS is the way.</summary>
-    private static void RouteToProviderUnderTest(MessagingHost host, string provider)
+    private static void RouteToProviderUnderTest(MessagingHost host, string provider, string customer)
     {
-        if (provider != "whatsapp") host.Graph.EnqueueError(131026);
+        if (provider != "whatsapp") host.Graph.EnqueueError(131026, forRequest: r => ToCustomer(r, customer));
     }
 
-    private static void Script(MessagingHost host, string provider, Fault fault)
+    private static void Script(MessagingHost host, string provider, Fault fault, string customer)
     {
         var success = provider == "whatsapp" ? 200 : 201;
         var response = fault switch
@@ -120,7 +120,7 @@ public sealed class ProviderFaultTests
             Fault.ServerError => new ScriptedResponse(503, "<html>Service Unavailable</html>", "text/html"),
             Fault.MalformedJson => new ScriptedResponse(success, """{"messages":[{"id":"""),
             _ => new ScriptedResponse(success, Delay: TimeSpan.FromSeconds(10)),
-        };
+        } with { For = r => ToCustomer(r, customer) };
         switch (provider)
         {
             case "whatsapp": host.Graph.Enqueue(response); break;

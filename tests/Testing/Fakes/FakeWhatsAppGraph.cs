@@ -44,7 +44,8 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
         server.Enqueue(new ScriptedResponse(200, SuccessJson("254700000000", wamid)));
 
     /// <summary>A Graph error body like spec 1.9 with <paramref name="code"/> (HTTP status is not per-code documented).</summary>
-    public void EnqueueError(int code, int httpStatus = 400, IReadOnlyDictionary<string, string>? headers = null)
+    public void EnqueueError(int code, int httpStatus = 400, IReadOnlyDictionary<string, string>? headers = null,
+        Func<RecordedRequest, bool>? forRequest = null)
     {
         var body = new JsonObject
         {
@@ -57,7 +58,7 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
                 ["fbtrace_id"] = "Afake" + Guid.NewGuid().ToString("N")[..12],
             },
         };
-        server.Enqueue(new ScriptedResponse(httpStatus, body.ToJsonString(), Headers: headers));
+        server.Enqueue(new ScriptedResponse(httpStatus, body.ToJsonString(), Headers: headers, For: forRequest));
     }
 
     public void EnqueueStatus(int httpStatus, string body = "", string contentType = "text/plain") =>

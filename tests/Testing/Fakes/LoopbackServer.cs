@@ -52,7 +52,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         var request = await RecordAsync(context.Request);
         Requests.Add(request);
-        var scripted = script.TryDequeue(out var s) ? s : new ScriptedResponse(defaultStatus);
+        var scripted = Next(request) ?? new ScriptedResponse(defaultStatus);
 
         if (scripted.Delay > TimeSpan.Zero)
         {
@@ -66,6 +66,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         foreach (var (name, value) in scripted.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
         await context.Response.WriteAsync(scripted.Body ?? defaultBody(request));
+    }
+
+    private ScriptedResponse? Next(RecordedRequest request)
+    {
+        lock (script)
+            return script.TryPeek(out var next) && (next.For is null || next.For(request)) && script.TryDequeue(out next) ? next : null;
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request)
