@@ -14,7 +14,7 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
-            .Validate(o => o.BatchSize > 0 && o.MaxParallelism > 0, "Outbox:BatchSize and Outbox:MaxParallelism must be positive")
+            .Validate(o => o.BatchSize > 0 && o.MaxParallelism is null or > 0, "Outbox:BatchSize and Outbox:MaxParallelism must be positive")
             .Validate(o => o.MaxAttemptsPerProvider > 0, "Outbox:MaxAttemptsPerProvider must be positive")
             .ValidateOnStart();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.AfricasTalking;
+using InvoiceFirst.Messaging.Twilio;
+using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +21,9 @@ public sealed class OutboxDispatcher(
     OutboxSender sender,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    IOptions<WhatsAppOptions> whatsApp,
+    IOptions<AfricasTalkingOptions> africasTalking,
+    IOptions<TwilioOptions> twilio,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -33,7 +39,9 @@ public sealed class OutboxDispatcher(
             logger.LogInformation("Outbox dispatcher disabled (Outbox:Enabled=false)");
             return;
         }
-        using var slots = new SemaphoreSlim(o.MaxParallelism, o.MaxParallelism);
+        var parallelism = o.MaxParallelism ?? OutboxOptions.ParallelismFor(
+            whatsApp.Value.MessagesPerSecond + africasTalking.Value.MessagesPerSecond + twilio.Value.MessagesPerSecond);
+        using var slots = new SemaphoreSlim(parallelism, parallelism);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

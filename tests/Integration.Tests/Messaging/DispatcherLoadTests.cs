@@ -68,6 +68,29 @@ public sealed class DispatcherLoadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Dispatch_ProviderAnswersAfter250Ms_DefaultParallelismKeepsUpWithTheLimit()
+    {
+        // A send holds its slot until the answer: at 0.25 s, 16 slots (the old fixed default) allow 64/s.
+        // The limiter itself allows 200 / (1 s + 0.25 s) = 160/s (a send waits a second after the one
+        // 200 places earlier was answered).
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["WhatsApp:MessagesPerSecond"] = "200",
+            ["Outbox:MaxParallelism"] = null,
+        });
+        for (var i = 0; i < 400; i++) host.Graph.EnqueueDelay(TimeSpan.FromMilliseconds(250));
+
+        await QueueAsync(host, 400);
+        var sent = await host.Graph.Requests.WaitForAsync(400, TimeSpan.FromSeconds(30));
+
+        var span = sent.Max(r => r.ReceivedAt) - sent.Min(r => r.ReceivedAt);
+        var rate = (sent.Count - 1) / span.TotalSeconds;
+        output.WriteLine($"400 sends answered after 250 ms each: {rate:F1}/s; busiest 1-second window: {BusiestSecond(sent)} (limit 200)");
+        Assert.InRange(rate, 130, 200);
+        Assert.InRange(BusiestSecond(sent), 1, 200);
+    }
+
+    [Fact]
     public async Task Dispatch_2000QueuedAt80PerSecond_NoSecondOverTheLimit()
     {
         await using var host = await StartAsync(new Dictionary<string, string?>
