@@ -11,7 +11,7 @@ public sealed class BotUnderTest : IAsyncDisposable
 {
     public const string AppSecret = "bench_app_secret";
     public const string ApiKey = "bench-api-key";
-    public const string MerchantPhone = "254700000001";
+    public const string MerchantPhone = LiveSettings.MerchantPhone;
 
     private BotUnderTest(BotProcess process, string connectionString, FakeWhatsAppGraph graph, FakeDaraja daraja, FakeAfricasTalking sms)
     {
@@ -55,34 +55,11 @@ public sealed class BotUnderTest : IAsyncDisposable
     public static Dictionary<string, string> Environment(
         string connectionString, FakeWhatsAppGraph graph, FakeDaraja daraja, FakeAfricasTalking sms, IDictionary<string, string>? settings)
     {
-        var all = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Default"] = connectionString,
-            ["App:Mode"] = "Live",
-            ["Api:Key"] = ApiKey,
-            // The API's per-key limit guards against a runaway client; the settle set-up is one on purpose.
-            ["Api:PermitLimit"] = "1000000",
-            ["Merchant:Phone"] = MerchantPhone,
-            ["Merchant:Name"] = "Bench Shop",
-            ["WhatsApp:BaseUrl"] = graph.BaseUrl,
-            ["WhatsApp:PhoneNumberId"] = WebhookBuilders.PhoneNumberId,
-            ["WhatsApp:AccessToken"] = "bench-access-token",
-            ["WhatsApp:VerifyToken"] = "bench-verify-token",
-            ["WhatsApp:AppSecret"] = AppSecret,
-            ["WhatsApp:InvoiceTemplate"] = "invoice_v1",
-            ["Mpesa:BaseUrl"] = daraja.BaseUrl,
-            ["Mpesa:ConsumerKey"] = daraja.ConsumerKey,
-            ["Mpesa:ConsumerSecret"] = daraja.ConsumerSecret,
-            ["Mpesa:ShortCode"] = "174379",
-            ["Mpesa:Passkey"] = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
-            // No STK Query while callbacks are on their way: the benchmark measures callbacks.
-            ["Payments:QueryAfterSeconds"] = "600",
-            ["AfricasTalking:BaseUrl"] = sms.BaseUrl,
-            ["AfricasTalking:Username"] = "sandbox",
-            ["AfricasTalking:ApiKey"] = "bench-at-key",
-        };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
-        return all.ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        var all = LiveSettings.ForFakes(connectionString, graph, daraja, sms, AppSecret, ApiKey, "Bench Shop");
+        // The API's per-key limit guards against a runaway client; the settle set-up is one on purpose.
+        all["Api__PermitLimit"] = "1000000";
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k.Replace(":", "__", StringComparison.Ordinal)] = v;
+        return all;
     }
 
     public async Task<long> ScalarAsync(string sql, object? args = null)

@@ -11,7 +11,7 @@ namespace InvoiceFirst.Integration.Tests.Faults.Chaos;
 /// </summary>
 public sealed class ChaosWorld : IAsyncDisposable
 {
-    public const string MerchantPhone = "254700000001";
+    public const string MerchantPhone = LiveSettings.MerchantPhone;
     public const string AppSecret = "chaos-app-secret";
 
     private readonly BotProcess?[] slots;
@@ -97,30 +97,18 @@ public sealed class ChaosWorld : IAsyncDisposable
         lock (gate) return slots[slot]?.Output ?? "";
     }
 
-    private static Dictionary<string, string> Environment(string connectionString, FakeWhatsAppGraph graph, FakeAfricasTalking at, FakeDaraja daraja) => new()
+    private static Dictionary<string, string> Environment(string connectionString, FakeWhatsAppGraph graph, FakeAfricasTalking at, FakeDaraja daraja)
     {
-        ["ConnectionStrings__Default"] = connectionString,
-        ["App__Mode"] = "Live",
+        var all = LiveSettings.ForFakes(connectionString, graph, daraja, at, AppSecret, "chaos-api-key", "Chaos Traders");
+        foreach (var (k, v) in Chaos) all[k] = v;
+        return all;
+    }
+
+    private static readonly Dictionary<string, string> Chaos = new()
+    {
         // One public address for every instance, as behind a load balancer: callbacks name a path, the sender picks the instance.
         ["App__PublicBaseUrl"] = "https://bot.example.com",
-        ["Api__Key"] = "chaos-api-key",
-        ["Merchant__Phone"] = MerchantPhone,
-        ["Merchant__Name"] = "Chaos Traders",
-        ["WhatsApp__BaseUrl"] = graph.BaseUrl,
-        ["WhatsApp__PhoneNumberId"] = WebhookBuilders.PhoneNumberId,
-        ["WhatsApp__AccessToken"] = "chaos-token",
-        ["WhatsApp__VerifyToken"] = "chaos-verify",
-        ["WhatsApp__AppSecret"] = AppSecret,
         ["WhatsApp__MessagesPerSecond"] = "200",
-        ["WhatsApp__InvoiceTemplate"] = "invoice_v1",
-        ["AfricasTalking__BaseUrl"] = at.BaseUrl,
-        ["AfricasTalking__Username"] = "sandbox",
-        ["AfricasTalking__ApiKey"] = "chaos-at-key",
-        ["Mpesa__BaseUrl"] = daraja.BaseUrl,
-        ["Mpesa__ConsumerKey"] = daraja.ConsumerKey,
-        ["Mpesa__ConsumerSecret"] = daraja.ConsumerSecret,
-        ["Mpesa__ShortCode"] = "174379",
-        ["Mpesa__Passkey"] = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
         ["Sms__DailyCapPerMerchant"] = "0",
         // The driver is one very busy merchant: the per-sender flood guard would (rightly) stop answering it.
         ["Chat__PerSenderPermitLimit"] = "0",
@@ -130,8 +118,6 @@ public sealed class ChaosWorld : IAsyncDisposable
         ["Outbox__PollInterval"] = "00:00:00.200",
         ["Outbox__RetryBaseDelay"] = "00:00:00.050",
         ["Payments__PollMilliseconds"] = "100",
-        // Callbacks are the driver's job; the query worker would race them for payments it thinks are lost.
-        ["Payments__QueryAfterSeconds"] = "600",
         ["Reminders__Enabled"] = "false",
         ["Reconciliation__Enabled"] = "false",
         ["Retention__Enabled"] = "false",
