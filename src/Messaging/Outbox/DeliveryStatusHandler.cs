@@ -10,11 +10,18 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// <summary>
 /// Applies a provider's delivery report to the message it is about. Statuses only move forward
 /// (read stays read, however late a 'delivered' arrives); a 'failed' report for a message that
-/// could still go another way hands it to the fallback, exactly once.
+/// could still go another way hands it to the fallback, exactly once, unless it comes too late.
 /// </summary>
 public sealed class DeliveryStatusHandler(
     ChannelChain chains, IDeliveryEvents events, TimeProvider clock, ILogger<DeliveryStatusHandler> logger)
 {
+    /// <summary>
+    /// Meta keeps trying an undelivered message for days before it reports 'failed'. After this
+    /// long, the message goes no other way: an invoice by SMS days later, perhaps paid another way
+    /// by then, confuses more than it helps. The row stays FAILED for the merchant and operator to see.
+    /// </summary>
+    public static readonly TimeSpan FallbackWindow = TimeSpan.FromHours(24);
+
     public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent report, CancellationToken ct)
     {
         if (!DeliveryStatusNames.TryParse(report.Status, out var status) || report.MessageId is null) return;
@@ -51,6 +58,13 @@ public sealed class DeliveryStatusHandler(
         // Only the report that moved SENT → FAILED acts: a repeated 'failed' changes nothing and sends nothing.
         if (!await OutboxRepository.AdvanceStatusAsync(c, t, entry.Id, next, report.ErrorCode, now, ct) || next != OutboxStatus.Failed)
             return;
+
+        if (entry.SentAt is { } sentAt && now - sentAt > FallbackWindow)
+        {
+            logger.LogWarning("Outbox {OutboxId} ({Purpose}): {Provider} reported failed {Hours:0} h after the send; too late to send it another way",
+                entry.Id, entry.Purpose, entry.Provider, (now - sentAt).TotalHours);
+            return;
+        }
 
         var tried = TriedProviders.Parse(entry.TriedProviders).Add(entry.Provider ?? report.Provider);
         var message = OutboxRepository.Deserialize(entry.Payload);

@@ -1,3 +1,4 @@
+using Dapper;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Integration.Tests.Infrastructure;
@@ -57,6 +58,22 @@ public sealed class StatusOrderingTests
         Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal("africastalking", row.Provider);
         Assert.Single(host.Graph.Requests.All, r => To(r) == Customer);
+        Assert.Equal(InvoiceStatus.Sent, (await host.InvoiceAsync()).Status);
+    }
+
+    [Fact]
+    public async Task StatusWebhooks_FailedReportTwoDaysAfterTheSend_StaysFailedWithoutAnSms()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["WhatsApp:InvoiceTemplate"] = "invoice_v1" });
+        var wamid = await SendInvoiceAsync(host);
+        await host.Bot.Db.InTransactionAsync((c, t) => c.ExecuteAsync("UPDATE outbox SET sent_at = @at WHERE provider_message_id = @wamid",
+            new { at = DateTimeOffset.UtcNow.AddDays(-2), wamid }, t), default);
+
+        await PostReportsAsync(host, wamid, "failed@0");
+        await UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status is not (OutboxStatus.Pending or OutboxStatus.Sending)), "outbox idle");
+
+        Assert.Equal(OutboxStatus.Failed, (await CustomerRowAsync(host)).Status);
+        Assert.Equal(0, host.AfricasTalking.Requests.Count + host.Twilio.Requests.Count);
         Assert.Equal(InvoiceStatus.Sent, (await host.InvoiceAsync()).Status);
     }
 
