@@ -82,6 +82,10 @@ public static partial class Replies
         $"Note: {payer} paid {Money.FormatKes(amountShillings)} for invoice {number}, which was cancelled. The money is yours; refund or reissue as you see fit.",
         $"Kumbuka: {payer} amelipa {Money.FormatKes(amountShillings)} kwa ankara {number}, ambayo ilighairiwa. Pesa ni zako; rudisha au toa ankara mpya upendavyo."));
 
+    public static Reply MerchantOverpaid(string payer, string number, long overpaidShillings, Language lang) => new(Pick(lang,
+        $"Note: invoice {number} is now overpaid by {Money.FormatKes(overpaidShillings)} ({payer} paid more than it was for). Refund the difference or keep it as credit.",
+        $"Kumbuka: ankara {number} sasa imelipwa zaidi kwa {Money.FormatKes(overpaidShillings)} ({payer} amelipa zaidi ya kiasi chake). Rudisha tofauti au iweke kama salio."));
+
     public static Reply MerchantUnappliedPayment(string payer, string account, string receipt, long amountShillings, Language lang) => new(Pick(lang,
         $"{payer} paid {Money.FormatKes(amountShillings)} by Paybill with account \"{account}\", which matches no invoice (M-PESA {receipt}). It is recorded as unapplied.",
         $"{payer} amelipa {Money.FormatKes(amountShillings)} kwa Paybill na akaunti \"{account}\", ambayo hailingani na ankara yoyote (M-PESA {receipt}). Imerekodiwa kama haijatumika."));

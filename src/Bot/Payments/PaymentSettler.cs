@@ -59,6 +59,12 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
             await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
                 Replies.MerchantPaidWhileClosed(payer, invoice.Number, amount, lang), $"receipt:closed:{payment.Id}", ct);
         }
+        else if (invoice.BalanceCents < 0)
+        {
+            // Paid twice (a Paybill payment and an approved prompt, say): M-PESA took it all, the merchant decides.
+            await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
+                Replies.MerchantOverpaid(payer, invoice.Number, -invoice.BalanceCents / 100, lang), $"notice:overpaid:{payment.Id}", ct);
+        }
         // No amount: logs carry metadata only; the amount is in the payments table.
         logger.LogInformation("Payment {PaymentId} settled on invoice {InvoiceNumber}, now {Status}",
             payment.Id, invoice.Number, invoice.Status);

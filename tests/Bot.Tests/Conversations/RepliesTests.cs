@@ -79,6 +79,7 @@ public sealed class RepliesTests
         (nameof(Replies.CustomerReceipt) + "Full", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", null, 1500, 0, l)),
         (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", 1500, 0, l)),
         (nameof(Replies.MerchantPaidWhileClosed), l => Replies.MerchantPaidWhileClosed("0712345678", "INV-0042", 1500, l)),
+        (nameof(Replies.MerchantOverpaid), l => Replies.MerchantOverpaid("0712345678", "INV-0042", 1500, l)),
         (nameof(Replies.MerchantUnappliedPayment), l => Replies.MerchantUnappliedPayment("NICHOLAS", "INV 9", "RKL51ZDR4F", 5, l)),
         (nameof(Replies.RemindersStopped), l => Replies.RemindersStopped("INV-0042", l)),
         (nameof(Replies.RemindersSwitched) + "On", l => Replies.RemindersSwitched(true, l)),

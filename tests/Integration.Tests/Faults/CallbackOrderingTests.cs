@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Reminders;
@@ -76,7 +77,7 @@ public sealed class CallbackOrderingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SuccessCallback_AfterInvoicePaidByPaybill_BothPaymentsCountedInvoiceStaysPaid()
+    public async Task SuccessCallback_AfterInvoicePaidByPaybill_BothPaymentsCountedInvoiceStaysPaidMerchantToldOfTheOverpayment()
     {
         var (invoice, payment) = await PushedAsync();
         await ConfirmC2bAsync("RKL51ZDR4F", invoice.Number, 1500);
@@ -94,6 +95,9 @@ public sealed class CallbackOrderingTests : IAsyncLifetime
         Assert.Equal(300000, after.AmountPaidCents);
         Assert.Equal(2, (await _h.PaymentsAsync()).Count(p => p.Status == PaymentStatus.Success));
         Assert.Equal(4, await ReceiptsAsync());
+        var overpaid = Assert.Single(await _h.OutboxAsync(), o => o.DedupeKey?.StartsWith("notice:overpaid:") == true);
+        Assert.Equal((BotFactory.MerchantPhone, $"notice:overpaid:{payment.Id}"), (overpaid.Recipient, overpaid.DedupeKey));
+        Assert.Contains("overpaid by KES 1,500", OutboxRepository.Deserialize(overpaid.Payload).Text);
     }
 
     [Fact]
