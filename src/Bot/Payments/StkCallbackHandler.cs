@@ -26,9 +26,11 @@ public sealed class StkCallbackHandler(
     {
         var found = inbound.Text is { Length: > 0 } token ? await payments.GetByCallbackTokenAsync(token, ct) : null;
         var payment = found is null ? null : await PaymentRepository.GetAsync(c, t, found.Id, db.ForUpdate, ct);
+        var parsed = StkCallbackParser.Parse(inbound.Raw ?? "");
         if (payment is null || payment.Status != PaymentStatus.Initiated)
         {
-            if (payment is not null && IsSuccessFor(payment, inbound.Raw) && payment.Status is not (PaymentStatus.Success or PaymentStatus.NeedsReview))
+            if (payment is not null && parsed.IsValid && parsed.Callback.IsSuccess && IsFor(payment, parsed.Callback)
+                && payment.Status is not (PaymentStatus.Success or PaymentStatus.NeedsReview))
             {
                 await settler.ReopenForReviewAsync(c, t, payment, $"success callback after the payment was closed as {payment.Status}", inbound.Raw, ct);
                 return;
@@ -37,7 +39,6 @@ public sealed class StkCallbackHandler(
             return;
         }
 
-        var parsed = StkCallbackParser.Parse(inbound.Raw ?? "");
         if (!parsed.IsValid)
         {
             logger.LogWarning("Unreadable STK callback for payment {PaymentId}: {Error}", payment.Id, parsed.Error);
@@ -47,7 +48,7 @@ public sealed class StkCallbackHandler(
         }
 
         var callback = parsed.Callback;
-        if (payment.CheckoutRequestId is not null && callback.CheckoutRequestId != payment.CheckoutRequestId)
+        if (!IsFor(payment, callback))
         {
             logger.LogWarning("Suspicious STK callback for payment {PaymentId}: CheckoutRequestID does not match", payment.Id);
             return;
@@ -85,10 +86,7 @@ public sealed class StkCallbackHandler(
         await settler.SettleAsync(c, t, payment, callback.MpesaReceiptNumber, inbound.Raw, ct);
     }
 
-    private static bool IsSuccessFor(Payment payment, string? raw)
-    {
-        var parsed = StkCallbackParser.Parse(raw ?? "");
-        return parsed.IsValid && parsed.Callback.IsSuccess
-            && (payment.CheckoutRequestId is null || parsed.Callback.CheckoutRequestId == payment.CheckoutRequestId);
-    }
+    /// <summary>The callback names this payment's checkout (a payment whose push never got one takes the token's word).</summary>
+    private static bool IsFor(Payment payment, StkCallbackResult callback) =>
+        payment.CheckoutRequestId is null || callback.CheckoutRequestId == payment.CheckoutRequestId;
 }
