@@ -23,6 +23,8 @@ try
         return await MigrateCommand.RunAsync(builder);
     if (args.FirstOrDefault() == EraseCustomerCommand.Verb)
         return await EraseCustomerCommand.RunAsync(builder, args);
+    if (args.FirstOrDefault() == RegisterC2bUrlsCommand.Verb)
+        return await RegisterC2bUrlsCommand.RunAsync(builder, Console.Out);
 
     builder.Services.AddBot(); // first: its start-up tasks (migrations) run before any worker starts
     builder.Services.AddMessagingProviders(builder.Configuration);

@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
+        services.AddSingleton<C2b.C2bConfirmationRepository>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<OutboxRepository>();

@@ -24,6 +24,9 @@ public static class PaymentsServiceCollectionExtensions
                 "Mpesa:MaxAmountPerTransaction must be 1 to 250000")
             .Validate(o => o.TimeoutSeconds > 0, "Mpesa:TimeoutSeconds must be positive")
             .Validate(o => o.ReviewAfterHours > 0, "Mpesa:ReviewAfterHours must be positive")
+            .Validate(o => o.C2bResponseType is "Completed" or "Cancelled", "Mpesa:C2bResponseType must be Completed or Cancelled")
+            .Validate(o => o.C2bVerifyHours > 0, "Mpesa:C2bVerifyHours must be positive")
+            .Validate(o => o.C2bRequeryMinutes > 0, "Mpesa:C2bRequeryMinutes must be positive")
             .ValidateOnStart();
 
         services.AddHttpClient(DarajaClient.HttpClientName, (sp, client) =>
@@ -43,7 +46,9 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDarajaTokenStore, InMemoryDarajaTokenStore>();
         services.TryAddSingleton<DarajaTokenProvider>();
+        services.TryAddSingleton<DarajaTransport>();
         services.TryAddSingleton<DarajaClient>();
+        services.TryAddSingleton<DarajaC2bClient>();
         return services;
     }
 }

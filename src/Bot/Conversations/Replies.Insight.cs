@@ -14,7 +14,7 @@ public static partial class Replies
         "Send summary on for an evening summary of payments, or summary off to stop it.",
         "Tuma muhtasari washa kupata muhtasari wa malipo kila jioni, au muhtasari zima kuusimamisha."));
 
-    public static Reply EveningSummary(DateOnly date, long payments, long collectedShillings, int differences, Language lang)
+    public static Reply EveningSummary(DateOnly date, long payments, long collectedShillings, int differences, int unverified, Language lang)
     {
         var collected = Money.FormatKes(collectedShillings);
         var text = Pick(lang,
@@ -24,7 +24,10 @@ public static partial class Replies
             ? Pick(lang, " Everything matches M-PESA.", " Kila kitu kinalingana na M-PESA.")
             : Pick(lang, $" {differences} to check against M-PESA: see the reconciliation report.",
                 $" {differences} za kuangalia dhidi ya M-PESA: angalia ripoti ya ulinganisho.");
-        return new(text + check);
+        var pending = unverified == 0 ? ""
+            : Pick(lang, $" {unverified} Paybill payment(s) unverified: not counted until M-PESA confirms them.",
+                $" Malipo {unverified} ya Paybill hayajathibitishwa: hayahesabiwi hadi M-PESA iyathibitishe.");
+        return new(text + check + pending);
     }
 
     public static Reply SlowDown(Language lang) => new(Pick(lang,

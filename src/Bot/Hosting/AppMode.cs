@@ -49,5 +49,17 @@ public static class AppModeResolver
     }
 
     public static IReadOnlyList<string> MissingLiveSettings(IConfiguration configuration) =>
-        LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).ToList();
+        [.. LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])), .. MissingC2bSettings(configuration)];
+
+    // Paybill/Till payments are verified with Transaction Status, which needs an initiator and Safaricom's certificate.
+    private static IEnumerable<string> MissingC2bSettings(IConfiguration configuration)
+    {
+        if (!bool.TryParse(configuration["Mpesa:C2bEnabled"], out var enabled) || !enabled) yield break;
+        if ((configuration["Mpesa:C2bUrlToken"] ?? "").Length < Webhooks.RouteSecretFilter.MinimumLength)
+            yield return "Mpesa:C2bUrlToken (at least 32 random characters)";
+        if (string.IsNullOrWhiteSpace(configuration["Mpesa:InitiatorName"])) yield return "Mpesa:InitiatorName";
+        if (string.IsNullOrWhiteSpace(configuration["Mpesa:InitiatorPassword"])) yield return "Mpesa:InitiatorPassword";
+        if (string.IsNullOrWhiteSpace(configuration["Mpesa:Certificate"]) && string.IsNullOrWhiteSpace(configuration["Mpesa:CertificatePath"]))
+            yield return "Mpesa:Certificate or Mpesa:CertificatePath";
+    }
 }

@@ -16,6 +16,7 @@ public sealed class InboundEventRouter(
     DeliveryStatusHandler statuses,
     StkCallbackHandler stkCallbacks,
     C2bConfirmationHandler c2b,
+    TxStatusResultHandler txStatus,
     SenderLimiter senders,
     ILogger<InboundEventRouter> logger)
 {
@@ -31,6 +32,9 @@ public sealed class InboundEventRouter(
                 return;
             case InboundKind.C2bConfirmation:
                 await c2b.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.TxStatusResult:
+                await txStatus.HandleAsync(c, t, inbound, ct);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
                 var merchant = await merchants.FindByPhoneAsync(from, ct);

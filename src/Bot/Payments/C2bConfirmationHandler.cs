@@ -1,21 +1,19 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
-using InvoiceFirst.Data.Invoices;
-using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Payments;
 
 /// <summary>
-/// A Paybill/Till payment made by hand. The M-PESA receipt (TransID) is the idempotency key and
-/// the unique receipt, so a replayed confirmation inserts nothing and has no effect.
+/// A Paybill/Till confirmation, stored as received: nothing is paid and nobody is told until
+/// Transaction Status confirms it (<see cref="C2bVerifier"/>). The receipt is unique, so a
+/// replayed confirmation stores nothing.
 /// </summary>
 public sealed class C2bConfirmationHandler(
-    PaymentSettler settler,
-    PaymentNotices notices,
-    MerchantDirectory merchants,
+    IOptions<MpesaOptions> mpesa,
+    C2bVerifierSignal verifier,
     TimeProvider clock,
     ILogger<C2bConfirmationHandler> logger)
 {
@@ -29,42 +27,31 @@ public sealed class C2bConfirmationHandler(
         }
 
         var paid = parsed.Payment;
-        var matches = await InvoicePayments.FindByNormalizedNumberAsync(c, t, paid.NormalizedAccount, ct);
-        // Only one merchant per deployment today; with several, two could share a number and we must not guess.
-        var invoice = matches.Count == 1 ? matches[0] : null;
         var now = clock.GetUtcNow();
-        var payment = new Payment
+        var ours = paid.BusinessShortCode == mpesa.Value.ShortCode || paid.BusinessShortCode == mpesa.Value.EffectivePartyB;
+        var confirmation = new C2bConfirmation
         {
-            InvoiceId = invoice?.Id,
-            Method = PaymentMethod.C2b,
-            Status = PaymentStatus.Success,
+            TransId = paid.TransId,
             AmountCents = paid.AmountShillings * 100,
-            Msisdn = null,
-            IdempotencyKey = "c2b:" + paid.TransId,
-            MpesaReceipt = paid.TransId,
-            RawCallback = inbound.Raw,
-            CreatedAt = now,
-            SettledAt = now,
+            ShortCode = paid.BusinessShortCode,
+            Account = paid.BillRefNumber,
+            Payer = paid.FirstName.Length > 0 ? paid.FirstName : paid.MaskedMsisdn,
+            Raw = inbound.Raw!,
+            Status = ours ? C2bConfirmationStatus.Received : C2bConfirmationStatus.Rejected,
+            Reason = ours ? null : "paid to a shortcode that is not ours",
+            NextQueryAt = ours ? now : null,
+            ReceivedAt = now,
         };
-        if (await PaymentRepository.TryInsertAsync(c, t, payment, ct) is not { } id)
+        if (await C2bConfirmationRepository.TryInsertAsync(c, t, confirmation, ct) is null)
         {
-            logger.LogInformation("C2B confirmation {TransId} already recorded", paid.TransId);
+            logger.LogInformation("C2B confirmation {TransId} already received", paid.TransId);
             return;
         }
-
-        payment = payment with { Id = id };
-        if (invoice is not null)
+        if (!ours)
         {
-            await settler.ApplyAsync(c, t, payment, ct);
+            logger.LogWarning("Suspicious C2B confirmation {TransId}: shortcode is not ours; rejected", paid.TransId);
             return;
         }
-
-        var merchant = await merchants.ConfiguredAsync(ct);
-        logger.LogWarning("C2B payment {TransId} matches no invoice; recorded as unapplied", paid.TransId);
-        if (merchant is null) return;
-        var payer = paid.FirstName.Length > 0 ? paid.FirstName : paid.MaskedMsisdn;
-        await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, null,
-            Replies.MerchantUnappliedPayment(payer, paid.BillRefNumber, paid.TransId, paid.AmountShillings, Language.FromCode(merchant.Language)),
-            $"c2b:unapplied:{paid.TransId}", ct);
+        verifier.Notify();
     }
 }

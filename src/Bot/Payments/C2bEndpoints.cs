@@ -2,16 +2,28 @@ using System.Text;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Payments.Mpesa;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Payments;
 
-/// <summary>Safaricom's C2B validation and confirmation calls for Paybill/Till payments made by hand.</summary>
+/// <summary>
+/// Safaricom's C2B validation and confirmation calls for Paybill/Till payments made by hand. Daraja
+/// signs nothing: the URLs carry a secret, and a confirmation is only stored as received; the
+/// Transaction Status check decides whether it is money (<see cref="C2bVerifier"/>).
+/// </summary>
 public static class C2bEndpoints
 {
+    /// <summary>Maps nothing unless <c>Mpesa:C2bEnabled</c> (on by default in Sandbox mode).</summary>
     public static IEndpointRouteBuilder MapC2bEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/payments/c2b/validation", ValidateAsync).WithTags("Payments").ExcludeFromDescription();
-        app.MapPost("/payments/c2b/confirmation", ConfirmAsync).WithTags("Payments").ExcludeFromDescription();
+        var live = !app.ServiceProvider.GetRequiredService<BotMode>().IsSandbox;
+        if (!app.ServiceProvider.GetRequiredService<IOptions<MpesaOptions>>().Value.IsC2bEnabled(live)) return app;
+        Func<IServiceProvider, string> secret = sp => sp.GetRequiredService<IOptions<MpesaOptions>>().Value.C2bUrlToken;
+        app.MapPost(C2bUrls.ValidationPath, ValidateAsync).RequireRouteSecret("C2B validation", secret)
+            .WithTags("Payments").ExcludeFromDescription();
+        app.MapPost(C2bUrls.ConfirmationPath, ConfirmAsync).RequireRouteSecret("C2B confirmation", secret)
+            .WithTags("Payments").ExcludeFromDescription();
+        app.MapTxStatusEndpoints();
         return app;
     }
 

@@ -21,6 +21,12 @@ public static class PaymentFlowServiceCollectionExtensions
         services.AddSingleton<StkPusher>();
         services.AddSingleton<StkCallbackHandler>();
         services.AddSingleton<C2bConfirmationHandler>();
+        services.AddSingleton<C2bUrls>();
+        services.AddSingleton<C2bSettlement>();
+        services.AddSingleton<C2bVerifierSignal>();
+        services.AddSingleton<TxStatusResultHandler>();
+        services.AddSingleton<C2bVerifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<C2bVerifier>());
         services.AddHostedService<StkPushWorker>();
         services.AddHostedService<PaymentReconciler>();
         return services;

@@ -28,9 +28,12 @@ public sealed class EveningSummary(
         foreach (var merchant in await optedIn.ListOptedInAsync(ct))
         {
             var (count, cents) = await rows.CollectedAsync(merchant.Id, report.From, report.To, ct);
-            // Money no invoice took belongs to no merchant yet: every merchant hears about it.
-            var differences = report.Differences.Count(d => d.MerchantId is null || d.MerchantId == merchant.Id);
-            var text = Replies.EveningSummary(date, count, cents / 100, differences, Language.FromCode(merchant.Language));
+            // Money no invoice took belongs to no merchant yet: every merchant hears about it. A rejected
+            // confirmation was never money (a forgery, most likely): the operator's report has it.
+            var differences = report.Differences.Count(d => (d.MerchantId is null || d.MerchantId == merchant.Id)
+                && d.Kind is not (Reconciler.C2bRejected or Reconciler.C2bUnverified));
+            var unverified = report.Differences.Count(d => d.Kind == Reconciler.C2bUnverified);
+            var text = Replies.EveningSummary(date, count, cents / 100, differences, unverified, Language.FromCode(merchant.Language));
             var now = clock.GetUtcNow();
             await db.InTransactionAsync((c, t) => OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,
                 text.ToMessage(), $"summary:{merchant.Id}:{date:yyyy-MM-dd}", now, merchant.Id), ct), ct);

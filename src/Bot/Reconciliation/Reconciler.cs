@@ -11,7 +11,8 @@ public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock
     public const string InvoicePaidWithoutReceipt = "invoice_paid_without_receipt";
     public const string AmountDifference = "amount_difference";
     public const string NeedsReview = "needs_review";
-
+    public const string C2bUnverified = "c2b_unverified";
+    public const string C2bRejected = "c2b_rejected";
 
     public static DateOnly Today(TimeProvider clock) => NairobiTime.Date(clock.GetUtcNow());
 
@@ -40,6 +41,12 @@ public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock
 
         foreach (var p in await rows.NeedsReviewAsync(to, ct))
             differences.Add(new(NeedsReview, p.MerchantId, p.InvoiceId, null, p.PaymentId, p.MpesaReceipt, p.AmountCents, null));
+
+        // Claimed Paybill money is listed apart from settled money: none of it is on an invoice.
+        foreach (var u in await rows.UnverifiedConfirmationsAsync(to, ct))
+            differences.Add(new(C2bUnverified, null, null, null, null, u.TransId, u.AmountCents, null, u.Reason));
+        foreach (var r in await rows.RejectedConfirmationsAsync(from, to, ct))
+            differences.Add(new(C2bRejected, null, null, null, null, r.TransId, r.AmountCents, null, r.Reason));
 
         return new ReconciliationReport(day, from, to, differences);
     }

@@ -6,6 +6,7 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.Sandbox;
 using InvoiceFirst.Messaging.WhatsApp;
+using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Sandbox;
@@ -21,8 +22,9 @@ public static class SandboxEndpoints
     {
         app.MapSandboxDaraja();
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
-        sandbox.MapGet("", (IOptions<MerchantOptions> merchant, IOptions<OutboxOptions> outbox) =>
-            Results.Content(SandboxPage.Render(merchant.Value.Phone!, CustomerPhones, outbox.Value.SandboxWithoutWhatsApp), "text/html; charset=utf-8"));
+        sandbox.MapGet("", (IOptions<MerchantOptions> merchant, IOptions<OutboxOptions> outbox, IOptions<MpesaOptions> mpesa) =>
+            Results.Content(SandboxPage.Render(merchant.Value.Phone!, CustomerPhones, outbox.Value.SandboxWithoutWhatsApp, mpesa.Value.ShortCode),
+                "text/html; charset=utf-8"));
 
         sandbox.MapPost("/send", async (SandboxInput input, SandboxSender sender, CancellationToken ct) =>
         {
@@ -50,7 +52,18 @@ public static class SandboxEndpoints
             var resolved = await mpesa.ResolveAsync(checkoutRequestId, outcome, ct);
             return resolved is null ? Results.NotFound(new { error = "no pending prompt with that id" }) : Results.Ok(new { resolved.Status });
         });
+
+        // The customer pays by hand from the M-PESA menu: Lipa na M-PESA, Pay Bill, business number, account, amount.
+        sandbox.MapPost("/paybill", async (SandboxPaybillInput input, SandboxPaybill paybill, CancellationToken ct) =>
+        {
+            if (!KenyanPhone.TryNormalize(input.From ?? "", out var from)) return PaybillProblem("from must be a Kenyan mobile number");
+            if (input.Account is not { Length: > 0 and <= 20 } account) return PaybillProblem("type the account number (the invoice number), up to 20 characters");
+            if (input.Amount is not { } amount || amount is < 1 or > 250_000) return PaybillProblem("the amount is 1 to 250,000 shillings");
+            return Results.Ok(new { receipt = await paybill.PayAsync(from, account.Trim(), amount, ct) });
+        });
     }
+
+    private static IResult PaybillProblem(string error) => Results.BadRequest(new { error });
 
     private static IEnumerable<object> Feed(string phone, SandboxChannel channel, SandboxTranscript transcript)
     {
@@ -66,6 +79,9 @@ public static class SandboxEndpoints
 
     private sealed record FeedButton(string Id, string Title);
 }
+
+/// <summary>A Paybill payment typed into a sandbox phone's M-PESA menu.</summary>
+public sealed record SandboxPaybillInput(string? From, string? Account, long? Amount);
 
 /// <summary>What a sandbox phone sends: text, or a tapped button.</summary>
 public sealed record SandboxInput(string? From, string? Text, string? ButtonId, string? ButtonTitle);

@@ -6,7 +6,7 @@ namespace InvoiceFirst.Bot.Sandbox;
 /// <summary>The two-phone sandbox page: plain HTML, CSS and a little JavaScript, no framework.</summary>
 public static class SandboxPage
 {
-    public static string Render(string merchantPhone, IReadOnlyList<string> customerPhones, IReadOnlyCollection<string> withoutWhatsApp)
+    public static string Render(string merchantPhone, IReadOnlyList<string> customerPhones, IReadOnlyCollection<string> withoutWhatsApp, string shortCode)
     {
         var options = string.Join("", customerPhones.Select(p =>
             $"<option value=\"{p}\">{WebUtility.HtmlEncode(Conversations.KenyanPhone.ToLocal(p))}{(withoutWhatsApp.Contains(p) ? " (SMS only)" : "")}</option>"));
@@ -14,6 +14,7 @@ public static class SandboxPage
             .Replace("{{MERCHANT}}", WebUtility.HtmlEncode(merchantPhone))
             .Replace("{{MERCHANT_LOCAL}}", WebUtility.HtmlEncode(Conversations.KenyanPhone.ToLocal(merchantPhone)))
             .Replace("{{CUSTOMER_OPTIONS}}", options)
+            .Replace("{{SHORTCODE}}", WebUtility.HtmlEncode(shortCode))
             .Replace("{{CONFIG}}", JsonSerializer.Serialize(new { merchant = merchantPhone }));
     }
 
@@ -53,6 +54,8 @@ public static class SandboxPage
           .prompt .actions { display: flex; gap: 6px; flex-wrap: wrap; }
           .prompt .actions button { flex: 1; padding: 8px; border-radius: 6px; border: 1px solid #ccc; font: inherit; cursor: pointer; }
           .prompt .actions .ok { background: var(--mpesa); color: #fff; border-color: var(--mpesa); }
+          .paybill { margin: 0 8px 6px; padding: 6px; border-radius: 6px; border: 1px solid var(--mpesa); background: #fff; color: var(--mpesa); font: inherit; cursor: pointer; }
+          .prompt input[name=account], .prompt input[name=amount] { letter-spacing: normal; }
           .hint { color: #555; font-size: 13px; text-align: center; padding: 4px 16px; }
           a { color: #0b57d0; }
         </style>
@@ -70,6 +73,14 @@ public static class SandboxPage
             <div class="bar"><span>Customer</span><select id="customer-number" aria-label="Customer number">{{CUSTOMER_OPTIONS}}</select></div>
             <div class="chat" data-chat></div>
             <div data-prompt></div>
+            <div data-paybill hidden class="prompt" role="dialog" aria-label="Pay by Paybill">
+              <h3>M-PESA · Pay Bill</h3>
+              <div>Business no. {{SHORTCODE}}</div>
+              <input name="account" placeholder="Account no. (invoice number)" aria-label="Account number" autocomplete="off">
+              <input name="amount" inputmode="numeric" placeholder="Amount" aria-label="Amount" autocomplete="off">
+              <div class="actions"><button class="ok" data-paybill-send>Send</button><button data-paybill-close>Cancel</button></div>
+            </div>
+            <button type="button" class="paybill" data-paybill-open>Pay by Paybill</button>
             <form data-send><input name="text" autocomplete="off" placeholder="Message" aria-label="Customer message"><button>Send</button></form>
           </section>
         </main>
@@ -95,6 +106,17 @@ public static class SandboxPage
             input.value = '';
           });
         }
+        const paybill = phones.customer.querySelector('[data-paybill]');
+        phones.customer.querySelector('[data-paybill-open]').addEventListener('click', () => { paybill.hidden = false; });
+        paybill.querySelector('[data-paybill-close]').addEventListener('click', () => { paybill.hidden = true; });
+        paybill.querySelector('[data-paybill-send]').addEventListener('click', async () => {
+          const account = paybill.querySelector('[name=account]'), amount = paybill.querySelector('[name=amount]');
+          paybill.hidden = true;
+          await fetch('/sandbox/paybill', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ from: number('customer'), account: account.value, amount: Number(amount.value) }) });
+          account.value = ''; amount.value = '';
+          refresh();
+        });
         picker.addEventListener('change', () => { seen.customer = ''; seen.prompt = ''; refresh(); });
 
         function linkify(el, text) {

@@ -17,11 +17,15 @@ public static class SandboxServiceCollectionExtensions
     public static IServiceCollection AddSandbox(this IServiceCollection services)
     {
         services.AddSingleton<SandboxMpesa>();
+        services.AddSingleton<SandboxPaybill>();
         services.AddSingleton<SandboxTranscript>();
         services.AddSingleton<SandboxSender>();
         services.AddHttpClient(SandboxMpesa.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        var c2bToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var initiator = new SandboxInitiator();
+        services.AddSingleton(initiator);
         services.AddOptions<WhatsAppOptions>().PostConfigure<BotMode>((o, mode) =>
         {
             if (mode.IsSandbox && string.IsNullOrEmpty(o.AppSecret)) o.AppSecret = secret;
@@ -35,6 +39,11 @@ public static class SandboxServiceCollectionExtensions
             o.ShortCode = "174379";
             o.Passkey = SandboxPasskey;
             o.ConfirmWithQuery = true;
+            if (o.C2bUrlToken.Length == 0) o.C2bUrlToken = c2bToken;
+            o.InitiatorName = SandboxInitiator.Name;
+            o.InitiatorPassword = initiator.Password;
+            o.Certificate = initiator.CertificatePem();
+            o.CertificatePath = "";
         });
         return services;
     }

@@ -51,6 +51,7 @@ public enum InboundKind
     Status,
     StkCallback,
     C2bConfirmation,
+    TxStatusResult,
 }
 
 public static class Providers

@@ -81,7 +81,7 @@ public sealed class InboxRepository(Db db)
     public static string ConversationKey(InboundEvent e) => e.Kind switch
     {
         InboundKind.Status => $"status:{e.MessageId}",
-        InboundKind.StkCallback or InboundKind.C2bConfirmation => $"payment:{e.EventId}",
+        InboundKind.StkCallback or InboundKind.C2bConfirmation or InboundKind.TxStatusResult => $"payment:{e.EventId}",
         _ => $"chat:{e.From}",
     };
 

@@ -36,6 +36,35 @@ public sealed class ReconciliationRepository(Db db)
     }
 
     /// <summary>
+    /// Paybill/Till confirmations received by the end of the day that Transaction Status has not
+    /// confirmed (still waiting, or given up on): money someone claims, not yet money we have.
+    /// </summary>
+    public async Task<IReadOnlyList<ConfirmationRow>> UnverifiedConfirmationsAsync(DateTimeOffset to, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id AS confirmation_id, trans_id, amount_cents, status, reason
+            FROM c2b_confirmations
+            WHERE status IN ('RECEIVED', 'UNVERIFIED') AND received_at < @to
+            ORDER BY id
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<ConfirmationRow>(new CommandDefinition(sql, new { to }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Confirmations received in the range that M-PESA denied or that described another payment.</summary>
+    public async Task<IReadOnlyList<ConfirmationRow>> RejectedConfirmationsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id AS confirmation_id, trans_id, amount_cents, status, reason
+            FROM c2b_confirmations
+            WHERE status = 'REJECTED' AND received_at >= @from AND received_at < @to
+            ORDER BY id
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<ConfirmationRow>(new CommandDefinition(sql, new { from, to }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
     /// Invoices changed or paid in the range whose recorded payments differ from their successful
     /// payments: a different sum, or money recorded with no successful payment at all.
     /// </summary>

@@ -9,8 +9,7 @@ namespace InvoiceFirst.Payments.Mpesa;
 
 /// <summary>Daraja STK push and STK query. Never retries a push except once after a rejected token.</summary>
 public sealed class DarajaClient(
-    IHttpClientFactory httpClientFactory,
-    DarajaTokenProvider tokens,
+    DarajaTransport transport,
     IOptions<MpesaOptions> options,
     TimeProvider time,
     ILogger<DarajaClient> logger)
@@ -43,7 +42,7 @@ public sealed class DarajaClient(
         DarajaReply reply;
         try
         {
-            reply = await SendAsync(StkPushPath, body, ct);
+            reply = await transport.SendAsync(StkPushPath, body, ct);
         }
         catch (DarajaAuthException e)
         {
@@ -73,7 +72,7 @@ public sealed class DarajaClient(
         DarajaReply reply;
         try
         {
-            reply = await SendAsync(StkQueryPath, body, ct);
+            reply = await transport.SendAsync(StkQueryPath, body, ct);
         }
         catch (DarajaAuthException e)
         {
@@ -91,14 +90,14 @@ public sealed class DarajaClient(
 
         if (reply.Error?.ErrorCode is { } code)
             return new StkPushOutcome.Rejected(
-                StkErrorClassifier.Classify(code, reply.Error.ErrorMessage), code, Short(reply.Error.ErrorMessage));
+                StkErrorClassifier.Classify(code, reply.Error.ErrorMessage), code, DarajaTransport.Short(reply.Error.ErrorMessage));
 
         var accepted = response.IsSuccessStatusCode ? DarajaJson.TryRead<StkPushWireResponse>(response.Content) : null;
         if (accepted is { ResponseCode: "0", CheckoutRequestId: { Length: > 0 } checkoutId })
             return new StkPushOutcome.Accepted(accepted.MerchantRequestId ?? "", checkoutId);
 
         if (accepted?.ResponseCode is { Length: > 0 } responseCode && responseCode != "0")
-            return new StkPushOutcome.Rejected(StkErrorKind.Unknown, responseCode, Short(accepted.ResponseDescription));
+            return new StkPushOutcome.Rejected(StkErrorKind.Unknown, responseCode, DarajaTransport.Short(accepted.ResponseDescription));
 
         // An answer we cannot read may still hide an accepted push: only reconciliation can tell.
         return new StkPushOutcome.Unknown($"Unreadable answer from Daraja (HTTP {(int)response.StatusCode})");
@@ -111,7 +110,7 @@ public sealed class DarajaClient(
             return new StkQueryOutcome.Pending($"No answer from Daraja ({response.ResponseStatus})", null);
 
         if (reply.Error?.ErrorCode is { } code)
-            return new StkQueryOutcome.Pending(Short(reply.Error.ErrorMessage), code);
+            return new StkQueryOutcome.Pending(DarajaTransport.Short(reply.Error.ErrorMessage), code);
 
         var body = response.IsSuccessStatusCode ? DarajaJson.TryRead<StkQueryWireResponse>(response.Content) : null;
         var resultCode = body?.ResultCode?.Trim();
@@ -121,45 +120,8 @@ public sealed class DarajaClient(
         return MpesaResultCodes.StatusOf(resultCode) switch
         {
             PaymentResultStatus.Success => new StkQueryOutcome.Succeeded(body!.ResultDesc ?? ""),
-            PaymentResultStatus.Pending => new StkQueryOutcome.Pending(Short(body!.ResultDesc), resultCode),
+            PaymentResultStatus.Pending => new StkQueryOutcome.Pending(DarajaTransport.Short(body!.ResultDesc), resultCode),
             var status => new StkQueryOutcome.Failed(resultCode, MpesaResultCodes.KindOf(resultCode), status),
         };
     }
-
-    private async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, CancellationToken ct)
-        where TBody : class
-    {
-        var token = await tokens.GetTokenAsync(ct);
-        var reply = await PostAsync(path, body, token, ct);
-        if (!StkErrorClassifier.IsInvalidToken(reply.Error?.ErrorCode)) return reply;
-
-        // Daraja refused the token before processing the request, so exactly one retry is safe even for a push.
-        logger.LogInformation("Daraja rejected the access token ({ErrorCode}); refreshing once", reply.Error!.ErrorCode);
-        await tokens.InvalidateAsync(token, ct);
-        token = await tokens.GetTokenAsync(ct);
-        return await PostAsync(path, body, token, ct);
-    }
-
-    private async Task<DarajaReply> PostAsync<TBody>(string path, TBody body, string token, CancellationToken ct)
-        where TBody : class
-    {
-        using var client = DarajaRest.Create(httpClientFactory, options.Value.BaseUrl);
-        var request = new RestRequest(path, Method.Post)
-            .AddHeader("Authorization", $"Bearer {token}")
-            .AddJsonBody(body);
-
-        var response = await client.ExecuteAsync(request, ct);
-        ct.ThrowIfCancellationRequested();
-
-        var error = response is { ResponseStatus: ResponseStatus.Completed, IsSuccessStatusCode: false }
-            ? DarajaJson.TryRead<DarajaErrorResponse>(response.Content)
-            : null;
-        return new DarajaReply(response, error);
-    }
-
-    // Daraja's messages carry no personal data, but keep them short for logs and storage.
-    private static string Short(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text.Length <= 120 ? text : text[..120];
-
-    private sealed record DarajaReply(RestResponse Response, DarajaErrorResponse? Error);
 }

@@ -33,7 +33,34 @@ public sealed class MpesaOptions
     /// <summary>Per-call HTTP timeout towards Daraja.</summary>
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>Take Paybill/Till payments made by hand (C2B); null means on in Sandbox mode, off in Live.</summary>
+    public bool? C2bEnabled { get; set; }
+
+    /// <summary>The secret in the registered C2B URLs (at least 32 random characters).</summary>
+    public string C2bUrlToken { get; set; } = "";
+
+    /// <summary>What M-PESA does when our validation URL cannot be reached: <c>Completed</c> or <c>Cancelled</c>.</summary>
+    public string C2bResponseType { get; set; } = "Completed";
+
+    /// <summary>Hours a confirmation may wait for Transaction Status before a person has to look.</summary>
+    public int C2bVerifyHours { get; set; } = 6;
+
+    /// <summary>Minutes to wait for a status result before asking again.</summary>
+    public int C2bRequeryMinutes { get; set; } = 10;
+
+    /// <summary>The API initiator (Daraja portal user) that may call Transaction Status.</summary>
+    public string InitiatorName { get; set; } = "";
+    public string InitiatorPassword { get; set; } = "";
+
+    /// <summary>Safaricom's public certificate (PEM or DER file) that encrypts the initiator password.</summary>
+    public string CertificatePath { get; set; } = "";
+
+    /// <summary>The same certificate inline: PEM text, or base64 DER.</summary>
+    public string Certificate { get; set; } = "";
+
     public string EffectivePartyB => string.IsNullOrWhiteSpace(PartyB) ? ShortCode : PartyB;
 
     public bool ShouldConfirmWithQuery(bool liveMode) => ConfirmWithQuery ?? liveMode;
+
+    public bool IsC2bEnabled(bool liveMode) => C2bEnabled ?? !liveMode;
 }

@@ -89,7 +89,7 @@ public sealed class RepliesTests
         (nameof(Replies.SummarySwitched) + "On", l => Replies.SummarySwitched(true, l)),
         (nameof(Replies.SummarySwitched) + "Off", l => Replies.SummarySwitched(false, l)),
         (nameof(Replies.SummaryUsage), Replies.SummaryUsage),
-        (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, 4500, 1, l)),
+        (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, 4500, 1, 1, l)),
         (nameof(Replies.SlowDown), Replies.SlowDown),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
     ];

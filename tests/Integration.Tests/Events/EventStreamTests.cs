@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using InvoiceFirst.Integration.Tests.Infrastructure;
+using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Integration.Tests.Events;
 
@@ -11,18 +12,27 @@ public sealed class EventStreamTests : IAsyncLifetime
 
     private BotFactory _subscriberHost = null!;
     private BotFactory _otherHost = null!;
+    private FakeDaraja _daraja = null!;
 
     public async Task InitializeAsync()
     {
-        _subscriberHost = await BotFactory.CreateAsync(Fast);
+        _daraja = await FakeDaraja.StartAsync();
+        var settings = new Dictionary<string, string?>(Fast)
+        {
+            ["Mpesa:BaseUrl"] = _daraja.BaseUrl,
+            ["Mpesa:ConsumerKey"] = _daraja.ConsumerKey,
+            ["Mpesa:ConsumerSecret"] = _daraja.ConsumerSecret,
+        };
+        _subscriberHost = await BotFactory.CreateAsync(settings);
         // A second instance over the same database: where the payment lands.
-        _otherHost = await BotFactory.CreateAsync(Fast, _subscriberHost.ConnectionString);
+        _otherHost = await BotFactory.CreateAsync(settings, _subscriberHost.ConnectionString);
     }
 
     public async Task DisposeAsync()
     {
         await _otherHost.DisposeAsync();
         await _subscriberHost.DisposeAsync();
+        await _daraja.DisposeAsync();
     }
 
     private async Task<string> CreateAndPayOnOtherHostAsync(string transId)
@@ -38,7 +48,13 @@ public sealed class EventStreamTests : IAsyncLifetime
              "ThirdPartyTransID":"","MSISDN":"2547 ***** 126","FirstName":"NICHOLAS","MiddleName":"","LastName":""}
             """;
         using var client = _otherHost.CreateClient();
-        (await client.PostAsync("/payments/c2b/confirmation", new StringContent(confirmation, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var queriesBefore = _daraja.StatusQueries.Count;
+        _daraja.KnowPayment(transId, 1500);
+        (await client.PostAsync(BotFactory.C2bConfirmationPath, new StringContent(confirmation, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        // Either instance may verify it; M-PESA answers at the ResultURL the query named.
+        await _daraja.WaitForStatusQueriesAsync(queriesBefore + 1, TimeSpan.FromSeconds(15));
+        var query = _daraja.StatusQueries[queriesBefore];
+        (await client.PostAsync(query.ResultPath, new StringContent(_daraja.StatusResultFor(transId), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         return body.GetProperty("id").GetString()!;
     }
 

@@ -159,5 +159,5 @@ public sealed class CallbackOrderingTests : IAsyncLifetime
         (await _h.OutboxAsync()).Count(o => o.DedupeKey?.StartsWith("receipt:customer:") == true || o.DedupeKey?.StartsWith("receipt:merchant:") == true);
 
     private async Task ConfirmC2bAsync(string transId, string account, long shillings) =>
-        Assert.Equal(HttpStatusCode.OK, (await _h.ConfirmC2bAsync(PaymentHarness.C2bConfirmation(transId, account, shillings))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _h.PayByPaybillAsync(transId, account, shillings)).StatusCode);
 }

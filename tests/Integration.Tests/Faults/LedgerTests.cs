@@ -71,12 +71,16 @@ public sealed class LedgerTests(ITestOutputHelper output)
             for (var d = 0; body is not null && d < plan.Deliveries; d++) events.Add(() => h.CallbackAsync(payment, body));
             if (plan.C2bShillings > 0)
             {
-                var c2b = PaymentHarness.C2bConfirmation($"C2B{++receipts:D7}", plan.Invoice.Number, plan.C2bShillings);
+                var transId = $"C2B{++receipts:D7}";
+                h.Daraja.KnowPayment(transId, plan.C2bShillings);
+                var c2b = PaymentHarness.C2bConfirmation(transId, plan.Invoice.Number, plan.C2bShillings);
                 for (var d = 0; d < plan.Deliveries; d++) events.Add(() => h.ConfirmC2bAsync(c2b));
             }
         }
         var unapplied = random.Next(1, 4) * 100L;
-        var stray = PaymentHarness.C2bConfirmation($"C2B{++receipts:D7}", "NO-SUCH-INVOICE", unapplied);
+        var strayId = $"C2B{++receipts:D7}";
+        h.Daraja.KnowPayment(strayId, unapplied);
+        var stray = PaymentHarness.C2bConfirmation(strayId, "NO-SUCH-INVOICE", unapplied);
         events.Add(() => h.ConfirmC2bAsync(stray));
         events.Add(() => h.ConfirmC2bAsync(stray));
         var shuffled = events.OrderBy(_ => random.Next()).ToList();

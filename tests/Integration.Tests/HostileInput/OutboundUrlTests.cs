@@ -78,8 +78,8 @@ public sealed class OutboundUrlTests
             ["BusinessShortCode"] = "174379", ["BillRefNumber"] = "NO-SUCH-INVOICE", ["MSISDN"] = "2547 ***** 126", ["FirstName"] = "X",
             ["ConfirmationURL"] = evil, ["ValidationURL"] = evil, ["ResponseURL"] = evil,
         };
-        (await client.PostAsync("/payments/c2b/validation", Json(c2b))).EnsureSuccessStatusCode();
-        (await client.PostAsync("/payments/c2b/confirmation", Json(c2b))).EnsureSuccessStatusCode();
+        (await client.PostAsync(BotFactory.C2bValidationPath, Json(c2b))).EnsureSuccessStatusCode();
+        (await client.PostAsync(BotFactory.C2bConfirmationPath, Json(c2b))).EnsureSuccessStatusCode();
 
         await host.UntilInvoiceAsync(InvoiceStatus.Paid);
         await MessagingHost.UntilAsync(() => NothingLeftToDoAsync(host), "inbox and outbox drained", seconds: 30);

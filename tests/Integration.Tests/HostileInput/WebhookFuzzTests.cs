@@ -32,7 +32,8 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         await _h.TapAsync(invoice.Id);
         var (payment, _) = await _h.WaitForPushAsync(1);
         string[] jsonPaths = ["/whatsapp/webhook", $"/payments/stk/callback/{payment.CallbackToken}", "/payments/stk/callback/unknown-token",
-            "/payments/c2b/validation", "/payments/c2b/confirmation"];
+            BotFactory.C2bValidationPath, BotFactory.C2bConfirmationPath, "/payments/c2b/confirmation/wrong-token-0123456789abcdefghijk",
+            "/payments/tx-status/result/unknown-token-0123456789abcdefghij"];
         string[] formPaths = ["/sms/inbound", "/sms/status", "/twilio/inbound", "/twilio/status"];
         var client = _h.Factory.CreateClient();
         var failures = new List<string>();
@@ -60,8 +61,8 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
     [InlineData("/twilio/inbound")]
     [InlineData("/twilio/status")]
     [InlineData("/payments/stk/callback/some-token")]
-    [InlineData("/payments/c2b/validation")]
-    [InlineData("/payments/c2b/confirmation")]
+    [InlineData(BotFactory.C2bValidationPath)]
+    [InlineData(BotFactory.C2bConfirmationPath)]
     public async Task Post_BodyOverTheLimit_413AndNothingStored(string path)
     {
         var huge = new byte[5 * 1024 * 1024];

@@ -70,10 +70,10 @@ public sealed class WebhookMemoryTests(ITestOutputHelper output) : IAsyncLifetim
             ("/payments/stk/callback/some-token", justUnder, true),
             ("/whatsapp/webhook", over, false),
             ("/whatsapp/webhook", over, true),
-            ("/payments/c2b/confirmation", over, false),
-            ("/payments/c2b/confirmation", over, true),
+            (BotFactory.C2bConfirmationPath, over, false),
+            (BotFactory.C2bConfirmationPath, over, true),
             ("/whatsapp/webhook", nested, true),
-            ("/payments/c2b/confirmation", nested, false),
+            (BotFactory.C2bConfirmationPath, nested, false),
         };
         var statuses = new HttpStatusCode[sends.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, sends.Length), new ParallelOptions { MaxDegreeOfParallelism = 4 },

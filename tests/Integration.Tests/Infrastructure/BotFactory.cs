@@ -16,6 +16,9 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     public const string AppSecret = "test_app_secret";
     public const string VerifyToken = "test-verify-token";
     public const string MerchantPhone = "254700000001";
+    public const string C2bUrlToken = "c2b-url-token-5f0c1e9a7b3d4e21a8c6";
+    public const string C2bConfirmationPath = "/payments/c2b/confirmation/" + C2bUrlToken;
+    public const string C2bValidationPath = "/payments/c2b/validation/" + C2bUrlToken;
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -37,12 +40,17 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             ["Mpesa:ConsumerKey"] = "test-consumer-key",
             ["Mpesa:ConsumerSecret"] = "test-consumer-secret",
             ["Mpesa:ShortCode"] = "174379",
+            // Nothing listens on the discard port: a test that talks to Daraja points this at its fake.
+            ["Mpesa:BaseUrl"] = "http://127.0.0.1:9",
+            ["Mpesa:C2bEnabled"] = "true",
+            ["Mpesa:C2bUrlToken"] = C2bUrlToken,
             // Tests about messaging turn it on and point the providers at loopback fakes.
             ["Outbox:Enabled"] = "false",
             // The daily job would take its lease with the real clock; retention tests run it themselves.
             ["Retention:Enabled"] = "false",
             ["Mpesa:Passkey"] = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
         };
+        foreach (var (k, v) in Testing.Fakes.FakeInitiator.Shared.Settings) _settings[k] = v;
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
@@ -16,18 +17,24 @@ public sealed class PaymentHarness : IAsyncDisposable
     public const string Customer = "254712345678";
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
-    private PaymentHarness(FakeDaraja daraja, BotFactory factory)
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _statusAnswers;
+
+    private PaymentHarness(FakeDaraja daraja, BotFactory factory, bool answerStatusQueries)
     {
         Daraja = daraja;
         Factory = factory;
         Api = factory.ApiClient();
+        _statusAnswers = answerStatusQueries ? AnswerStatusQueriesAsync(_stop.Token) : Task.CompletedTask;
     }
 
     public FakeDaraja Daraja { get; }
     public BotFactory Factory { get; }
     public HttpClient Api { get; }
 
-    public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null, Dialect dialect = Dialect.Postgres)
+    /// <param name="answerStatusQueries">Post Daraja's Transaction Status result for every query, as M-PESA would (from what <see cref="FakeDaraja.KnowPayment"/> was told).</param>
+    public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null, Dialect dialect = Dialect.Postgres,
+        bool answerStatusQueries = true)
     {
         var daraja = await FakeDaraja.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -40,7 +47,7 @@ public sealed class PaymentHarness : IAsyncDisposable
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var factory = dialect == Dialect.Sqlite ? await BotFactory.CreateSqliteAsync(settings) : await BotFactory.CreateAsync(settings);
-        return new PaymentHarness(daraja, factory);
+        return new PaymentHarness(daraja, factory, answerStatusQueries);
     }
 
     public async Task<Invoice> CreateInvoiceAsync(long shillings = 1500, string msisdn = Customer, string? customerName = null)
@@ -100,10 +107,46 @@ public sealed class PaymentHarness : IAsyncDisposable
          "ThirdPartyTransID":"","MSISDN":"2547 ***** 126","FirstName":"NICHOLAS","MiddleName":"","LastName":""}
         """;
 
-    public async Task<HttpResponseMessage> ConfirmC2bAsync(string body)
+    /// <summary>Posts a C2B confirmation to the registered (tokenized) URL, or to <paramref name="path"/>.</summary>
+    public async Task<HttpResponseMessage> ConfirmC2bAsync(string body, string? path = null)
     {
         using var client = Factory.CreateClient();
-        return await client.PostAsync("/payments/c2b/confirmation", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        return await client.PostAsync(path ?? BotFactory.C2bConfirmationPath, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>A genuine Paybill payment: M-PESA has it, and Daraja posts its confirmation.</summary>
+    public Task<HttpResponseMessage> PayByPaybillAsync(string transId, string account, long shillings)
+    {
+        Daraja.KnowPayment(transId, shillings);
+        return ConfirmC2bAsync(C2bConfirmation(transId, account, shillings));
+    }
+
+    /// <summary>Posts a Transaction Status result body to the ResultURL of <paramref name="query"/>.</summary>
+    public async Task<HttpResponseMessage> DeliverStatusResultAsync(FakeDaraja.StatusQuery query, string? body = null)
+    {
+        using var client = Factory.CreateClient();
+        return await client.PostAsync(query.ResultPath,
+            new StringContent(body ?? Daraja.StatusResultFor(query.TransactionId), System.Text.Encoding.UTF8, "application/json"));
+    }
+
+    public Task<IReadOnlyList<C2bConfirmation>> ConfirmationsAsync() =>
+        Factory.Services.GetRequiredService<C2bConfirmationRepository>().ListAsync(default);
+
+    // Daraja answers each accepted query once, a moment later, at the ResultURL the query named.
+    private async Task AnswerStatusQueriesAsync(CancellationToken ct)
+    {
+        var answered = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var queries = Daraja.StatusQueries;
+            for (; answered < queries.Count && !ct.IsCancellationRequested; answered++)
+            {
+                try { (await DeliverStatusResultAsync(queries[answered])).Dispose(); }
+                catch (Exception e) when (e is HttpRequestException or ObjectDisposedException or OperationCanceledException) { return; }
+            }
+            try { await Task.Delay(25, ct); }
+            catch (OperationCanceledException) { return; }
+        }
     }
 
     public Task<HttpResponseMessage> PaySuccessAsync(Payment payment, string receipt = "NLJ7RT61SV")
@@ -142,6 +185,8 @@ public sealed class PaymentHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
+        await _statusAnswers;
         await Factory.DisposeAsync();
         await Daraja.DisposeAsync();
     }

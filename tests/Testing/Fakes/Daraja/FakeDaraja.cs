@@ -15,7 +15,7 @@ namespace InvoiceFirst.Testing.Fakes;
 /// Safaricom Daraja on loopback, speaking the real wire format: OAuth (each new token invalidates
 /// the previous one), STK push and STK query, with scriptable errors, delays and query results.
 /// </summary>
-public sealed class FakeDaraja : IAsyncDisposable
+public sealed partial class FakeDaraja : IAsyncDisposable
 {
     public const string OAuthPath = "/oauth/v1/generate";
     public const string StkPushPath = "/mpesa/stkpush/v1/processrequest";
@@ -67,6 +67,7 @@ public sealed class FakeDaraja : IAsyncDisposable
         app.MapGet(OAuthPath, (Func<HttpContext, Task<IResult>>)fake.OAuthAsync);
         app.MapPost(StkPushPath, (Func<HttpContext, Task<IResult>>)fake.StkPushAsync);
         app.MapPost(StkQueryPath, (Func<HttpContext, Task<IResult>>)fake.StkQueryAsync);
+        fake.MapC2b(app);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         fake.BaseUrl = addresses.Addresses.First().TrimEnd('/');
@@ -193,7 +194,7 @@ public sealed class FakeDaraja : IAsyncDisposable
     // Daraja's samples send numbers both as strings and as numbers.
     private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
 
-    private async Task<(IResult? Refused, string Body)> RecordAuthorizedAsync(HttpContext context, string path)
+    internal async Task<(IResult? Refused, string Body)> RecordAuthorizedAsync(HttpContext context, string path)
     {
         var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
         var header = context.Request.Headers.Authorization.ToString();
@@ -204,7 +205,7 @@ public sealed class FakeDaraja : IAsyncDisposable
         return (bearer is not null && bearer == valid ? null : Error(404, "404.001.03", "Invalid Access Token"), body);
     }
 
-    private static IResult Error(int status, string code, string message) => Results.Json(
+    internal static IResult Error(int status, string code, string message) => Results.Json(
         new Dictionary<string, string>
         {
             ["requestId"] = Guid.NewGuid().ToString("N")[..20],

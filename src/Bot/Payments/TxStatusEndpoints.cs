@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using InvoiceFirst.Bot.Webhooks;
+using InvoiceFirst.Data.C2b;
+using InvoiceFirst.Data.Inbox;
+
+namespace InvoiceFirst.Bot.Payments;
+
+/// <summary>
+/// Where Daraja posts Transaction Status answers. Each query has its own unguessable token; an
+/// unknown one answers 404 with no effect. A result is stored first and judged by the inbox worker.
+/// </summary>
+public static class TxStatusEndpoints
+{
+    public static IEndpointRouteBuilder MapTxStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(C2bUrls.ResultPath, ResultAsync).WithTags("Payments").ExcludeFromDescription();
+        app.MapPost(C2bUrls.TimeoutPath, TimeoutAsync).WithTags("Payments").ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ResultAsync(string token, HttpContext http, C2bConfirmationRepository confirmations,
+        InboxIntake intake, TimeProvider clock, ILogger<C2bVerifier> logger, CancellationToken ct)
+    {
+        var body = await RawBody.ReadAsync(http);
+        if (body is null) return RawBody.TooLarge();
+        if (await FindAsync(token, confirmations, logger, http, ct) is null) return Results.NotFound();
+
+        var inbound = new InboundEvent
+        {
+            Provider = Providers.Mpesa,
+            // A redelivery of the same body dedupes; another answer to the same query is a new event.
+            EventId = $"txstatus:{token}:{Convert.ToHexString(SHA256.HashData(body))[..16]}",
+            Kind = InboundKind.TxStatusResult,
+            Text = token,
+            Raw = Encoding.UTF8.GetString(body),
+            Timestamp = clock.GetUtcNow(),
+        };
+        return await intake.StoreAsync([inbound], ct) ? Ack() : InboxIntake.Unavailable();
+    }
+
+    // The query sat in Daraja's queue too long: ask again soon rather than at the usual re-ask time.
+    private static async Task<IResult> TimeoutAsync(string token, HttpContext http, C2bConfirmationRepository confirmations,
+        TimeProvider clock, ILogger<C2bVerifier> logger, CancellationToken ct)
+    {
+        if (await RawBody.ReadAsync(http) is null) return RawBody.TooLarge();
+        if (await FindAsync(token, confirmations, logger, http, ct) is not { } confirmation) return Results.NotFound();
+        var now = clock.GetUtcNow();
+        await confirmations.ScheduleQueryAsync(confirmation.Id, now + TimeSpan.FromMinutes(1), now, ct);
+        logger.LogInformation("Transaction Status query for confirmation {ConfirmationId} timed out in Daraja's queue; asking again", confirmation.Id);
+        return Ack();
+    }
+
+    private static async Task<C2bConfirmation?> FindAsync(string token, C2bConfirmationRepository confirmations, ILogger logger,
+        HttpContext http, CancellationToken ct)
+    {
+        var found = token.Length is >= 32 and <= 64 ? await confirmations.FindByQueryTokenAsync(token, ct) : null;
+        if (found is null)
+            logger.LogWarning("Suspicious Transaction Status answer from {RemoteIp}: unknown token, ignored", http.Connection.RemoteIpAddress);
+        return found;
+    }
+
+    private static IResult Ack() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
+}
