@@ -27,6 +27,9 @@ public static class PaymentsServiceCollectionExtensions
             .Validate(o => o.C2bResponseType is "Completed" or "Cancelled", "Mpesa:C2bResponseType must be Completed or Cancelled")
             .Validate(o => o.C2bVerifyHours > 0, "Mpesa:C2bVerifyHours must be positive")
             .Validate(o => o.C2bRequeryMinutes > 0, "Mpesa:C2bRequeryMinutes must be positive")
+            // A missing certificate is named by the Live-mode check; one that is set must be readable.
+            .Validate(o => o.C2bEnabled != true || (o.Certificate.Length == 0 && o.CertificatePath.Length == 0) || SecurityCredential.CanLoad(o),
+                "Mpesa:Certificate or Mpesa:CertificatePath is not a readable X.509 certificate (PEM or DER)")
             .ValidateOnStart();
 
         services.AddHttpClient(DarajaClient.HttpClientName, (sp, client) =>

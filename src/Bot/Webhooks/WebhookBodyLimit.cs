@@ -8,7 +8,7 @@ namespace InvoiceFirst.Bot.Webhooks;
 /// </summary>
 public static class WebhookBodyLimit
 {
-    private static readonly string[] Prefixes = ["/whatsapp/", "/sms/", "/twilio/", "/payments/stk/callback/", "/payments/c2b/"];
+    private static readonly string[] Prefixes = ["/whatsapp/", "/sms/", "/twilio/", "/payments/stk/callback/", "/payments/c2b/", "/payments/tx-status/"];
 
     public static IApplicationBuilder UseWebhookBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

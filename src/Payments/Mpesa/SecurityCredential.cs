@@ -27,6 +27,21 @@ public static class SecurityCredential
         return text.Contains("-----BEGIN", StringComparison.Ordinal) ? FromText(text) : X509CertificateLoader.LoadCertificate(bytes);
     }
 
+    /// <summary>True when a certificate is configured and readable, with an RSA key.</summary>
+    public static bool CanLoad(MpesaOptions options)
+    {
+        try
+        {
+            using var certificate = Load(options);
+            using var key = certificate?.GetRSAPublicKey();
+            return key is not null;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static X509Certificate2 FromText(string text) =>
         text.Contains("-----BEGIN", StringComparison.Ordinal)
             ? X509Certificate2.CreateFromPem(text)

@@ -48,4 +48,13 @@ public sealed class SecurityCredentialTests
         Assert.All(loaded, c => Assert.Equal(certificate.Thumbprint, c!.Thumbprint));
         Assert.Null(SecurityCredential.Load(new MpesaOptions()));
     }
+
+    [Theory]
+    [InlineData("not a certificate")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----")]
+    public void CanLoad_Garbage_False(string text) => Assert.False(SecurityCredential.CanLoad(new MpesaOptions { Certificate = text }));
+
+    [Fact]
+    public void CanLoad_MissingFile_False() =>
+        Assert.False(SecurityCredential.CanLoad(new MpesaOptions { CertificatePath = "/nonexistent/mpesa.cer" }));
 }
