@@ -62,6 +62,28 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PaybillByHand_VerifiedWithTransactionStatus_ShowsTheReceiptOnBothPhones()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+
+        await SendAsync(merchant, "invoice 0712345678 1500 Website design");
+        await Expect(customer.Locator(".msg.in").Filter(new() { HasText = "INV-0001" })).ToBeVisibleAsync();
+        await customer.Locator("[data-paybill-open]").ClickAsync();
+        var menu = customer.Locator("[data-paybill]");
+        await Expect(menu).ToContainTextAsync("174379");
+        await menu.Locator("input[name=account]").FillAsync("inv-0001");
+        await menu.Locator("input[name=amount]").FillAsync("1500");
+        await menu.Locator("[data-paybill-send]").ClickAsync();
+
+        // The receipt arrives only after the bot asked the sandbox's Transaction Status about it.
+        var receipt = new Regex("SBX[0-9A-F]{7}");
+        await Expect(customer.Locator(".msg.in").Filter(new() { HasTextRegex = receipt })).ToContainTextAsync("KES 1,500");
+        await Expect(merchant.Locator(".msg.in").Filter(new() { HasTextRegex = receipt })).ToContainTextAsync("INV-0001");
+        await ScreenshotAsync(page, "sandbox-paybill.png");
+    }
+
+    [Fact]
     public async Task CancelledPrompt_OffersToTryAgain()
     {
         var page = await OpenSandboxAsync();

@@ -47,15 +47,15 @@ public static class SandboxPage
           form { display: flex; gap: 6px; padding: 8px; background: #f0f0f0; }
           form input { flex: 1; padding: 9px 12px; border-radius: 20px; border: 1px solid #ccc; font: inherit; }
           form button { border: 0; background: var(--wa); color: #fff; border-radius: 20px; padding: 0 14px; font: inherit; cursor: pointer; }
-          .prompt { position: absolute; inset: auto 12px 70px 12px; background: #fff; border-radius: 12px; padding: 14px;
+          .prompt, .sheet { position: absolute; inset: auto 12px 70px 12px; background: #fff; border-radius: 12px; padding: 14px;
                     box-shadow: 0 6px 24px rgba(0,0,0,.35); border-top: 6px solid var(--mpesa); }
-          .prompt h3 { margin: 0 0 6px; color: var(--mpesa); font-size: 16px; }
-          .prompt input { width: 100%; padding: 8px; margin: 8px 0; font: inherit; letter-spacing: 4px; }
-          .prompt .actions { display: flex; gap: 6px; flex-wrap: wrap; }
-          .prompt .actions button { flex: 1; padding: 8px; border-radius: 6px; border: 1px solid #ccc; font: inherit; cursor: pointer; }
-          .prompt .actions .ok { background: var(--mpesa); color: #fff; border-color: var(--mpesa); }
+          .prompt h3, .sheet h3 { margin: 0 0 6px; color: var(--mpesa); font-size: 16px; }
+          .prompt input, .sheet input { width: 100%; padding: 8px; margin: 8px 0; font: inherit; letter-spacing: 4px; }
+          .prompt .actions, .sheet .actions { display: flex; gap: 6px; flex-wrap: wrap; }
+          .prompt .actions button, .sheet .actions button { flex: 1; padding: 8px; border-radius: 6px; border: 1px solid #ccc; font: inherit; cursor: pointer; }
+          .prompt .actions .ok, .sheet .actions .ok { background: var(--mpesa); color: #fff; border-color: var(--mpesa); }
           .paybill { margin: 0 8px 6px; padding: 6px; border-radius: 6px; border: 1px solid var(--mpesa); background: #fff; color: var(--mpesa); font: inherit; cursor: pointer; }
-          .prompt input[name=account], .prompt input[name=amount] { letter-spacing: normal; }
+          .sheet input { letter-spacing: normal; }
           .hint { color: #555; font-size: 13px; text-align: center; padding: 4px 16px; }
           a { color: #0b57d0; }
         </style>
@@ -73,7 +73,7 @@ public static class SandboxPage
             <div class="bar"><span>Customer</span><select id="customer-number" aria-label="Customer number">{{CUSTOMER_OPTIONS}}</select></div>
             <div class="chat" data-chat></div>
             <div data-prompt></div>
-            <div data-paybill hidden class="prompt" role="dialog" aria-label="Pay by Paybill">
+            <div data-paybill hidden class="sheet" role="dialog" aria-label="Pay by Paybill">
               <h3>M-PESA · Pay Bill</h3>
               <div>Business no. {{SHORTCODE}}</div>
               <input name="account" placeholder="Account no. (invoice number)" aria-label="Account number" autocomplete="off">
