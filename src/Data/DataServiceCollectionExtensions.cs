@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();
+        services.AddSingleton<Review.ReviewItemRepository>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxRepository>();
         services.AddSingleton<OutboxRepository>();

@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Mpesa;
 using InvoiceFirst.Data.Outbox;
 
 namespace InvoiceFirst.Bot.Conversations;
@@ -44,17 +45,32 @@ public static partial class Replies
             [TryAgainButton(invoiceId, lang)]),
     };
 
-    /// <summary>The prompt ended without payment; the invoice stays payable.</summary>
-    public static Reply PaymentNotCompleted(string kind, string number, string invoiceId, Language lang)
+    /// <summary>The prompt ended without payment; the invoice stays payable, and the customer hears why and what to do.</summary>
+    public static Reply PaymentNotCompleted(PaymentFailureKind kind, string number, string invoiceId, Language lang)
     {
         var why = kind switch
         {
-            "Cancelled" => Pick(lang, "The payment was cancelled.", "Malipo yameghairiwa."),
-            "NoAnswer" or "Expired" => Pick(lang, "The M-PESA prompt timed out.", "Muda wa ombi la M-PESA umeisha."),
-            "WrongPin" => Pick(lang, "The PIN was not accepted.", "PIN haikukubaliwa."),
-            "InsufficientFunds" => Pick(lang, "There was not enough money in M-PESA.", "Hakukuwa na pesa za kutosha kwenye M-PESA."),
+            PaymentFailureKind.Cancelled => Pick(lang, "The payment was cancelled.", "Malipo yameghairiwa."),
+            PaymentFailureKind.NoAnswer or PaymentFailureKind.Expired => Pick(lang,
+                "The M-PESA prompt timed out or did not reach your phone.", "Ombi la M-PESA limepitwa na muda au halikufika kwenye simu yako."),
+            PaymentFailureKind.WrongPin => Pick(lang, "The PIN was not accepted.", "PIN haikukubaliwa."),
+            PaymentFailureKind.InsufficientFunds => Pick(lang, "There was not enough money in M-PESA.", "Hakukuwa na pesa za kutosha kwenye M-PESA."),
+            PaymentFailureKind.SubscriberBusy => Pick(lang,
+                "Another M-PESA transaction was in progress on your phone.", "Kulikuwa na muamala mwingine wa M-PESA kwenye simu yako."),
+            PaymentFailureKind.RepeatTooSoon => Pick(lang,
+                "M-PESA refuses the same amount twice within 2 minutes.", "M-PESA haikubali kiasi kilekile mara mbili ndani ya dakika 2."),
+            PaymentFailureKind.Transient => Pick(lang, "M-PESA could not complete the prompt.", "M-PESA haikuweza kukamilisha ombi."),
+            PaymentFailureKind.LimitExceeded => Pick(lang,
+                "M-PESA refused the amount: it is above a limit of your account or of the business.",
+                "M-PESA imekataa kiasi hiki: kimezidi kikomo cha akaunti yako au cha biashara."),
+            PaymentFailureKind.PinLocked => Pick(lang,
+                "Your M-PESA PIN is locked: call Safaricom on 100 to unlock it.", "PIN yako ya M-PESA imefungwa: piga 100 kwa Safaricom ili kuifungua."),
+            PaymentFailureKind.Configuration => Pick(lang,
+                "The business's M-PESA setup refused the payment; they have been told.", "Mipangilio ya M-PESA ya biashara imekataa malipo; wamearifiwa."),
             _ => Pick(lang, "The payment did not go through.", "Malipo hayakufanikiwa."),
         };
+        if (!MpesaResultCodes.CanTryAgain(kind))
+            return new(Pick(lang, $"{why} Invoice {number} is still open.", $"{why} Ankara {number} bado iko wazi."));
         return new(Pick(lang,
             $"{why} Invoice {number} is still open. Tap Try again when you are ready.",
             $"{why} Ankara {number} bado iko wazi. Bonyeza Jaribu tena ukiwa tayari."),

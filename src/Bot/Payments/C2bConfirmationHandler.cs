@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,12 @@ public sealed class C2bConfirmationHandler(
         var parsed = C2bParser.Parse(inbound.Raw ?? "");
         if (!parsed.IsValid)
         {
-            logger.LogError("C2B confirmation {TransId} could not be read and needs review: {Error}", parsed.TransId, parsed.Error);
+            logger.LogError("C2B confirmation {TransId} could not be read and is kept for review: {Error}", parsed.TransId, parsed.Error);
+            await ReviewItemRepository.AddAsync(c, t, new ReviewItem
+            {
+                Source = ReviewSources.C2bConfirmation, SourceEventId = inbound.EventId, Reason = parsed.Error, Raw = inbound.Raw ?? "",
+                CreatedAt = clock.GetUtcNow(),
+            }, ct);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.Inbox;
@@ -38,22 +39,17 @@ public static class C2bEndpoints
         return Results.Content(answer, "application/json");
     }
 
-    private static async Task<IResult> ConfirmAsync(HttpContext http, InboxIntake intake, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ConfirmAsync(HttpContext http, InboxIntake intake, TimeProvider clock, CancellationToken ct)
     {
         var body = await RawBody.ReadAsync(http);
         if (body is null) return RawBody.TooLarge();
         var raw = Encoding.UTF8.GetString(body);
-        var parsed = C2bParser.Parse(raw);
-        if (parsed.TransId is null)
-        {
-            loggers.CreateLogger("InvoiceFirst.Payments.C2b").LogWarning("C2B confirmation without a TransID ignored: {Error}", parsed.Error);
-            return Results.Content(C2bResponses.ConfirmationAck(), "application/json");
-        }
-
+        // Stored even when unreadable: the handler keeps it for review. Acknowledging money we did not record is the worst outcome.
+        var transId = C2bParser.Parse(raw).TransId;
         var inbound = new InboundEvent
         {
             Provider = Providers.Mpesa,
-            EventId = "c2b:" + parsed.TransId,
+            EventId = transId is null ? "c2b:unreadable:" + Convert.ToHexString(SHA256.HashData(body))[..16] : "c2b:" + transId,
             Kind = InboundKind.C2bConfirmation,
             Raw = raw,
             Timestamp = clock.GetUtcNow(),

@@ -97,7 +97,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
         var lang = Language.FromCode(merchant?.Language);
         await notices.ToPayerAsync(c, t, payment, payment.Msisdn ?? invoice.Msisdn, invoice.Id,
-            Replies.PaymentNotCompleted(kind.ToString(), invoice.Number, invoice.Id, lang), OutboxPurpose.Reply,
+            Replies.PaymentNotCompleted(kind, invoice.Number, invoice.Id, lang), OutboxPurpose.Reply,
             $"payment:failed:{payment.Id}", ct);
         return true;
     }

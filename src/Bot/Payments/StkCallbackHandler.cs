@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
@@ -41,9 +42,15 @@ public sealed class StkCallbackHandler(
 
         if (!parsed.IsValid)
         {
-            logger.LogWarning("Unreadable STK callback for payment {PaymentId}: {Error}", payment.Id, parsed.Error);
-            if (parsed.CheckoutRequestId is not null && parsed.CheckoutRequestId == payment.CheckoutRequestId)
-                await settler.MarkForReviewAsync(c, t, payment, "unreadable callback: " + parsed.Error, inbound.Raw, ct);
+            // It does not close the payment: the genuine callback or the query worker still can. Ask soon.
+            logger.LogWarning("Unreadable STK callback for payment {PaymentId}, kept for review: {Error}", payment.Id, parsed.Error);
+            var now = clock.GetUtcNow();
+            await ReviewItemRepository.AddAsync(c, t, new ReviewItem
+            {
+                Source = ReviewSources.StkCallback, SourceEventId = inbound.EventId, Reason = parsed.Error, Raw = inbound.Raw ?? "",
+                PaymentId = payment.Id, CreatedAt = now,
+            }, ct);
+            if (payment.PushStartedAt is not null) await PaymentTransitions.ScheduleQueryAsync(c, t, payment.Id, now, now, ct);
             return;
         }
 
@@ -57,6 +64,14 @@ public sealed class StkCallbackHandler(
         if (!callback.IsSuccess)
         {
             if (callback.Status == PaymentResultStatus.Pending) return;
+            if (callback.Status == PaymentResultStatus.NeedsReview)
+            {
+                // A code we do not know decides nothing: STK Query is asked now and its answer is handled like a callback's.
+                logger.LogWarning("STK callback for payment {PaymentId} carries result code {ResultCode} we do not know; asking STK Query",
+                    payment.Id, callback.ResultCode);
+                await PaymentTransitions.ScheduleQueryAsync(c, t, payment.Id, clock.GetUtcNow(), clock.GetUtcNow(), ct);
+                return;
+            }
             await settler.CloseAsync(c, t, payment, callback.Status, callback.ResultCode, callback.ResultDesc,
                 callback.FailureKind ?? PaymentFailureKind.Unknown, inbound.Raw, ct);
             return;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Bot.Payments;
@@ -23,7 +24,12 @@ public sealed class TxStatusResultHandler(
         if (confirmation is null) return;
         if (TransactionStatusParser.Parse(inbound.Raw ?? "") is not { } result)
         {
-            logger.LogWarning("Transaction Status answer for confirmation {ConfirmationId} could not be read; it will be asked again", confirmation.Id);
+            logger.LogWarning("Transaction Status answer for confirmation {ConfirmationId} could not be read; kept for review and asked again", confirmation.Id);
+            await ReviewItemRepository.AddAsync(c, t, new ReviewItem
+            {
+                Source = ReviewSources.TxStatusResult, SourceEventId = inbound.EventId, Reason = "not a Transaction Status result",
+                Raw = inbound.Raw ?? "", CreatedAt = clock.GetUtcNow(),
+            }, ct);
             return;
         }
 

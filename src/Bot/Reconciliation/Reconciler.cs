@@ -1,11 +1,12 @@
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Reconciliation;
+using InvoiceFirst.Data.Review;
 using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Reconciliation;
 
 /// <summary>Compares, for one Nairobi day, what M-PESA said we received with what invoices recorded.</summary>
-public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock)
+public sealed class Reconciler(ReconciliationRepository rows, ReviewItemRepository reviews, TimeProvider clock)
 {
     public const string ReceiptWithoutInvoice = "receipt_without_invoice";
     public const string InvoicePaidWithoutReceipt = "invoice_paid_without_receipt";
@@ -13,6 +14,7 @@ public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock
     public const string NeedsReview = "needs_review";
     public const string C2bUnverified = "c2b_unverified";
     public const string C2bRejected = "c2b_rejected";
+    public const string UnreadableCallback = "unreadable_callback";
 
     public static DateOnly Today(TimeProvider clock) => NairobiTime.Date(clock.GetUtcNow());
 
@@ -47,6 +49,9 @@ public sealed class Reconciler(ReconciliationRepository rows, TimeProvider clock
             differences.Add(new(C2bUnverified, null, null, null, null, u.TransId, u.AmountCents, null, u.Reason));
         foreach (var r in await rows.RejectedConfirmationsAsync(from, to, ct))
             differences.Add(new(C2bRejected, null, null, null, null, r.TransId, r.AmountCents, null, r.Reason));
+
+        foreach (var item in await reviews.ListAsync(from, to, ct))
+            differences.Add(new(UnreadableCallback, null, null, null, item.PaymentId, null, null, null, $"{item.Source}: {item.Reason}"));
 
         return new ReconciliationReport(day, from, to, differences);
     }

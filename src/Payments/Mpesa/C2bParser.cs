@@ -23,7 +23,7 @@ public static class C2bParser
         var transId = wire.TransId?.Trim();
         if (string.IsNullOrEmpty(transId)) return C2bParseResult.Malformed("Missing TransID");
 
-        if (!decimal.TryParse(wire.TransAmount, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        if (!decimal.TryParse(wire.TransAmount, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var amount))
             return C2bParseResult.Malformed("TransAmount is not a number", transId);
         // Daraja says C2B supports whole shillings only; anything else is not ours to guess at.
         if (amount != decimal.Truncate(amount) || amount <= 0 || amount > long.MaxValue)

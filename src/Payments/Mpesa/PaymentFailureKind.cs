@@ -10,6 +10,8 @@ public enum PaymentFailureKind
     InsufficientFunds,
     Expired,
     LimitExceeded,
+    RepeatTooSoon,
+    PinLocked,
     SubscriberBusy,
     Transient,
     Configuration,

@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Mpesa;
 using System.Reflection;
 using InvoiceFirst.Bot.Conversations;
 
@@ -73,8 +74,8 @@ public sealed class RepliesTests
         (nameof(Replies.PushRefused) + "Invalid", l => Replies.PushRefused("InvalidRequest", "inv_1", l)),
         (nameof(Replies.PushRefused) + "Busy", l => Replies.PushRefused("SubscriberBusy", "inv_1", l)),
         (nameof(Replies.PushRefused) + "Service", l => Replies.PushRefused("ServiceBusy", "inv_1", l)),
-        (nameof(Replies.PaymentNotCompleted) + "Cancelled", l => Replies.PaymentNotCompleted("Cancelled", "INV-0042", "inv_1", l)),
-        (nameof(Replies.PaymentNotCompleted) + "Pin", l => Replies.PaymentNotCompleted("WrongPin", "INV-0042", "inv_1", l)),
+        .. Enum.GetValues<PaymentFailureKind>().Select(k =>
+            (nameof(Replies.PaymentNotCompleted) + k, (Func<Language, Reply>)(l => Replies.PaymentNotCompleted(k, "INV-0042", "inv_1", l)))),
         (nameof(Replies.CustomerReceipt) + "Part", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", "NLJ7RT61SV", 500, 1000, l)),
         (nameof(Replies.CustomerReceipt) + "Full", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", null, 1500, 0, l)),
         (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", 1500, 0, l)),

@@ -34,7 +34,7 @@ public sealed class WebhookMemoryTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
-    public async Task Flood_LargeOversizedAndNestedBodies_HeapStaysBoundedAndNothingIsStored()
+    public async Task Flood_LargeOversizedAndNestedBodies_HeapStaysBoundedAndOnlyTheAuthenticatedBodyIsKept()
     {
         var client = _h.Factory.CreateClient();
         var statuses = new List<HttpStatusCode>();
@@ -51,11 +51,13 @@ public sealed class WebhookMemoryTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.True(secondHalf - start < MaxGrowth, $"heap grew by {(secondHalf - start) / MB} MB");
         Assert.True(secondHalf - firstHalf < MaxGrowthSecondHalf, $"heap grew by {(secondHalf - firstHalf) / MB} MB in the second half");
         await using var c = await _h.Factory.Db.OpenAsync(default);
-        Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox"));
+        // Refused bodies left nothing. The nested one came to the C2B URL with its secret: an authenticated
+        // body we cannot read is kept for review, once however often it comes, never acknowledged as nothing.
+        Assert.Equal(["c2b:unreadable"], await c.QueryAsync<string>("SELECT substr(provider_event_id, 1, 14) FROM inbox"));
 
         // The same host still takes a real event: nothing stored above is a choice, not a broken intake.
         await SendAsync(client, "/whatsapp/webhook", WebhookBuilders.Bytes(WebhookBuilders.Envelope([WebhookBuilders.TextMessage("254712345678", "hi")])), chunked: false);
-        Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox"));
+        Assert.Equal(2, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM inbox"));
     }
 
     private static async Task<List<HttpStatusCode>> SendRoundAsync(HttpClient client)

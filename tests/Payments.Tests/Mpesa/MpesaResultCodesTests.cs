@@ -15,7 +15,7 @@ public sealed class MpesaResultCodesTests
     [InlineData("3", PaymentFailureKind.LimitExceeded, PaymentResultStatus.Failed)]
     [InlineData("4", PaymentFailureKind.LimitExceeded, PaymentResultStatus.Failed)]
     [InlineData("8", PaymentFailureKind.LimitExceeded, PaymentResultStatus.Failed)]
-    [InlineData("17", PaymentFailureKind.LimitExceeded, PaymentResultStatus.Failed)]
+    [InlineData("17", PaymentFailureKind.RepeatTooSoon, PaymentResultStatus.Failed)]
     [InlineData("1001", PaymentFailureKind.SubscriberBusy, PaymentResultStatus.Failed)]
     [InlineData("1025", PaymentFailureKind.Transient, PaymentResultStatus.Failed)]
     [InlineData("9999", PaymentFailureKind.Transient, PaymentResultStatus.Failed)]
@@ -23,7 +23,9 @@ public sealed class MpesaResultCodesTests
     [InlineData("2028", PaymentFailureKind.Configuration, PaymentResultStatus.Failed)]
     [InlineData("SFC_IC0003", PaymentFailureKind.Configuration, PaymentResultStatus.Failed)]
     [InlineData("4999", PaymentFailureKind.Pending, PaymentResultStatus.Pending)]
-    [InlineData("8006", PaymentFailureKind.Unknown, PaymentResultStatus.NeedsReview)]
+    [InlineData("8006", PaymentFailureKind.PinLocked, PaymentResultStatus.Failed)]
+    [InlineData("1031", PaymentFailureKind.Cancelled, PaymentResultStatus.Cancelled)]
+    [InlineData("1036", PaymentFailureKind.NoAnswer, PaymentResultStatus.Failed)]
     [InlineData("12345", PaymentFailureKind.Unknown, PaymentResultStatus.NeedsReview)]
     public void StatusOf_SpecCode_MapsToKindAndStatus(string code, PaymentFailureKind? kind, PaymentResultStatus status)
     {

@@ -9,10 +9,6 @@ internal sealed class DarajaAckWireResponse
     [JsonPropertyName("OriginatorConversationID")] public string? OriginatorConversationId { get; set; }
     [JsonPropertyName("OriginatorCoversationID")] public string? OriginatorCoversationId { get; set; }
     [JsonPropertyName("ConversationID")] public string? ConversationId { get; set; }
-
-    [JsonPropertyName("ResponseCode")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? ResponseCode { get; set; }
-
+    [JsonPropertyName("ResponseCode")] public string? ResponseCode { get; set; }
     [JsonPropertyName("ResponseDescription")] public string? ResponseDescription { get; set; }
 }

@@ -4,7 +4,9 @@ namespace InvoiceFirst.Payments.Mpesa.Wire;
 
 internal static class DarajaJson
 {
-    public static readonly JsonSerializerOptions Options = new() { MaxDepth = 16 };
+    // Daraja and the aggregators in front of it send the same field as a string in one body and a
+    // number in another: every string property of a wire type reads either.
+    public static readonly JsonSerializerOptions Options = new() { MaxDepth = 16, Converters = { new StringOrNumberConverter() } };
 
     /// <summary>Deserializes a Daraja body, returning null instead of throwing on anything unexpected.</summary>
     public static T? TryRead<T>(string? content) where T : class

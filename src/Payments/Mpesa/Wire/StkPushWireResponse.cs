@@ -6,11 +6,7 @@ internal sealed class StkPushWireResponse
 {
     [JsonPropertyName("MerchantRequestID")] public string? MerchantRequestId { get; set; }
     [JsonPropertyName("CheckoutRequestID")] public string? CheckoutRequestId { get; set; }
-
-    [JsonPropertyName("ResponseCode")]
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? ResponseCode { get; set; }
-
+    [JsonPropertyName("ResponseCode")] public string? ResponseCode { get; set; }
     [JsonPropertyName("ResponseDescription")] public string? ResponseDescription { get; set; }
     [JsonPropertyName("CustomerMessage")] public string? CustomerMessage { get; set; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace InvoiceFirst.Payments.Mpesa.Wire;
 
-/// <summary>Reads a code that Daraja sends as a string in one API and a number in another.</summary>
+/// <summary>Reads a field Daraja sends as a string in one body and a number in another.</summary>
 internal sealed class StringOrNumberConverter : JsonConverter<string?>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

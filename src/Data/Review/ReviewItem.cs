@@ -1,0 +1,17 @@
+namespace InvoiceFirst.Data.Review;
+
+/// <summary>An authenticated provider body we could not fully read, kept for a person to look at.</summary>
+public sealed record ReviewItem
+{
+    public long Id { get; init; }
+
+    /// <summary>What it claimed to be: <c>c2b_confirmation</c>, <c>stk_callback</c>, <c>tx_status_result</c>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The inbox event it came in as; one review item per event.</summary>
+    public required string SourceEventId { get; init; }
+    public required string Reason { get; init; }
+    public required string Raw { get; init; }
+    public long? PaymentId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
