@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Integration.Tests.Fixtures.Daraja;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
 using InvoiceFirst.Testing.Fakes;
@@ -20,6 +21,16 @@ public sealed class LedgerTests(ITestOutputHelper output)
     private enum Fate { PaidByCallback, PaidByQuery, Cancelled, NeverAnswered, WrongAmount }
 
     private sealed record Plan(Invoice Invoice, Fate Fate, int Deliveries, long C2bShillings);
+
+    private static readonly StkCallbackFixtures.Fixture[] StkPaid =
+        [.. StkCallbackFixtures.All.Where(f => f.Status == PaymentStatus.Success && f.QueryAnswer is null)];
+
+    private static readonly StkCallbackFixtures.Fixture[] StkCancelled =
+        [.. StkCallbackFixtures.All.Where(f => f.Status == PaymentStatus.Cancelled && f.QueryAnswer is null)];
+
+    private static readonly C2bConfirmationFixtures.Fixture[] C2bPaid = [.. C2bConfirmationFixtures.All.Where(f => f.Paid)];
+
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 
     [Fact]
     public async Task RandomRun_DuplicatedReorderedAndLostCallbacks_MoneyAddsUpToTheCent()
@@ -61,19 +72,22 @@ public sealed class LedgerTests(ITestOutputHelper output)
             var receipt = $"RCP{++receipts:D7}";
             // Daraja's own answer; a wrong-amount callback is not one M-PESA would send for a prompt it completed.
             if (plan.Fate is Fate.PaidByCallback or Fate.PaidByQuery) h.Daraja.SetQueryResult(checkout, "0", "processed");
+            // Real-world shapes from the fixture suite, picked at random, so variants run under the same checks.
             var body = plan.Fate switch
             {
-                Fate.PaidByCallback => FakeDarajaCallbacks.Success(checkout, payment.AmountCents / 100m, receipt),
+                Fate.PaidByCallback => StkCallbackFixtures.Fill(Pick(random, StkPaid).Body, checkout, payment.AmountCents / 100, receipt),
                 Fate.WrongAmount => FakeDarajaCallbacks.Success(checkout, payment.AmountCents / 100m - 1, receipt),
-                Fate.Cancelled => FakeDarajaCallbacks.Failure(checkout),
+                Fate.Cancelled => StkCallbackFixtures.Fill(Pick(random, StkCancelled).Body, checkout, 0, receipt),
                 _ => null, // lost: only STK Query can tell
             };
             for (var d = 0; body is not null && d < plan.Deliveries; d++) events.Add(() => h.CallbackAsync(payment, body));
+            // Sometimes an unreadable callback arrives too: it must decide nothing.
+            if (random.Next(4) == 0) events.Add(() => h.CallbackAsync(payment, StkCallbackFixtures.Fill(StkCallbackFixtures.Malformed, checkout, 0, receipt)));
             if (plan.C2bShillings > 0)
             {
                 var transId = $"C2B{++receipts:D7}";
                 h.Daraja.KnowPayment(transId, plan.C2bShillings);
-                var c2b = PaymentHarness.C2bConfirmation(transId, plan.Invoice.Number, plan.C2bShillings);
+                var c2b = C2bConfirmationFixtures.Fill(Pick(random, C2bPaid).Body, transId, plan.Invoice.Number, plan.C2bShillings);
                 for (var d = 0; d < plan.Deliveries; d++) events.Add(() => h.ConfirmC2bAsync(c2b));
             }
         }

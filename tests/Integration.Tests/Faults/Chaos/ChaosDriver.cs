@@ -1,4 +1,5 @@
 using Dapper;
+using InvoiceFirst.Integration.Tests.Fixtures.Daraja;
 using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Integration.Tests.Faults.Chaos;
@@ -114,6 +115,14 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
             () => ledger.Commands.Add(new ChaosLedger.Command(eventId, description, customer, shillings)));
     }
 
+    private static readonly StkCallbackFixtures.Fixture[] StkPaid =
+        [.. StkCallbackFixtures.All.Where(f => f.Status == "SUCCESS" && f.QueryAnswer is null)];
+
+    private static readonly StkCallbackFixtures.Fixture[] StkFailed =
+        [.. StkCallbackFixtures.All.Where(f => f.Status != "SUCCESS" && f.QueryAnswer is null)];
+
+    private StkCallbackFixtures.Fixture Pick(StkCallbackFixtures.Fixture[] fixtures) => fixtures[rng.Next(fixtures.Length)];
+
     private void Tap(ChaosRows.Invoice invoice)
     {
         tapsPerInvoice[invoice.Id] = tapsPerInvoice.GetValueOrDefault(invoice.Id) + 1;
@@ -133,13 +142,14 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
             receipt = $"CH{size.Seed % 10_000:D4}{++receipts:D6}";
             // In Live mode the bot confirms a success with STK Query before it settles.
             world.Daraja.SetQueryResult(push.CheckoutRequestId, "0", "The service request is processed successfully.");
-            body = FakeDarajaCallbacks.Success(push.CheckoutRequestId, push.Amount, receipt, phoneNumber: push.PhoneNumber);
+            // Half the time a real-world shape from the fixture suite, so variants run under the crash checks too.
+            body = rng.Next(2) == 0
+                ? FakeDarajaCallbacks.Success(push.CheckoutRequestId, push.Amount, receipt, phoneNumber: push.PhoneNumber)
+                : StkCallbackFixtures.Fill(Pick(StkPaid).Body, push.CheckoutRequestId, (long)push.Amount, receipt);
         }
         else
         {
-            body = rng.Next(2) == 0
-                ? FakeDarajaCallbacks.Failure(push.CheckoutRequestId)
-                : FakeDarajaCallbacks.Failure(push.CheckoutRequestId, "1", "The balance is insufficient for the transaction.");
+            body = StkCallbackFixtures.Fill(Pick(StkFailed).Body, push.CheckoutRequestId, (long)push.Amount, "");
         }
         sender.Send(WebhookDelivery.StkCallback(push.CallbackUrl, body), Duplicate(),
             () => ledger.Callbacks.Add(new ChaosLedger.Callback(token, push.CheckoutRequestId, success, receipt)));

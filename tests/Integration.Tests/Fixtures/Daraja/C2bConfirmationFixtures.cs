@@ -12,6 +12,9 @@ public static class C2bConfirmationFixtures
         public override string ToString() => Name;
     }
 
+    public static string Fill(string body, string transId, string account, long amount) =>
+        body.Replace("{transId}", transId).Replace("{account}", account).Replace("{amount}", amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static readonly Fixture[] All =
     [
         new("spec sample, all strings", "Daraja C2B docs sample (spec 4.8)",

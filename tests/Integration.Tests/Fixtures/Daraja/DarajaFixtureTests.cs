@@ -37,7 +37,7 @@ public sealed class DarajaFixtureTests(DarajaFixtureHost host) : IClassFixture<D
 
     // Receipts are unique across payments, as M-PESA's are.
     private static string Fill(string body, string checkout) =>
-        body.Replace("{checkout}", checkout).Replace("{amount}", "1500").Replace("{receipt}", "SFX" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant());
+        StkCallbackFixtures.Fill(body, checkout, 1500, "SFX" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant());
 
     [Theory]
     [MemberData(nameof(Stk))]
@@ -76,7 +76,7 @@ public sealed class DarajaFixtureTests(DarajaFixtureHost host) : IClassFixture<D
         var checkout = payment.CheckoutRequestId!;
         H.Daraja.SetQueryResult(checkout, MpesaResultCodes.StillProcessing, "The transaction is still under processing");
 
-        await H.CallbackAsync(payment, """{"Body":{"stkCallback":{"CheckoutRequestID":"{checkout}"}}}""".Replace("{checkout}", checkout));
+        await H.CallbackAsync(payment, Fill(StkCallbackFixtures.Malformed, checkout));
         await H.InboxDrainedAsync();
         var stillOpen = (await H.PaymentsAsync(invoice.Id)).Single();
         H.Daraja.SetQueryResult(checkout, "0", "The service request is processed successfully.");
@@ -98,7 +98,7 @@ public sealed class DarajaFixtureTests(DarajaFixtureHost host) : IClassFixture<D
         var transId = "SFX" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant();
         H.Daraja.KnowPayment(transId, 2500);
 
-        var response = await H.ConfirmC2bAsync(fixture.Body.Replace("{transId}", transId).Replace("{account}", invoice.Number).Replace("{amount}", "2500"));
+        var response = await H.ConfirmC2bAsync(C2bConfirmationFixtures.Fill(fixture.Body, transId, invoice.Number, 2500));
         await H.InboxDrainedAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

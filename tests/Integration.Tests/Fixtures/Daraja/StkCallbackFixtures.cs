@@ -15,6 +15,12 @@ public static class StkCallbackFixtures
         public override string ToString() => Name;
     }
 
+    public static string Fill(string body, string checkout, long amount, string receipt) =>
+        body.Replace("{checkout}", checkout).Replace("{amount}", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("{receipt}", receipt);
+
+    /// <summary>A callback naming only the checkout: authenticated by its URL, readable by nobody.</summary>
+    public const string Malformed = """{"Body":{"stkCallback":{"CheckoutRequestID":"{checkout}"}}}""";
+
     private static string Failure(object code, string desc, string merchantRequest = "20258-14734914-1") =>
         """{"Body":{"stkCallback":{"MerchantRequestID":"MR","CheckoutRequestID":"{checkout}","ResultCode":CODE,"ResultDesc":"DESC"}}}"""
             .Replace("MR", merchantRequest).Replace("CODE", code.ToString()).Replace("DESC", desc);
