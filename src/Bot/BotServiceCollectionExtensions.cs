@@ -6,6 +6,8 @@ using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Bot.Reminders;
 using InvoiceFirst.Bot.Webhooks;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Messaging.AfricasTalking;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,11 @@ public static class BotServiceCollectionExtensions
                 o.Name ??= "Sandbox Shop";
             }
         });
+        services.AddOptions<AfricasTalkingOptions>().PostConfigure<BotMode>((o, mode) =>
+        {
+            // Nobody outside this process knows it, so nobody can post to the sandbox's SMS callbacks.
+            if (mode.IsSandbox && string.IsNullOrWhiteSpace(o.CallbackToken)) o.CallbackToken = SecureToken.New();
+        });
         services.AddOptions<OutboxOptions>().PostConfigure<BotMode, IOptions<AppOptions>>((o, mode, app) =>
         {
             o.UseSandbox = mode.IsSandbox;
@@ -63,6 +70,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<InboxIntake>();
         services.AddSingleton<WhatsAppSignatureFilter>();
         services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<AfricasTalkingTokenFilter>();
         services.AddHostedService<InboxWorker>();
         services.AddSingleton<Retention.RetentionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionWorker>());

@@ -1,3 +1,4 @@
+using InvoiceFirst.Messaging.AfricasTalking;
 using Microsoft.Extensions.Configuration;
 
 namespace InvoiceFirst.Bot.Hosting;
@@ -48,6 +49,18 @@ public static class AppModeResolver
         return CredentialKeys.Any(k => !string.IsNullOrWhiteSpace(configuration[k])) ? AppMode.Live : AppMode.Sandbox;
     }
 
-    public static IReadOnlyList<string> MissingLiveSettings(IConfiguration configuration) =>
-        LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).ToList();
+    public static IReadOnlyList<string> MissingLiveSettings(IConfiguration configuration)
+    {
+        var missing = LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])).ToList();
+        missing.AddRange(MissingAfricasTalkingCallbackToken(configuration));
+        return missing;
+    }
+
+    /// <summary>Africa's Talking signs nothing: once it is configured, the URL token is all that stops a forged SMS.</summary>
+    private static IEnumerable<string> MissingAfricasTalkingCallbackToken(IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration["AfricasTalking:ApiKey"])
+            && (configuration["AfricasTalking:CallbackToken"]?.Length ?? 0) < AfricasTalkingOptions.MinCallbackTokenLength)
+            yield return $"AfricasTalking:CallbackToken (at least {AfricasTalkingOptions.MinCallbackTokenLength} characters)";
+    }
 }

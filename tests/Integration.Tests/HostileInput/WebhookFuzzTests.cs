@@ -5,6 +5,7 @@ using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
 using InvoiceFirst.Messaging.Twilio;
 using InvoiceFirst.Messaging.WhatsApp;
+using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Integration.Tests.HostileInput;
 
@@ -33,7 +34,8 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         var (payment, _) = await _h.WaitForPushAsync(1);
         string[] jsonPaths = ["/whatsapp/webhook", $"/payments/stk/callback/{payment.CallbackToken}", "/payments/stk/callback/unknown-token",
             "/payments/c2b/validation", "/payments/c2b/confirmation"];
-        string[] formPaths = ["/sms/inbound", "/sms/status", "/twilio/inbound", "/twilio/status"];
+        string[] formPaths = [AfricasTalkingCallbacks.InboundPath(), AfricasTalkingCallbacks.StatusPath(), "/sms/inbound", "/sms/status/wrong-token",
+            "/twilio/inbound", "/twilio/status"];
         var client = _h.Factory.CreateClient();
         var failures = new List<string>();
         var random = new Random(20261123);
@@ -55,8 +57,8 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/whatsapp/webhook")]
-    [InlineData("/sms/inbound")]
-    [InlineData("/sms/status")]
+    [InlineData("/sms/inbound/" + AfricasTalkingCallbacks.Token)]
+    [InlineData("/sms/status/" + AfricasTalkingCallbacks.Token)]
     [InlineData("/twilio/inbound")]
     [InlineData("/twilio/status")]
     [InlineData("/payments/stk/callback/some-token")]

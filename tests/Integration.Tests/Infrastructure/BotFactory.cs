@@ -1,5 +1,6 @@
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Testing;
+using InvoiceFirst.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             ["Mpesa:ConsumerKey"] = "test-consumer-key",
             ["Mpesa:ConsumerSecret"] = "test-consumer-secret",
             ["Mpesa:ShortCode"] = "174379",
+            // Required in Live mode once a test configures Africa's Talking; harmless before.
+            ["AfricasTalking:CallbackToken"] = AfricasTalkingCallbacks.Token,
             // Tests about messaging turn it on and point the providers at loopback fakes.
             ["Outbox:Enabled"] = "false",
             // The daily job would take its lease with the real clock; retention tests run it themselves.
