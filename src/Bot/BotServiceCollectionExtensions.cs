@@ -20,7 +20,13 @@ public static class BotServiceCollectionExtensions
         // Decided from the final configuration (test hosts and user secrets included), once.
         services.AddSingleton(sp => new BotMode(AppModeResolver.Resolve(sp.GetRequiredService<IConfiguration>())));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => NetworkList.TryParse(o.KnownProxies, out _, out _),
+                "App:KnownProxies must list networks in CIDR form, e.g. 172.16.0.0/12")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ForwardedForHeader), "App:ForwardedForHeader must name a header")
+            .ValidateOnStart();
+        services.AddClientAddress();
+        services.AddProviderNetworks();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<MerchantOptions>().BindConfiguration(MerchantOptions.Section);
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.Section)

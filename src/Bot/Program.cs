@@ -33,6 +33,7 @@ try
     builder.Services.AddInsight();
 
     var app = builder.Build();
+    app.UseClientAddress();
     app.UseCorrelationId();
     app.UseRequestLogging();
     app.UseRequestMetrics();

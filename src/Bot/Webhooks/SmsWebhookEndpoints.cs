@@ -19,10 +19,12 @@ public static class SmsWebhookEndpoints
         // Tokenless paths are not mapped: they answer 404 like a wrong token.
         app.MapPost("/sms/inbound/{token}", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
                 StoreAsync(http, AfricasTalkingForms.ParseInbound, intake, clock, logger, Results.Ok()))
+            .RequireProviderNetwork(AfricasTalkingOptions.Section)
             .AddEndpointFilter<AfricasTalkingTokenFilter>()
             .WithTags("Webhooks").WithSummary("Africa's Talking inbound SMS (secret URL token = AfricasTalking:CallbackToken).");
         app.MapPost("/sms/status/{token}", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
                 StoreAsync(http, AfricasTalkingForms.ParseDeliveryReport, intake, clock, logger, Results.Ok()))
+            .RequireProviderNetwork(AfricasTalkingOptions.Section)
             .AddEndpointFilter<AfricasTalkingTokenFilter>()
             .WithTags("Webhooks").WithSummary("Africa's Talking delivery reports (secret URL token = AfricasTalking:CallbackToken).");
         app.MapPost("/twilio/inbound", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>

@@ -69,6 +69,24 @@ public sealed class StartupTests
         if (token is not null) Assert.DoesNotContain(token, bot.Output);
     }
 
+    [Theory]
+    [InlineData("Mpesa:AllowedNetworks", "196.201.214.200/32,196.201.212.69/24")]
+    [InlineData("AfricasTalking:NetworkMode", "block")]
+    [InlineData("App:KnownProxies", "fly-proxy")]
+    public async Task Start_SettingThatIsNotANetworkList_ExitsNonZeroNamingTheKey(string key, string value)
+    {
+        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        {
+            ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-networks-").FullName,
+            [key.Replace(":", "__", StringComparison.Ordinal)] = value,
+        });
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(key, bot.Output);
+    }
+
     [Fact]
     public async Task Sigterm_WhileRunning_StopsCleanlyWithExitCodeZero()
     {

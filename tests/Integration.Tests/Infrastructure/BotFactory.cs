@@ -83,6 +83,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     {
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestPeerAddress>());
         if (_settings.GetValueOrDefault(LogCapture.SettingKey) is { } captureKey)
             builder.ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(LogCapture.For(captureKey)));
     }
