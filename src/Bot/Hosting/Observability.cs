@@ -3,7 +3,7 @@ using Scalar.AspNetCore;
 
 namespace InvoiceFirst.Bot.Hosting;
 
-/// <summary>The OpenAPI document with its browsable reference at /docs, and Prometheus metrics at /metrics.</summary>
+/// <summary>The OpenAPI document with its browsable reference at /docs, and Prometheus metrics at /metrics (bearer key).</summary>
 public static class Observability
 {
     public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
@@ -18,7 +18,7 @@ public static class Observability
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("InvoiceFirst API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics").AddEndpointFilter<IEndpointConventionBuilder, MetricsKeyFilter>();
         return app;
     }
 

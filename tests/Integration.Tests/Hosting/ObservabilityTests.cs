@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 
 namespace InvoiceFirst.Integration.Tests.Hosting;
@@ -14,7 +15,7 @@ public sealed class ObservabilityTests
 
         var openApi = await client.GetStringAsync("/openapi/v1.json");
         var docs = await client.GetAsync("/docs");
-        var metrics = await client.GetStringAsync("/metrics");
+        var metrics = await factory.ApiClient().GetStringAsync("/metrics");
 
         Assert.Contains("\"/invoices\"", openApi);
         Assert.Contains("\"/whatsapp/webhook\"", openApi);
@@ -24,5 +25,43 @@ public sealed class ObservabilityTests
         // Counters are per process and other tests post webhooks too: at least this one is counted.
         Assert.Matches("invoicefirst_webhook_events_total\\{provider=\"whatsapp\",outcome=\"stored\"\\} [1-9]", metrics);
         Assert.Contains("invoicefirst_outbox_depth", metrics);
+    }
+
+    [Fact]
+    public async Task Metrics_NoKeyOrWrongKey401_OperatorKey200()
+    {
+        await using var factory = await BotFactory.CreateAsync();
+
+        var none = await ScrapeAsync(factory, null);
+        var wrong = await ScrapeAsync(factory, BotFactory.ApiKey + "x");
+        var right = await ScrapeAsync(factory, BotFactory.ApiKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.ToString());
+        Assert.DoesNotContain("http_requests_received_total", await none.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("http_requests_received_total", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Metrics_MetricsKeySet_ItAloneOpensMetrics()
+    {
+        await using var factory = await BotFactory.CreateAsync(new Dictionary<string, string?> { ["Metrics:Key"] = "scrape-key-for-prometheus" });
+
+        var operatorKey = await ScrapeAsync(factory, BotFactory.ApiKey);
+        var metricsKey = await ScrapeAsync(factory, "scrape-key-for-prometheus");
+        var api = await factory.ApiClient().GetAsync("/stats/summary");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, operatorKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, metricsKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ScrapeAsync(BotFactory factory, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return await factory.CreateClient().SendAsync(request);
     }
 }
