@@ -13,7 +13,7 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options) : IEndpointFilter
 
 public static class ApiKeyFilterExtensions
 {
-    /// <summary>The API key, and the per-key rate limit that comes with it.</summary>
+    /// <summary>The API key, the per-key rate limit that comes with it, and both said in the OpenAPI document.</summary>
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>().RequireRateLimiting(Limits.ApiKeyRateLimitPolicy.Name);
+        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>().RequireRateLimiting(Limits.ApiKeyRateLimitPolicy.Name).DocumentApiKey();
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 
 namespace InvoiceFirst.Integration.Tests.Hosting;
@@ -56,6 +57,45 @@ public sealed class ObservabilityTests
         Assert.Equal(HttpStatusCode.Unauthorized, operatorKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, metricsKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_BearerSchemeDeclaredOnTheKeyedOperationsOnly()
+    {
+        await using var factory = await BotFactory.CreateAsync();
+
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        var paths = root.GetProperty("paths");
+
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        foreach (var (path, method) in new[] { ("/invoices", "post"), ("/invoices/{id}", "get"), ("/payments/stk/initiate", "post"), ("/stats/summary", "get") })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.True(operation.TryGetProperty("security", out var security), $"{method} {path} has no security");
+            Assert.True(security[0].TryGetProperty("Bearer", out _), $"{method} {path}: {security}");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} has no 401");
+        }
+        foreach (var (path, method) in new[] { ("/healthz", "get"), ("/readyz", "get"), ("/whatsapp/webhook", "post"), ("/sms/inbound/{token}", "post") })
+            Assert.False(paths.GetProperty(path).GetProperty(method).TryGetProperty("security", out _), $"{method} {path} has security");
+    }
+
+    [Fact]
+    public async Task Docs_ScalarForThisApiWithoutAgentOrClientButtons()
+    {
+        await using var factory = await BotFactory.CreateAsync();
+
+        var html = await factory.CreateClient().GetStringAsync("/docs");
+
+        Assert.Contains("<title>InvoiceFirst API</title>", html);
+        Assert.Contains("\"agent\":{\"disabled\":true}", html);
+        Assert.Contains("\"mcp\":{\"disabled\":true}", html);
+        Assert.Contains("\"hideClientButton\":true", html);
+        Assert.Contains("\"showDeveloperTools\":\"never\"", html);
+        Assert.Contains("\"preferredSecurityScheme\":[\"Bearer\"]", html);
+        Assert.Contains("\"Bearer\":{\"token\":\"your-api-key\"}", html);
+        Assert.DoesNotContain("persistAuth", html);
     }
 
     private static async Task<HttpResponseMessage> ScrapeAsync(BotFactory factory, string? key)
