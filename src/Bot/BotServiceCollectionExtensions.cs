@@ -6,6 +6,8 @@ using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Bot.Reminders;
 using InvoiceFirst.Bot.Webhooks;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Messaging.AfricasTalking;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +20,15 @@ public static class BotServiceCollectionExtensions
         // Decided from the final configuration (test hosts and user secrets included), once.
         services.AddSingleton(sp => new BotMode(AppModeResolver.Resolve(sp.GetRequiredService<IConfiguration>())));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => NetworkList.TryParse(o.KnownProxies, out _, out _),
+                "App:KnownProxies must list networks in CIDR form, e.g. 172.16.0.0/12")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ForwardedForHeader), "App:ForwardedForHeader must name a header")
+            .ValidateOnStart();
+        services.AddClientAddress();
+        services.AddProviderNetworks();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddOptions<MerchantOptions>().BindConfiguration(MerchantOptions.Section);
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.Section)
             .Validate(o => o.ChatDays > 0, "Retention:ChatDays must be positive").ValidateOnStart();
@@ -35,6 +44,11 @@ public static class BotServiceCollectionExtensions
                 o.Phone = "254700000001";
                 o.Name ??= "Sandbox Shop";
             }
+        });
+        services.AddOptions<AfricasTalkingOptions>().PostConfigure<BotMode>((o, mode) =>
+        {
+            // Nobody outside this process knows it, so nobody can post to the sandbox's SMS callbacks.
+            if (mode.IsSandbox && string.IsNullOrWhiteSpace(o.CallbackToken)) o.CallbackToken = SecureToken.New();
         });
         services.AddOptions<OutboxOptions>().PostConfigure<BotMode, IOptions<AppOptions>>((o, mode, app) =>
         {

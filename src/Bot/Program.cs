@@ -35,6 +35,7 @@ try
     builder.Services.AddInsight();
 
     var app = builder.Build();
+    app.UseClientAddress();
     app.UseCorrelationId();
     app.UseRequestLogging();
     app.UseRequestMetrics();

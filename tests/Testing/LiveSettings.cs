@@ -35,5 +35,6 @@ public static class LiveSettings
         ["AfricasTalking__BaseUrl"] = sms.BaseUrl,
         ["AfricasTalking__Username"] = "sandbox",
         ["AfricasTalking__ApiKey"] = "test-at-key",
+        ["AfricasTalking__CallbackToken"] = AfricasTalkingCallbacks.Token,
     };
 }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Messaging.AfricasTalking;
 using Microsoft.Extensions.Configuration;
 
 namespace InvoiceFirst.Bot.Hosting;
@@ -49,7 +50,19 @@ public static class AppModeResolver
     }
 
     public static IReadOnlyList<string> MissingLiveSettings(IConfiguration configuration) =>
-        [.. LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])), .. MissingC2bSettings(configuration)];
+    [
+        .. LiveRequiredKeys.Where(k => string.IsNullOrWhiteSpace(configuration[k])),
+        .. MissingAfricasTalkingCallbackToken(configuration),
+        .. MissingC2bSettings(configuration),
+    ];
+
+    /// <summary>Africa's Talking signs nothing: once it is configured, the URL token is all that stops a forged SMS.</summary>
+    private static IEnumerable<string> MissingAfricasTalkingCallbackToken(IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration["AfricasTalking:ApiKey"])
+            && (configuration["AfricasTalking:CallbackToken"]?.Length ?? 0) < Webhooks.RouteSecretFilter.MinimumLength)
+            yield return $"AfricasTalking:CallbackToken (at least {Webhooks.RouteSecretFilter.MinimumLength} characters)";
+    }
 
     // Paybill/Till payments are verified with Transaction Status, which needs an initiator and Safaricom's certificate.
     private static IEnumerable<string> MissingC2bSettings(IConfiguration configuration)

@@ -13,6 +13,15 @@ public sealed class AppOptions
 
     public string DataDirectory { get; set; } = "./data";
 
+    /// <summary>
+    /// Networks of the reverse proxies in front of the bot (CIDR list). Only a peer in them may say who the
+    /// client is (<see cref="ForwardedForHeader"/>). Empty: no header is believed, the peer is the client.
+    /// </summary>
+    public string KnownProxies { get; set; } = "";
+
+    /// <summary>The header a known proxy names the client in: <c>X-Forwarded-For</c>, or <c>Fly-Client-IP</c> on Fly.io.</summary>
+    public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
+
     public string PayLink(string payToken) => $"{PublicBaseUrl.TrimEnd('/')}/pay/{payToken}";
 }
 

@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -13,6 +14,9 @@ public static class Logging
             : logger.WriteTo.Console(new RenderedCompactJsonFormatter()))
         .MinimumLevel.Information()
         .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+        // Its request scope adds the raw RequestPath to every event a request writes, and paths carry pay,
+        // callback and URL tokens. CorrelationId stands in for the scope's RequestId.
+        .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
         .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
         .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
         .Enrich.FromLogContext();

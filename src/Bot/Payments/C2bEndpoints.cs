@@ -20,9 +20,9 @@ public static class C2bEndpoints
         var live = !app.ServiceProvider.GetRequiredService<BotMode>().IsSandbox;
         if (!app.ServiceProvider.GetRequiredService<IOptions<MpesaOptions>>().Value.IsC2bEnabled(live)) return app;
         Func<IServiceProvider, string> secret = sp => sp.GetRequiredService<IOptions<MpesaOptions>>().Value.C2bUrlToken;
-        app.MapPost(C2bUrls.ValidationPath, ValidateAsync).RequireRouteSecret("C2B validation", secret)
+        app.MapPost(C2bUrls.ValidationPath, ValidateAsync).RequireProviderNetwork(MpesaOptions.SectionName).RequireRouteSecret("C2B validation", secret)
             .WithTags("Payments").ExcludeFromDescription();
-        app.MapPost(C2bUrls.ConfirmationPath, ConfirmAsync).RequireRouteSecret("C2B confirmation", secret)
+        app.MapPost(C2bUrls.ConfirmationPath, ConfirmAsync).RequireProviderNetwork(MpesaOptions.SectionName).RequireRouteSecret("C2B confirmation", secret)
             .WithTags("Payments").ExcludeFromDescription();
         app.MapTxStatusEndpoints();
         return app;

@@ -15,7 +15,8 @@ public static class PaymentEndpoints
 {
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/payments/stk/callback/{token}", CallbackAsync).WithTags("Payments").ExcludeFromDescription();
+        app.MapPost("/payments/stk/callback/{token}", CallbackAsync).RequireProviderNetwork(MpesaOptions.SectionName)
+            .WithTags("Payments").ExcludeFromDescription();
         app.MapPost("/payments/stk/initiate", InitiateAsync).RequireApiKey().WithTags("Payments")
             .WithSummary("Start an STK push for an invoice; the Idempotency-Key header is required.");
         return app;

@@ -3,6 +3,7 @@ using System.Text;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -14,8 +15,8 @@ public static class TxStatusEndpoints
 {
     public static IEndpointRouteBuilder MapTxStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(C2bUrls.ResultPath, ResultAsync).WithTags("Payments").ExcludeFromDescription();
-        app.MapPost(C2bUrls.TimeoutPath, TimeoutAsync).WithTags("Payments").ExcludeFromDescription();
+        app.MapPost(C2bUrls.ResultPath, ResultAsync).RequireProviderNetwork(MpesaOptions.SectionName).WithTags("Payments").ExcludeFromDescription();
+        app.MapPost(C2bUrls.TimeoutPath, TimeoutAsync).RequireProviderNetwork(MpesaOptions.SectionName).WithTags("Payments").ExcludeFromDescription();
         return app;
     }
 

@@ -5,10 +5,11 @@ namespace InvoiceFirst.Bot.Webhooks;
 
 /// <summary>
 /// For providers that sign nothing: the registered URL carries a secret as its <c>{token}</c>
-/// segment. A wrong or missing one answers 404, like a path that does not exist, and nothing
-/// runs. The log names the door, never the token or the body.
+/// segment. A wrong or missing one answers 404, like a path that does not exist, before the body
+/// is read, so nothing is stored and nothing happens. The log names the door and the route
+/// template, never the path (a near miss may be the real token) or the body.
 /// </summary>
-public sealed class RouteSecretFilter(Func<IServiceProvider, string> secret, string door) : IEndpointFilter
+public sealed class RouteSecretFilter(Func<IServiceProvider, string?> secret, string door) : IEndpointFilter
 {
     public const int MinimumLength = 32;
 
@@ -16,24 +17,30 @@ public sealed class RouteSecretFilter(Func<IServiceProvider, string> secret, str
     {
         var http = context.HttpContext;
         var presented = http.Request.RouteValues["token"] as string ?? "";
-        if (!Matches(presented, secret(http.RequestServices)))
+        if (!Matches(presented, secret(http.RequestServices) ?? ""))
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RouteSecretFilter>()
-                .LogWarning("Suspicious request to the {Door} URL from {RemoteIp}: wrong URL token, ignored", door, http.Connection.RemoteIpAddress);
+                .LogWarning("Suspicious {Door:l} callback on {Route}: wrong URL token, refused",
+                    door, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
             return Results.NotFound();
         }
         return await next(context);
     }
 
-    /// <summary>Constant-time; an unset (or too short) secret matches nothing.</summary>
+    /// <summary>
+    /// Compares digests, which have one length whatever was presented, so every guess takes the same
+    /// time. An unset (or too short) secret matches nothing.
+    /// </summary>
     public static bool Matches(string presented, string expected) =>
         expected.Length >= MinimumLength
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+        && CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(expected));
+
+    private static byte[] Digest(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }
 
 public static class RouteSecretFilterExtensions
 {
-    public static TBuilder RequireRouteSecret<TBuilder>(this TBuilder builder, string door, Func<IServiceProvider, string> secret)
+    public static TBuilder RequireRouteSecret<TBuilder>(this TBuilder builder, string door, Func<IServiceProvider, string?> secret)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new RouteSecretFilter(secret, door));
 }

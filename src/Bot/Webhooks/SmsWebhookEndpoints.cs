@@ -2,12 +2,13 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.AfricasTalking;
 using InvoiceFirst.Messaging.Channels;
 using InvoiceFirst.Messaging.Twilio;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Webhooks;
 
 /// <summary>
-/// The SMS side: Africa's Talking (unsigned: an inbound goes to the inbox like any chat and the
-/// chat layer decides; a report only moves the status of a message id we issued) and Twilio
+/// The SMS side: Africa's Talking (it signs nothing: the secret token in the registered URL is checked
+/// before anything is read; a report only moves the status of a message id we issued) and Twilio
 /// (signature checked). Everything is stored through the inbox; 503 when it cannot be.
 /// </summary>
 public static class SmsWebhookEndpoints
@@ -16,12 +17,18 @@ public static class SmsWebhookEndpoints
 
     public static IEndpointRouteBuilder MapSmsWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/sms/inbound", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
+        Func<IServiceProvider, string?> token = sp => sp.GetRequiredService<IOptions<AfricasTalkingOptions>>().Value.CallbackToken;
+        // Tokenless paths are not mapped: they answer 404 like a wrong token.
+        app.MapPost("/sms/inbound/{token}", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
                 StoreAsync(http, AfricasTalkingForms.ParseInbound, intake, clock, logger, Results.Ok()))
-            .WithTags("Webhooks").WithSummary("Africa's Talking inbound SMS.");
-        app.MapPost("/sms/status", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
+            .RequireProviderNetwork(AfricasTalkingOptions.Section)
+            .RequireRouteSecret("Africa's Talking", token)
+            .WithTags("Webhooks").WithSummary("Africa's Talking inbound SMS (secret URL token = AfricasTalking:CallbackToken).");
+        app.MapPost("/sms/status/{token}", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
                 StoreAsync(http, AfricasTalkingForms.ParseDeliveryReport, intake, clock, logger, Results.Ok()))
-            .WithTags("Webhooks").WithSummary("Africa's Talking delivery reports.");
+            .RequireProviderNetwork(AfricasTalkingOptions.Section)
+            .RequireRouteSecret("Africa's Talking", token)
+            .WithTags("Webhooks").WithSummary("Africa's Talking delivery reports (secret URL token = AfricasTalking:CallbackToken).");
         app.MapPost("/twilio/inbound", (HttpContext http, InboxIntake intake, TimeProvider clock, ILogger<InboxIntake> logger) =>
                 StoreAsync(http, TwilioForms.ParseInbound, intake, clock, logger, Results.Text(EmptyTwiml, "text/xml")))
             .AddEndpointFilter<TwilioSignatureFilter>()
@@ -47,7 +54,8 @@ public static class SmsWebhookEndpoints
         catch (WebhookFormatException ex)
         {
             // Nothing a retry could fix.
-            logger.LogWarning("SMS webhook {Path} not readable: {Reason}", http.Request.Path, ex.Message);
+            logger.LogWarning("SMS webhook {Route} not readable: {Reason}",
+                (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText, ex.Message);
             return ok;
         }
     }

@@ -62,7 +62,7 @@ public sealed class ObjectAuthorizationTests : IAsyncLifetime
     {
         var invoice = await _h.CreateInvoiceAsync(1500);
 
-        var response = await _h.Factory.CreateClient().PostAsync("/sms/inbound", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await _h.Factory.CreateClient().PostAsync(AfricasTalkingCallbacks.InboundPath(), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["id"] = Guid.NewGuid().ToString(), ["from"] = "+" + OtherCustomer, ["to"] = "40404", ["text"] = "PAY",
             ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss"), ["linkId"] = "x",

@@ -5,6 +5,7 @@ using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
 using InvoiceFirst.Messaging.Twilio;
 using InvoiceFirst.Messaging.WhatsApp;
+using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Integration.Tests.HostileInput;
 
@@ -34,7 +35,8 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
         string[] jsonPaths = ["/whatsapp/webhook", $"/payments/stk/callback/{payment.CallbackToken}", "/payments/stk/callback/unknown-token",
             BotFactory.C2bValidationPath, BotFactory.C2bConfirmationPath, "/payments/c2b/confirmation/wrong-token-0123456789abcdefghijk",
             "/payments/tx-status/result/unknown-token-0123456789abcdefghij"];
-        string[] formPaths = ["/sms/inbound", "/sms/status", "/twilio/inbound", "/twilio/status"];
+        string[] formPaths = [AfricasTalkingCallbacks.InboundPath(), AfricasTalkingCallbacks.StatusPath(), "/sms/inbound", "/sms/status/wrong-token",
+            "/twilio/inbound", "/twilio/status"];
         var client = _h.Factory.CreateClient();
         var failures = new List<string>();
         var random = new Random(20261123);
@@ -56,8 +58,8 @@ public sealed class WebhookFuzzTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/whatsapp/webhook")]
-    [InlineData("/sms/inbound")]
-    [InlineData("/sms/status")]
+    [InlineData("/sms/inbound/" + AfricasTalkingCallbacks.Token)]
+    [InlineData("/sms/status/" + AfricasTalkingCallbacks.Token)]
     [InlineData("/twilio/inbound")]
     [InlineData("/twilio/status")]
     [InlineData("/payments/stk/callback/some-token")]

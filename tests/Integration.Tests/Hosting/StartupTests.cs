@@ -40,28 +40,51 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_LiveModeWithoutPasskey_ExitsNonZeroNamingTheSetting()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["App__Mode"] = "Live",
-            ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-live-").FullName,
-            ["App__PublicBaseUrl"] = "https://bot.example.com",
-            ["Api__Key"] = "k",
-            ["Merchant__Phone"] = "0712345678",
-            ["WhatsApp__PhoneNumberId"] = "1",
-            ["WhatsApp__AccessToken"] = "t",
-            ["WhatsApp__VerifyToken"] = "v",
-            ["WhatsApp__AppSecret"] = "s",
-            ["Mpesa__ConsumerKey"] = "ck",
-            ["Mpesa__ConsumerSecret"] = "cs",
-            ["Mpesa__ShortCode"] = "174379",
-        };
-        await using var bot = BotProcess.Start(environment);
+        await using var bot = BotProcess.Start(LiveEnvironment());
 
         var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Mpesa:Passkey", bot.Output);
         Assert.DoesNotContain("Mpesa:ConsumerKey,", bot.Output);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("only-31-characters-long-0123456")]
+    public async Task Start_LiveModeWithAfricasTalkingButNoLongCallbackToken_ExitsNonZeroNamingTheSetting(string? token)
+    {
+        var environment = LiveEnvironment();
+        environment["Mpesa__Passkey"] = "pk";
+        environment["AfricasTalking__Username"] = "acme";
+        environment["AfricasTalking__ApiKey"] = "atsk_live";
+        if (token is not null) environment["AfricasTalking__CallbackToken"] = token;
+        await using var bot = BotProcess.Start(environment);
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("AfricasTalking:CallbackToken (at least 32 characters)", bot.Output);
+        Assert.DoesNotContain("Mpesa:Passkey", bot.Output);
+        if (token is not null) Assert.DoesNotContain(token, bot.Output);
+    }
+
+    [Theory]
+    [InlineData("Mpesa:AllowedNetworks", "196.201.214.200/32,196.201.212.69/24")]
+    [InlineData("AfricasTalking:NetworkMode", "block")]
+    [InlineData("App:KnownProxies", "fly-proxy")]
+    public async Task Start_SettingThatIsNotANetworkList_ExitsNonZeroNamingTheKey(string key, string value)
+    {
+        await using var bot = BotProcess.Start(new Dictionary<string, string>
+        {
+            ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-networks-").FullName,
+            [key.Replace(":", "__", StringComparison.Ordinal)] = value,
+        });
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(key, bot.Output);
     }
 
     [Fact]
@@ -91,4 +114,21 @@ public sealed class StartupTests
         Assert.Equal(0, exitCode);
         Assert.True(File.Exists(Path.Combine(dataDirectory, "invoicefirst.db")));
     }
+
+    /// <summary>Every Live setting but <c>Mpesa:Passkey</c>.</summary>
+    private static Dictionary<string, string> LiveEnvironment() => new()
+    {
+        ["App__Mode"] = "Live",
+        ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-live-").FullName,
+        ["App__PublicBaseUrl"] = "https://bot.example.com",
+        ["Api__Key"] = "k",
+        ["Merchant__Phone"] = "0712345678",
+        ["WhatsApp__PhoneNumberId"] = "1",
+        ["WhatsApp__AccessToken"] = "t",
+        ["WhatsApp__VerifyToken"] = "v",
+        ["WhatsApp__AppSecret"] = "s",
+        ["Mpesa__ConsumerKey"] = "ck",
+        ["Mpesa__ConsumerSecret"] = "cs",
+        ["Mpesa__ShortCode"] = "174379",
+    };
 }

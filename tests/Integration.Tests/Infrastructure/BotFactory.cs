@@ -1,5 +1,6 @@
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Testing;
+using InvoiceFirst.Testing.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             ["Mpesa:BaseUrl"] = "http://127.0.0.1:9",
             ["Mpesa:C2bEnabled"] = "true",
             ["Mpesa:C2bUrlToken"] = C2bUrlToken,
+            // Required in Live mode once a test configures Africa's Talking; harmless before.
+            ["AfricasTalking:CallbackToken"] = AfricasTalkingCallbacks.Token,
             // Tests about messaging turn it on and point the providers at loopback fakes.
             ["Outbox:Enabled"] = "false",
             // The daily job would take its lease with the real clock; retention tests run it themselves.
@@ -88,6 +91,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     {
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestPeerAddress>());
         if (_settings.GetValueOrDefault(LogCapture.SettingKey) is { } captureKey)
             builder.ConfigureServices(s => s.AddSingleton<Serilog.Core.ILogEventSink>(LogCapture.For(captureKey)));
     }

@@ -1,6 +1,7 @@
 using Dapper;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Messaging.Twilio;
+using InvoiceFirst.Testing.Fakes;
 using static InvoiceFirst.Integration.Tests.Messaging.MessagingHost;
 
 namespace InvoiceFirst.Integration.Tests.Messaging;
@@ -63,7 +64,7 @@ public sealed class SmsWebhookTests
             ["linkId"] = "SampleLinkId123",
         };
 
-        var response = await host.Bot.CreateClient().PostAsync("/sms/inbound", Form(form));
+        var response = await host.Bot.CreateClient().PostAsync(AfricasTalkingCallbacks.InboundPath(), Form(form));
         var sms = await host.AfricasTalking.Requests.WaitForAsync(2, TimeSpan.FromSeconds(10));
         await host.UntilInvoiceAsync("SENT");
 

@@ -23,6 +23,8 @@ public sealed class PrivacyTests
         "254700000001", "0700000001", "700000001",
         "Wanjiru", "Kamau", "Kioko", "Logo refresh",
         "7349", "7,349", "734900",
+        // Not personal, but a secret: the URL token of the SMS callback that is posted below.
+        AfricasTalkingCallbacks.Token,
     ];
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class PrivacyTests
 
         // A delivery report and an inbound SMS reply, the way Africa's Talking posts them.
         var client = host.Bot.CreateClient();
-        await client.PostAsync("/sms/inbound", MessagingHost.Form(new Dictionary<string, string>
+        await client.PostAsync(AfricasTalkingCallbacks.InboundPath(), MessagingHost.Form(new Dictionary<string, string>
         {
             ["from"] = "+254712345678", ["to"] = "20880", ["text"] = "Asante Kioko 7349", ["date"] = MessagingHost.Stamp(DateTimeOffset.UtcNow),
             ["id"] = Guid.NewGuid().ToString("N"), ["linkId"] = "1",

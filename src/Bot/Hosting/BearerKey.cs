@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace InvoiceFirst.Bot.Hosting;
+
+/// <summary>The <c>Authorization: Bearer &lt;key&gt;</c> check shared by the API and /metrics.</summary>
+public static class BearerKey
+{
+    /// <summary>False when no key is configured: an unset key lets nobody in.</summary>
+    public static bool Matches(HttpRequest request, string? key)
+    {
+        if (string.IsNullOrEmpty(key)) return false;
+        var header = request.Headers.Authorization.ToString();
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+        // Digests have one length, so the comparison takes the same time however long the guess.
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
+
+    public static IResult Refuse(HttpContext http, string setting)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong API key",
+            detail: $"Send the key configured as {setting} in an 'Authorization: Bearer <key>' header.");
+    }
+}
