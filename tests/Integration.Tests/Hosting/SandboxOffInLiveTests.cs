@@ -10,6 +10,11 @@ public sealed class SandboxOffInLiveTests
     [InlineData("POST", "/sandbox/send")]
     [InlineData("GET", "/sandbox/daraja/oauth/v1/generate")]
     [InlineData("POST", "/sandbox/daraja/mpesa/stkpush/v1/processrequest")]
+    [InlineData("POST", "/sandbox/daraja/mpesa/stkpushquery/v1/query")]
+    [InlineData("POST", "/sandbox/daraja/mpesa/c2b/v2/registerurl")]
+    [InlineData("POST", "/sandbox/daraja/mpesa/transactionstatus/v1/query")]
+    [InlineData("POST", "/sandbox/paybill")]
+    [InlineData("POST", "/sandbox/prompts/ws_CO_1/approved")]
     public async Task SandboxPaths_InLiveMode_Are404(string method, string path)
     {
         await using var factory = await BotFactory.CreateAsync();
