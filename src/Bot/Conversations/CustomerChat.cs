@@ -8,7 +8,8 @@ namespace InvoiceFirst.Bot.Conversations;
 
 /// <summary>
 /// A message from someone who is not a merchant: a customer. A pay button (<c>pay:{invoiceId}</c>)
-/// or the word PAY/LIPA records a payment; the STK push follows once this transaction commits.
+/// or the word PAY/LIPA records a payment; the STK push follows once this transaction commits. An
+/// edited message is read like a new one: starting a payment twice finds the one already open.
 /// </summary>
 public sealed class CustomerChat(ConversationRepository conversations, ReplyWriter replies, PaymentInitiator initiator, TimeProvider clock)
 {
@@ -18,8 +19,9 @@ public sealed class CustomerChat(ConversationRepository conversations, ReplyWrit
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, inbound.From!, now, ct);
-        if (conversation.LastInboundAt is not { } last || last < inbound.Timestamp)
-            conversation.LastInboundAt = inbound.Timestamp;
+        var receivedAt = inbound.ReceivedAt ?? now;
+        if (conversation.LastInboundAt is not { } last || last < receivedAt)
+            conversation.LastInboundAt = receivedAt;
         conversation.UpdatedAt = now;
         await ConversationRepository.SaveAsync(c, t, conversation, ct);
 

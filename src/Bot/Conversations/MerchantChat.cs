@@ -4,6 +4,7 @@ using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace InvoiceFirst.Bot.Conversations;
 
 /// <summary>
 /// One merchant message, start to finish, inside the inbox transaction: lock the conversation,
-/// run the guided flow or the one-line command, persist the state, queue the replies.
+/// run the guided flow or the one-line command, persist the state, queue the replies. An edited
+/// message is read like the new text unless its original already made an invoice.
 /// </summary>
 public sealed class MerchantChat(
     ConversationRepository conversations,
@@ -26,13 +28,17 @@ public sealed class MerchantChat(
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, merchant.Phone, now, ct);
-        conversation.LastInboundAt = Later(conversation.LastInboundAt, inbound.Timestamp);
+        conversation.LastInboundAt = Later(conversation.LastInboundAt, inbound.ReceivedAt ?? now);
         var lang = Language.FromCode(conversation.Language ?? merchant.Language);
 
         var answers = new List<Reply>();
         if (inbound.Kind == InboundKind.Unsupported)
         {
             answers.Add(Replies.TextOnly(lang));
+        }
+        else if (await InvoiceFromOriginalAsync(c, t, merchant, inbound, ct) is { } sent)
+        {
+            answers.Add(Replies.EditDoesNotChangeInvoice(sent.Number, lang));
         }
         else
         {
@@ -47,7 +53,10 @@ public sealed class MerchantChat(
                 answers.AddRange(result.Replies);
                 handled = result.InputHandled;
                 if (result.CreateInvoice is { } draft)
-                    await creator.CreateAsync(c, t, merchant, FromDraft(draft) with { ReplyChannel = ReplyChannel(inbound) }, ct);
+                    await creator.CreateAsync(c, t, merchant, FromDraft(draft) with
+                    {
+                        ReplyChannel = ReplyChannel(inbound), IdempotencyKey = InvoiceKey(inbound),
+                    }, ct);
             }
             if (!handled)
                 lang = await RunCommandAsync(c, t, merchant, inbound, conversation, flow, input, lang, answers, ct);
@@ -71,7 +80,7 @@ public sealed class MerchantChat(
                 else
                     await creator.CreateAsync(c, t, merchant, new NewInvoice(command.Msisdn ?? saved!.Msisdn,
                         saved?.Name ?? command.CustomerName, command.AmountShillings * 100, command.Description,
-                        ReplyChannel: ReplyChannel(inbound)), ct);
+                        IdempotencyKey: InvoiceKey(inbound), ReplyChannel: ReplyChannel(inbound)), ct);
                 break;
             case StartGuidedCommand:
                 answers.AddRange(flow.Start(clock.GetUtcNow()).Replies);
@@ -128,6 +137,16 @@ public sealed class MerchantChat(
 
     private static NewInvoice FromDraft(InvoiceDraft draft) =>
         new(draft.Msisdn!, draft.CustomerName, draft.AmountShillings!.Value * 100, draft.Description!);
+
+    /// <summary>For an edit: the invoice its original message made, which an edit must not make again.</summary>
+    private static Task<Invoice?> InvoiceFromOriginalAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, CancellationToken ct) =>
+        inbound.EditOf is null
+            ? Task.FromResult<Invoice?>(null)
+            : InvoiceRepository.GetByIdempotencyKeyAsync(c, t, merchant.Id, InvoiceKey(inbound), ct);
+
+    // Keyed by the message the merchant wrote (the original, for an edit), so that editing it, once or
+    // several times, finds the invoice it made; the unique key makes that a database fact.
+    private static string InvoiceKey(InboundEvent inbound) => $"chat:{inbound.Provider}:{inbound.EditOf ?? inbound.EventId}";
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 

@@ -10,6 +10,10 @@ public static partial class Replies
         $"Invoice {number} for {Money.FormatKes(amountShillings)} is on its way to {customer}. I'll tell you when it's paid.\nNext: status {number}, remind {number} or cancel {number}.",
         $"Ankara {number} ya {Money.FormatKes(amountShillings)} inatumwa kwa {customer}. Nitakujulisha ikilipwa.\nKisha: hali {number}, kumbusha {number} au ghairi {number}."));
 
+    public static Reply EditDoesNotChangeInvoice(string number, Language lang) => new(Pick(lang,
+        $"Editing a message does not change an invoice already sent: {number} stays as it was. To change it, send cancel {number} and then a new invoice.",
+        $"Kuhariri ujumbe hakubadilishi ankara iliyokwisha kutumwa: {number} inabaki kama ilivyo. Kuibadilisha, tuma ghairi {number} kisha ankara mpya."));
+
     /// <summary>The invoice as the customer sees it on WhatsApp, with the Pay with M-PESA button.</summary>
     public static Reply CustomerInvoice(
         string merchantName, string number, string description, long amountShillings, DateOnly payBy, string invoiceId, Language lang) =>

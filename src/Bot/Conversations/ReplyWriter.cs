@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Channels;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -18,8 +19,15 @@ public sealed class ReplyWriter(TimeProvider clock)
         for (var i = 0; i < replies.Count; i++)
         {
             await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(inbound.From!, OutboxPurpose.Reply,
-                replies[i].ToMessage(bySms), $"reply:{inbound.Provider}:{inbound.EventId}:{i}", now, merchantId,
+                WithSmsForm(replies[i].ToMessage(bySms), inbound.From), $"reply:{inbound.Provider}:{inbound.EventId}:{i}", now, merchantId,
                 channel: bySms ? Channels.Sms : null), ct);
         }
     }
+
+    /// <summary>
+    /// A reply WhatsApp cannot carry (its window closed, the number left WhatsApp) goes by SMS like any
+    /// other message; someone known only by a WhatsApp user id has no number to text.
+    /// </summary>
+    public static OutboundMessage WithSmsForm(OutboundMessage message, string? recipient) =>
+        message.SmsText is null && Msisdn.IsPlausible(recipient) ? message with { SmsText = message.Text } : message;
 }

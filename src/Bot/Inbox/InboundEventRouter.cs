@@ -5,6 +5,8 @@ using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
+using InvoiceFirst.Messaging.WhatsApp;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Inbox;
 
@@ -18,10 +20,18 @@ public sealed class InboundEventRouter(
     C2bConfirmationHandler c2b,
     TxStatusResultHandler txStatus,
     SenderLimiter senders,
+    IOptions<WhatsAppOptions> whatsApp,
     ILogger<InboundEventRouter> logger)
 {
     public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
     {
+        if (!IsForOurNumber(inbound))
+        {
+            // Meta signed it, but for a number this deployment does not serve: kept in the inbox, acted on by no one.
+            logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for phone number id {PhoneNumberId}, not ours; stored without effect",
+                inbound.EventId, inbound.Kind, inbound.BusinessNumberId ?? "(none)");
+            return;
+        }
         switch (inbound.Kind)
         {
             case InboundKind.Status:
@@ -35,6 +45,9 @@ public sealed class InboundEventRouter(
                 return;
             case InboundKind.TxStatusResult:
                 await txStatus.HandleAsync(c, t, inbound, ct);
+                return;
+            case InboundKind.Notification:
+                logger.LogInformation("WhatsApp {Type} event {EventId} stored; it asks for no answer", inbound.UnsupportedType, inbound.EventId);
                 return;
             case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
                 var merchant = await merchants.FindByPhoneAsync(from, ct);
@@ -50,4 +63,10 @@ public sealed class InboundEventRouter(
                 return;
         }
     }
+
+    // Without a configured number (the sandbox) there is only one; with one, an event must name it.
+    private bool IsForOurNumber(InboundEvent inbound) =>
+        inbound.Provider != Providers.WhatsApp
+        || string.IsNullOrWhiteSpace(whatsApp.Value.PhoneNumberId)
+        || string.Equals(inbound.BusinessNumberId, whatsApp.Value.PhoneNumberId, StringComparison.Ordinal);
 }

@@ -53,7 +53,8 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
     public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms = false)
     {
         var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
-        return Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage(bySms);
+        var reply = Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language));
+        return ReplyWriter.WithSmsForm(reply.ToMessage(bySms), merchant.Phone);
     }
 
     /// <summary>The number customers pay to by hand: the Till for Buy Goods, else the Paybill.</summary>

@@ -93,9 +93,10 @@ public sealed class SandboxSender(IHttpClientFactory http, IOptions<AppOptions> 
     public async Task<int> SendAsync(string from, SandboxInput input, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var numberId = whatsApp.Value.PhoneNumberId is { Length: > 0 } configured ? configured : "sandbox";
         var json = input.ButtonId is { Length: > 0 } id
-            ? MetaWebhookBuilder.ButtonReply(from, id, input.ButtonTitle ?? id, now)
-            : MetaWebhookBuilder.Text(from, input.Text!, now);
+            ? MetaWebhookBuilder.ButtonReply(from, id, input.ButtonTitle ?? id, now, numberId)
+            : MetaWebhookBuilder.Text(from, input.Text!, now, numberId);
         var body = Encoding.UTF8.GetBytes(json);
         transcript.Add(new SandboxEntry(from, input.ButtonTitle ?? input.Text ?? "", now));
 

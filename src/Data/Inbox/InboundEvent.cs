@@ -17,7 +17,10 @@ public sealed record InboundEvent
     /// <summary>Channel the person used: <c>whatsapp</c> or <c>sms</c>.</summary>
     public string Channel { get; init; } = Channels.WhatsApp;
 
-    /// <summary>Sender as 12 digits (<c>2547XXXXXXXX</c>), when the event comes from a person.</summary>
+    /// <summary>
+    /// Sender as 12 digits (<c>2547XXXXXXXX</c>), when the event comes from a person; for a WhatsApp user
+    /// known only by a business-scoped user id (usernames), that id (<c>US.13491208655302741918</c>).
+    /// </summary>
     public string? From { get; init; }
 
     public string? Text { get; init; }
@@ -25,8 +28,14 @@ public sealed record InboundEvent
     /// <summary>Machine id of the tapped button (interactive reply id or template payload).</summary>
     public string? ButtonId { get; init; }
 
-    /// <summary>For <see cref="InboundKind.Unsupported"/>: what the person sent (image, sticker…).</summary>
+    /// <summary>For <see cref="InboundKind.Unsupported"/> and <see cref="InboundKind.Notification"/>: the provider's type (image, reaction…), for logs.</summary>
     public string? UnsupportedType { get; init; }
+
+    /// <summary>For an edited message: the provider id of the message it replaces.</summary>
+    public string? EditOf { get; init; }
+
+    /// <summary>WhatsApp: the business phone number id the event was addressed to (<c>metadata.phone_number_id</c>).</summary>
+    public string? BusinessNumberId { get; init; }
 
     /// <summary>For statuses: the provider message id the status is about.</summary>
     public string? MessageId { get; init; }
@@ -39,8 +48,11 @@ public sealed record InboundEvent
     /// <summary>Provider-specific raw body, kept for callbacks that need it later (STK results).</summary>
     public string? Raw { get; init; }
 
-    /// <summary>When the provider says the event happened.</summary>
+    /// <summary>When the provider says the event happened: data only, never trusted for "how long ago".</summary>
     public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>When the inbox stored it, by our clock (set when the event is handled): the 24-hour window counts from it.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
 }
 
 public enum InboundKind
@@ -52,6 +64,11 @@ public enum InboundKind
     StkCallback,
     C2bConfirmation,
     TxStatusResult,
+
+    // Stored payloads carry kinds as numbers: new kinds go last.
+
+    /// <summary>Something happened in a chat that asks for no answer: a reaction, a deleted message, a number or identity change.</summary>
+    Notification,
 }
 
 public static class Providers

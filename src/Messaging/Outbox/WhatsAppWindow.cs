@@ -1,6 +1,7 @@
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
+using InvoiceFirst.Messaging.WhatsApp;
 
 namespace InvoiceFirst.Messaging.Outbox;
 
@@ -15,7 +16,9 @@ public sealed class WhatsAppWindow(ConversationRepository conversations, TimePro
     /// <summary>True: send the template; false: free-form. Null with <paramref name="noWay"/> set: go to the next channel.</summary>
     public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct)
     {
-        var last = await conversations.LastInboundAtAsync(Msisdn.ToDigits(recipient), ct);
+        // A user known only by their user id has the id as their conversation's participant.
+        var participant = WhatsAppUserId.IsMatch(recipient) ? recipient : Msisdn.ToDigits(recipient);
+        var last = await conversations.LastInboundAtAsync(participant, ct);
         if (last is { } at && clock.GetUtcNow() - at < Length) return (false, null);
         return message.Template is null
             ? (false, SendResult.Unreachable("no_template", "whatsapp: 24-hour window closed and the message has no template"))

@@ -6,8 +6,8 @@ namespace InvoiceFirst.Messaging.WhatsApp;
 /// <summary>Lenient reads: a missing or wrongly typed optional field is absent, not an error.</summary>
 internal static class JsonRead
 {
-    public static JsonElement? Obj(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object
+    public static JsonElement? Obj(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object
             ? v
             : null;
 

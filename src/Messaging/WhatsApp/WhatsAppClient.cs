@@ -26,16 +26,18 @@ public sealed class WhatsAppClient(
     /// Text when the message has no buttons, interactive reply buttons when it has, the approved
     /// template when <paramref name="useTemplate"/> (the 24-hour window is closed).
     /// </summary>
+    /// <param name="to">A phone number, or the <see cref="WhatsAppUserId"/> of someone known only by it.</param>
     public async Task<SendResult> SendAsync(
-        string toMsisdn, OutboundMessage message, bool useTemplate, CancellationToken ct)
+        string to, OutboundMessage message, bool useTemplate, CancellationToken ct)
     {
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(o.PhoneNumberId) || string.IsNullOrWhiteSpace(o.AccessToken))
             return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
-        if (!Msisdn.IsPlausible(toMsisdn))
-            return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number");
+        var userId = WhatsAppUserId.IsMatch(to);
+        if (!userId && !Msisdn.IsPlausible(to))
+            return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number or user id");
 
-        var payload = WhatsAppPayload.Build(Msisdn.ToDigits(toMsisdn), message, useTemplate, o);
+        var payload = WhatsAppPayload.Build(userId ? to : Msisdn.ToDigits(to), message, useTemplate, o);
         if (payload is null)
             return Misconfigured("no_template", "whatsapp: template requested but the message has none");
 

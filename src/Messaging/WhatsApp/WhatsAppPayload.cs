@@ -12,16 +12,24 @@ internal static class WhatsAppPayload
     public const int MaxInteractiveBody = 1024;
     public const int MaxTextBody = 4096;
 
-    /// <summary>Null when a template is asked for but none is known: a configuration error.</summary>
-    public static WaSendRequest? Build(string to, OutboundMessage message, bool useTemplate, WhatsAppOptions options)
+    /// <summary>
+    /// Null when a template is asked for but none is known: a configuration error. <paramref name="to"/> is
+    /// a phone number's digits or a <see cref="WhatsAppUserId"/>.
+    /// </summary>
+    public static WaSendRequest? Build(string to, OutboundMessage message, bool useTemplate, WhatsAppOptions options) =>
+        Address(BuildFor(message, useTemplate, options), to);
+
+    private static WaSendRequest? Address(WaSendRequest? request, string to) => request is null ? null
+        : WhatsAppUserId.IsMatch(to) ? request with { Recipient = to } : request with { To = to };
+
+    private static WaSendRequest? BuildFor(OutboundMessage message, bool useTemplate, WhatsAppOptions options)
     {
-        if (useTemplate) return BuildTemplate(to, message.Template, options);
+        if (useTemplate) return BuildTemplate(message.Template, options);
         if (message.Buttons.Count == 0)
         {
             return new WaSendRequest
             {
                 RecipientType = "individual",
-                To = to,
                 Type = "text",
                 Text = new WaText(false, Truncate(message.Text, MaxTextBody)),
             };
@@ -36,10 +44,10 @@ internal static class WhatsAppPayload
             new WaBodyText(Truncate(message.Text, MaxInteractiveBody)),
             string.IsNullOrEmpty(message.Footer) ? null : new WaBodyText(Truncate(message.Footer, MaxHeaderOrFooter)),
             new WaAction(buttons));
-        return new WaSendRequest { RecipientType = "individual", To = to, Type = "interactive", Interactive = interactive };
+        return new WaSendRequest { RecipientType = "individual", Type = "interactive", Interactive = interactive };
     }
 
-    private static WaSendRequest? BuildTemplate(string to, TemplateMessage? template, WhatsAppOptions options)
+    private static WaSendRequest? BuildTemplate(TemplateMessage? template, WhatsAppOptions options)
     {
         var name = string.IsNullOrWhiteSpace(template?.Name) ? options.InvoiceTemplate : template.Name;
         if (template is null || string.IsNullOrWhiteSpace(name)) return null;
@@ -66,7 +74,6 @@ internal static class WhatsAppPayload
         }
         return new WaSendRequest
         {
-            To = to,
             Type = "template",
             Template = new WaTemplate(name, new WaLanguage(language), components),
         };

@@ -36,58 +36,14 @@ public static class WhatsAppWebhookParser
             foreach (var change in JsonRead.Array(entry, "changes"))
             {
                 var value = JsonRead.Obj(change, "value");
+                var numberId = JsonRead.Str(JsonRead.Obj(value, "metadata"), "phone_number_id");
+                var contacts = JsonRead.Array(value, "contacts").ToList();
                 foreach (var message in JsonRead.Array(value, "messages"))
-                    if (ParseMessage(message, receivedAt) is { } e) events.Add(e);
+                    if (WhatsAppMessageParser.Parse(message, contacts, receivedAt) is { } e) events.Add(e with { BusinessNumberId = numberId });
                 foreach (var status in JsonRead.Array(value, "statuses"))
-                    if (ParseStatus(status, receivedAt) is { } e) events.Add(e);
+                    if (ParseStatus(status, receivedAt) is { } e) events.Add(e with { BusinessNumberId = numberId });
             }
             return events;
-        }
-    }
-
-    private static InboundEvent? ParseMessage(JsonElement message, DateTimeOffset receivedAt)
-    {
-        // Without an id there is nothing to deduplicate on, so the item cannot be stored safely.
-        var id = JsonRead.Str(message, "id");
-        if (string.IsNullOrEmpty(id)) return null;
-
-        var type = JsonRead.Str(message, "type");
-        var from = JsonRead.Str(message, "from");
-        var e = new InboundEvent
-        {
-            Provider = Providers.WhatsApp,
-            Channel = ChannelNames.WhatsApp,
-            EventId = id,
-            Kind = InboundKind.Unsupported,
-            From = string.IsNullOrEmpty(from) ? null : Msisdn.ToDigits(from),
-            Timestamp = JsonRead.UnixSeconds(JsonRead.Str(message, "timestamp")) ?? receivedAt,
-        };
-
-        switch (type)
-        {
-            case "text":
-                return e with { Kind = InboundKind.Text, Text = JsonRead.Str(JsonRead.Obj(message, "text"), "body") ?? "" };
-            case "button":
-                var button = JsonRead.Obj(message, "button");
-                return e with
-                {
-                    Kind = InboundKind.Button,
-                    ButtonId = JsonRead.Str(button, "payload"),
-                    Text = JsonRead.Str(button, "text"),
-                };
-            case "interactive":
-                var interactive = JsonRead.Obj(message, "interactive");
-                var replyType = JsonRead.Str(interactive, "type");
-                var reply = replyType is "button_reply" or "list_reply" ? JsonRead.Obj(interactive!.Value, replyType) : null;
-                if (reply is null) return e with { UnsupportedType = "interactive:" + (replyType ?? "unknown") };
-                return e with
-                {
-                    Kind = InboundKind.Button,
-                    ButtonId = JsonRead.Str(reply, "id"),
-                    Text = JsonRead.Str(reply, "title"),
-                };
-            default:
-                return e with { UnsupportedType = string.IsNullOrEmpty(type) ? "unknown" : type };
         }
     }
 
@@ -108,7 +64,8 @@ public static class WhatsAppWebhookParser
             MessageId = id,
             Status = normalized == "played" ? DeliveryStatusNames.Read : normalized,
             ErrorCode = JsonRead.Str(JsonRead.Array(status, "errors").FirstOrDefault(), "code"),
-            From = string.IsNullOrEmpty(recipient) ? null : Msisdn.ToDigits(recipient),
+            // A message sent to a user id is reported with recipient_user_id and no recipient_id.
+            From = string.IsNullOrEmpty(recipient) ? JsonRead.Str(status, "recipient_user_id") : Msisdn.ToDigits(recipient),
             Timestamp = JsonRead.UnixSeconds(JsonRead.Str(status, "timestamp")) ?? receivedAt,
         };
     }

@@ -52,6 +52,7 @@ public sealed class RepliesTests
         (nameof(Replies.CannotSkip), Replies.CannotSkip),
         (nameof(Replies.NotExpectedHere), Replies.NotExpectedHere),
         (nameof(Replies.InvoiceCreated), l => Replies.InvoiceCreated("INV-0042", "Wanjiku", 1500, l)),
+        (nameof(Replies.EditDoesNotChangeInvoice), l => Replies.EditDoesNotChangeInvoice("INV-0042", l)),
         (nameof(Replies.CustomerInvoice), l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", 1500, PayBy, "inv_1", l)),
         (nameof(Replies.Reminder), l => Replies.Reminder("Mama Mboga", "INV-0042", 1500, PayBy, "inv_1", l)),
         (nameof(Replies.ReminderSent), l => Replies.ReminderSent("INV-0042", "Wanjiku", l)),

@@ -19,6 +19,9 @@ public sealed class MsisdnTests
     [InlineData("12345", false)]
     [InlineData("not a number", false)]
     [InlineData("254712345678", true)]
+    [InlineData("whatsapp:+254712345678", true)]
+    [InlineData("CO.1234567890", false)]
+    [InlineData("US.13491208655302741918", false)]
     public void IsPlausible_Input_ReturnsExpected(string input, bool expected) =>
         Assert.Equal(expected, Msisdn.IsPlausible(input));
 }

@@ -96,6 +96,33 @@ public sealed class WhatsAppClientTests : IAsyncLifetime
         Assert.True(result.IsAccepted);
     }
 
+    [Theory]
+    [InlineData("US.13491208655302741918")]
+    [InlineData("CO.1234567890")]
+    [InlineData("US.ENT.11815799212886844830")]
+    public async Task SendAsync_ToBusinessScopedUserId_PostsRecipientAndNoPhoneNumber(string userId)
+    {
+        var result = await Client().SendAsync(userId, Plain, useTemplate: false, CancellationToken.None);
+
+        var expected = JsonNode.Parse($$$"""
+            {"messaging_product":"whatsapp","recipient_type":"individual","recipient":"{{{userId}}}","type":"text",
+             "text":{"preview_url":false,"body":"Invoice INV-1029: KES 4,500 due 30 Nov."}}
+            """);
+        Assert.True(JsonNode.DeepEquals(expected, Assert.Single(graph.Requests.All).Json), graph.Requests.All[0].Body);
+        Assert.True(result.IsAccepted);
+    }
+
+    [Fact]
+    public async Task SendAsync_TemplateToUserId_RecipientNotTo()
+    {
+        var message = Plain with { Template = new TemplateMessage("invoice_reminder", "en", ["INV-1029"], null) };
+        await Client().SendAsync("KE.13491208655302741918", message, useTemplate: true, CancellationToken.None);
+
+        var json = Assert.Single(graph.Requests.All).Json;
+        Assert.Equal(("KE.13491208655302741918", (JsonNode?)null), (json["recipient"]!.GetValue<string>(), json["to"]));
+        Assert.Equal("template", json["type"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task SendAsync_UseTemplateWithoutTemplate_ConfigurationErrorAndNothingSent()
     {
@@ -116,6 +143,7 @@ public sealed class WhatsAppClientTests : IAsyncLifetime
     [InlineData(131047, SendOutcome.Unreachable)]
     [InlineData(131021, SendOutcome.Unreachable)]
     [InlineData(131030, SendOutcome.Unreachable)]
+    [InlineData(131062, SendOutcome.Unreachable)]
     [InlineData(190, SendOutcome.ConfigurationError)]
     [InlineData(0, SendOutcome.ConfigurationError)]
     [InlineData(3, SendOutcome.ConfigurationError)]

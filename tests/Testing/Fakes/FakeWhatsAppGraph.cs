@@ -67,16 +67,18 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
     /// <summary>Accepts the request, then answers success only after <paramref name="delay"/>.</summary>
     public void EnqueueDelay(TimeSpan delay) => server.Enqueue(new ScriptedResponse(200, Delay: delay));
 
-    private static string To(RecordedRequest request)
+    /// <summary>Whom a send was for: <c>to</c> (a phone number) or <c>recipient</c> (a business-scoped user id).</summary>
+    public static string To(RecordedRequest request)
     {
-        try { return request.Json["to"]?.GetValue<string>() ?? ""; }
+        try { return request.Json["to"]?.GetValue<string>() ?? request.Json["recipient"]?.GetValue<string>() ?? ""; }
         catch (System.Text.Json.JsonException) { return ""; }
     }
 
     private static string SuccessJson(string to, string wamid) => new JsonObject
     {
         ["messaging_product"] = "whatsapp",
-        ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, ["wa_id"] = to }),
+        // Meta answers a send to a user id with that user_id and no wa_id.
+        ["contacts"] = new JsonArray(new JsonObject { ["input"] = to, [to.Contains('.') ? "user_id" : "wa_id"] = to }),
         ["messages"] = new JsonArray(new JsonObject { ["id"] = wamid, ["message_status"] = "accepted" }),
     }.ToJsonString();
 

@@ -6,7 +6,9 @@ internal sealed record WaSendRequest
 {
     [JsonPropertyName("messaging_product")] public string MessagingProduct { get; init; } = "whatsapp";
     [JsonPropertyName("recipient_type")] public string? RecipientType { get; init; }
-    [JsonPropertyName("to")] public required string To { get; init; }
+    // A phone number goes in "to"; a business-scoped user id (usernames) in "recipient", with no "to".
+    [JsonPropertyName("to")] public string? To { get; init; }
+    [JsonPropertyName("recipient")] public string? Recipient { get; init; }
     [JsonPropertyName("type")] public required string Type { get; init; }
     [JsonPropertyName("text")] public WaText? Text { get; init; }
     [JsonPropertyName("interactive")] public WaInteractive? Interactive { get; init; }
