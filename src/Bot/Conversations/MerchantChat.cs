@@ -55,7 +55,7 @@ public sealed class MerchantChat(
                 if (result.CreateInvoice is { } draft)
                     await creator.CreateAsync(c, t, merchant, FromDraft(draft) with
                     {
-                        ReplyChannel = ReplyChannel(inbound), IdempotencyKey = InvoiceKey(inbound),
+                        ReplyChannel = ReplyChannel(inbound), IdempotencyKey = InvoiceKey(inbound), FromChat = true,
                     }, ct);
             }
             if (!handled)
@@ -80,7 +80,7 @@ public sealed class MerchantChat(
                 else
                     await creator.CreateAsync(c, t, merchant, new NewInvoice(command.Msisdn ?? saved!.Msisdn,
                         saved?.Name ?? command.CustomerName, command.AmountShillings * 100, command.Description,
-                        IdempotencyKey: InvoiceKey(inbound), ReplyChannel: ReplyChannel(inbound)), ct);
+                        IdempotencyKey: InvoiceKey(inbound), ReplyChannel: ReplyChannel(inbound), FromChat: true), ct);
                 break;
             case StartGuidedCommand:
                 answers.AddRange(flow.Start(clock.GetUtcNow()).Replies);

@@ -45,7 +45,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             messages.InvoiceToCustomer(merchant, invoice), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Reply,
-            messages.InvoiceCreated(merchant, invoice, bySms: request.ReplyChannel is not null), $"invoice-created:{invoice.Id}",
+            messages.InvoiceCreated(merchant, invoice, bySms: request.ReplyChannel is not null, request.FromChat), $"invoice-created:{invoice.Id}",
             now, merchant.Id, invoice.Id, request.ReplyChannel), ct);
         return invoice;
     }

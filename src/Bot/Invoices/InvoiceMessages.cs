@@ -50,11 +50,13 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
         return new OutboundMessage { Text = text, SmsText = text };
     }
 
-    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms = false)
+    /// <param name="fromChat">The merchant just wrote: the answer may fall back to SMS like any reply. An invoice made
+    /// through the API gets its confirmation on WhatsApp only, never a paid SMS per API call.</param>
+    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms, bool fromChat)
     {
         var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
-        var reply = Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language));
-        return ReplyWriter.WithSmsForm(reply.ToMessage(bySms), merchant.Phone);
+        var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage(bySms);
+        return fromChat ? ReplyWriter.WithSmsForm(message, merchant.Phone) : message;
     }
 
     /// <summary>The number customers pay to by hand: the Till for Buy Goods, else the Paybill.</summary>

@@ -8,4 +8,5 @@ public sealed record NewInvoice(
     string Description,
     string? IdempotencyKey = null,
     string? RequestHash = null,
-    string? ReplyChannel = null);
+    string? ReplyChannel = null,
+    bool FromChat = false);
