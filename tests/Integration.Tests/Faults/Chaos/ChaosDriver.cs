@@ -1,6 +1,7 @@
 using Dapper;
 using InvoiceFirst.Integration.Tests.Fixtures.Daraja;
 using InvoiceFirst.Testing.Fakes;
+using InvoiceFirst.Testing.Fixtures;
 
 namespace InvoiceFirst.Integration.Tests.Faults.Chaos;
 
@@ -25,6 +26,7 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
     private int commands;
     private int taps;
     private int receipts;
+    private int noise;
 
     /// <summary>
     /// Emits <see cref="ChaosSize.Events"/> webhooks. At each kill point, once the last restart is up
@@ -96,6 +98,8 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
         var roll = rng.NextDouble();
         if (roll < 0.2 && world.Graph.Issued is { Count: > 0 } issued)
             Status(issued[rng.Next(issued.Count)]);
+        else if (roll < 0.27)
+            Noise();
         else if (roll < 0.55 && TapTarget() is { } invoice)
             Tap(invoice);
         else
@@ -113,6 +117,22 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
             $"invoice 0{customer[3..]} {shillings} {description}", eventId, Now())]);
         sender.Send(WebhookDelivery.WhatsApp("command", json), Duplicate(),
             () => ledger.Commands.Add(new ChaosLedger.Command(eventId, description, customer, shillings)));
+    }
+
+    // Real-world events that must have no effect at all: a reaction, a deleted message, an identity change, a chat opening.
+    private static readonly WhatsAppFixture[] NoEffect =
+        [WhatsAppFixtures.Reaction, WhatsAppFixtures.Revoke, WhatsAppFixtures.SystemIdentityChanged, WhatsAppFixtures.RequestWelcome];
+
+    private void Noise()
+    {
+        var fixture = NoEffect[rng.Next(NoEffect.Length)];
+        var json = fixture.Render(new Dictionary<string, string>
+        {
+            ["from"] = customers[rng.Next(customers.Length)],
+            ["phone_number_id"] = WebhookBuilders.PhoneNumberId,
+            ["original_id"] = $"wamid.chaos{size.Seed}c{Math.Max(1, commands)}",
+        }).Replace("\"id\": \"wamid.", $"\"id\": \"wamid.chaos{size.Seed}x{++noise}.");
+        sender.Send(WebhookDelivery.WhatsApp("noise", json), Duplicate(), () => { });
     }
 
     private static readonly StkCallbackFixtures.Fixture[] StkPaid =
