@@ -60,7 +60,7 @@ public sealed class CustomerChat(ConversationRepository conversations, ReplyWrit
         var started = await initiator.StartAsync(c, t, invoice, inbound.From!, key, replyChannel, ct);
         return started.Kind switch
         {
-            InitiationKind.Started or InitiationKind.Existing => Replies.CheckYourPhone(invoice.Number, started.Payment!.AmountCents / 100, lang),
+            InitiationKind.Started or InitiationKind.Existing => Replies.CheckYourPhone(invoice.Number, started.Payment!.Amount, lang),
             InitiationKind.AlreadyLive => Replies.PromptAlreadyOpen(invoice.Number, lang),
             InitiationKind.Paid => Replies.InvoiceAlreadyPaid(invoice.Number, lang),
             _ => Replies.InvoiceNotPayable(invoice.Number, lang),

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Inbox;
@@ -42,13 +43,13 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
         return invoice is null
             ? Replies.UnknownInvoice(number, lang)
-            : Replies.Status(invoice.Number, invoice.Status, invoice.AmountCents / 100, invoice.AmountPaidCents / 100, lang);
+            : Replies.Status(invoice.Number, invoice.Status, invoice.Amount, invoice.AmountPaid, lang);
     }
 
     public static async Task<Reply> ListAsync(DbConnection c, DbTransaction t, Merchant merchant, Language lang, CancellationToken ct)
     {
         var unpaid = await InvoiceRepository.ListUnpaidAsync(c, t, merchant.Id, Replies.MaxListLines + 1, ct);
-        return Replies.UnpaidList(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.BalanceCents / 100)).ToList(), lang);
+        return Replies.UnpaidList(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.Balance)).ToList(), lang);
     }
 
     public static async Task<Reply> StopRemindersAsync(DbConnection c, DbTransaction t, Merchant merchant, string number, Language lang,
@@ -71,9 +72,9 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         var totals = await StatsRepository.TotalsSinceAsync(c, t, merchant.Id,
             NairobiTime.StartOfDay(now), NairobiTime.StartOfWeek(now), NairobiTime.StartOfMonth(now), ct);
         return Replies.StatsSummary(
-            new MoneyPeriod(totals.DayInvoicedCents / 100, totals.DayCollectedCents / 100),
-            new MoneyPeriod(totals.WeekInvoicedCents / 100, totals.WeekCollectedCents / 100),
-            new MoneyPeriod(totals.MonthInvoicedCents / 100, totals.MonthCollectedCents / 100), lang);
+            new MoneyPeriod(totals.DayInvoiced, totals.DayCollected),
+            new MoneyPeriod(totals.WeekInvoiced, totals.WeekCollected),
+            new MoneyPeriod(totals.MonthInvoiced, totals.MonthCollected), lang);
     }
 
     private static Reply? Refusal(Invoice? invoice, string number, Language lang) => invoice?.Status switch

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
@@ -79,7 +80,7 @@ public sealed class MerchantChat(
                     answers.Add(Replies.CustomerNotFound(command.CustomerName ?? "", lang));
                 else
                     await creator.CreateAsync(c, t, merchant, new NewInvoice(command.Msisdn ?? saved!.Msisdn,
-                        saved?.Name ?? command.CustomerName, command.AmountShillings * 100, command.Description,
+                        saved?.Name ?? command.CustomerName, Money.FromShillings(command.AmountShillings).Cents, command.Description,
                         IdempotencyKey: InvoiceKey(inbound), ReplyChannel: ReplyChannel(inbound), FromChat: true), ct);
                 break;
             case StartGuidedCommand:
@@ -136,7 +137,7 @@ public sealed class MerchantChat(
     }
 
     private static NewInvoice FromDraft(InvoiceDraft draft) =>
-        new(draft.Msisdn!, draft.CustomerName, draft.AmountShillings!.Value * 100, draft.Description!);
+        new(draft.Msisdn!, draft.CustomerName, Money.FromShillings(draft.AmountShillings!.Value).Cents, draft.Description!);
 
     /// <summary>For an edit: the invoice its original message made, which an edit must not make again.</summary>
     private static Task<Invoice?> InvoiceFromOriginalAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, CancellationToken ct) =>

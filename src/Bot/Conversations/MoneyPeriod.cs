@@ -1,7 +1,9 @@
+using InvoiceFirst.Data.Domain;
+
 namespace InvoiceFirst.Bot.Conversations;
 
-/// <summary>Money on a period's invoices, in whole shillings; what was not collected is outstanding.</summary>
-public sealed record MoneyPeriod(long InvoicedShillings, long CollectedShillings)
+/// <summary>Money on a period's invoices; what was not collected is outstanding.</summary>
+public sealed record MoneyPeriod(Money Invoiced, Money Collected)
 {
-    public long OutstandingShillings => Math.Max(0, InvoicedShillings - CollectedShillings);
+    public Money Outstanding => (Invoiced - Collected).AtLeastZero;
 }

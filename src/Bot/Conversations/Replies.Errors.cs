@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
@@ -38,8 +39,8 @@ public static partial class Replies
             "Please write the amount in full, e.g. 1000 or 1k, not 1e3.",
             "Tafadhali andika kiasi kamili, mfano 1000 au 1k, si 1e3."),
         AmountError.TooLarge => Pick(lang,
-            $"The most one invoice can be is {Money.FormatKes(maxShillings)}.",
-            $"Kiasi cha juu cha ankara moja ni {Money.FormatKes(maxShillings)}."),
+            $"The most one invoice can be is {Money.FromShillings(maxShillings).ToKes()}.",
+            $"Kiasi cha juu cha ankara moja ni {Money.FromShillings(maxShillings).ToKes()}."),
         _ => Pick(lang,
             "I couldn't read the amount. Use whole shillings like 1500, 1,500, KES 1500 or 1.5k.",
             "Sikuweza kusoma kiasi. Tumia shilingi kamili kama 1500, 1,500, KES 1500 au 1.5k."),

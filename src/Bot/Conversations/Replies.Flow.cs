@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Outbox;
 
 namespace InvoiceFirst.Bot.Conversations;
@@ -24,7 +25,7 @@ public static partial class Replies
     {
         var phone = KenyanPhone.ToLocal(draft.Msisdn ?? "");
         var to = draft.CustomerName is null ? phone : $"{draft.CustomerName} ({phone})";
-        var amount = Money.FormatKes(draft.AmountShillings ?? 0);
+        var amount = Money.FromShillings(draft.AmountShillings ?? 0).ToKes();
         var text = Pick(lang,
             $"Send this invoice?\nTo: {to}\nAmount: {amount}\nFor: {draft.Description}",
             $"Tuma ankara hii?\nKwa: {to}\nKiasi: {amount}\nYa: {draft.Description}");

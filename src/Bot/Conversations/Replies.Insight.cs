@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
@@ -14,12 +15,11 @@ public static partial class Replies
         "Send summary on for an evening summary of payments, or summary off to stop it.",
         "Tuma muhtasari washa kupata muhtasari wa malipo kila jioni, au muhtasari zima kuusimamisha."));
 
-    public static Reply EveningSummary(DateOnly date, long payments, long collectedShillings, int differences, int unverified, Language lang)
+    public static Reply EveningSummary(DateOnly date, long payments, Money collected, int differences, int unverified, Language lang)
     {
-        var collected = Money.FormatKes(collectedShillings);
         var text = Pick(lang,
-            $"Summary for {Date(date)}: {payments} payments, {collected} collected.",
-            $"Muhtasari wa {Date(date)}: malipo {payments}, {collected} yamepokelewa.");
+            $"Summary for {Date(date)}: {payments} payments, {collected.ToKes()} collected.",
+            $"Muhtasari wa {Date(date)}: malipo {payments}, {collected.ToKes()} yamepokelewa.");
         var check = differences == 0
             ? Pick(lang, " Everything matches M-PESA.", " Kila kitu kinalingana na M-PESA.")
             : Pick(lang, $" {differences} to check against M-PESA: see the reconciliation report.",

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text;
 
 namespace InvoiceFirst.Bot.Conversations;
@@ -6,9 +7,9 @@ public static partial class Replies
 {
     public const int MaxListLines = 10;
 
-    public static Reply InvoiceCreated(string number, string customer, long amountShillings, Language lang) => new(Pick(lang,
-        $"Invoice {number} for {Money.FormatKes(amountShillings)} is on its way to {customer}. I'll tell you when it's paid.\nNext: status {number}, remind {number} or cancel {number}.",
-        $"Ankara {number} ya {Money.FormatKes(amountShillings)} inatumwa kwa {customer}. Nitakujulisha ikilipwa.\nKisha: hali {number}, kumbusha {number} au ghairi {number}."));
+    public static Reply InvoiceCreated(string number, string customer, Money amount, Language lang) => new(Pick(lang,
+        $"Invoice {number} for {amount.ToKes()} is on its way to {customer}. I'll tell you when it's paid.\nNext: status {number}, remind {number} or cancel {number}.",
+        $"Ankara {number} ya {amount.ToKes()} inatumwa kwa {customer}. Nitakujulisha ikilipwa.\nKisha: hali {number}, kumbusha {number} au ghairi {number}."));
 
     public static Reply EditDoesNotChangeInvoice(string number, Language lang) => new(Pick(lang,
         $"Editing a message does not change an invoice already sent: {number} stays as it was. To change it, send cancel {number} and then a new invoice.",
@@ -16,17 +17,17 @@ public static partial class Replies
 
     /// <summary>The invoice as the customer sees it on WhatsApp, with the Pay with M-PESA button.</summary>
     public static Reply CustomerInvoice(
-        string merchantName, string number, string description, long amountShillings, DateOnly payBy, string invoiceId, Language lang) =>
+        string merchantName, string number, string description, Money amount, DateOnly payBy, string invoiceId, Language lang) =>
         new(Pick(lang,
-            $"{merchantName} sent you invoice {number}\n{description}\nAmount: {Money.FormatKes(amountShillings)}\nPay by: {Date(payBy)}\nTap Pay with M-PESA below to pay.",
-            $"{merchantName} amekutumia ankara {number}\n{description}\nKiasi: {Money.FormatKes(amountShillings)}\nLipa kabla ya: {Date(payBy)}\nBonyeza Lipa kwa M-PESA hapa chini kulipa."),
+            $"{merchantName} sent you invoice {number}\n{description}\nAmount: {amount.ToKes()}\nPay by: {Date(payBy)}\nTap Pay with M-PESA below to pay.",
+            $"{merchantName} amekutumia ankara {number}\n{description}\nKiasi: {amount.ToKes()}\nLipa kabla ya: {Date(payBy)}\nBonyeza Lipa kwa M-PESA hapa chini kulipa."),
             [PayButton(invoiceId, lang)]);
 
     public static Reply Reminder(
-        string merchantName, string number, long balanceShillings, DateOnly payBy, string invoiceId, Language lang) =>
+        string merchantName, string number, Money balance, DateOnly payBy, string invoiceId, Language lang) =>
         new(Pick(lang,
-            $"Reminder from {merchantName}: invoice {number} has {Money.FormatKes(balanceShillings)} unpaid, due {Date(payBy)}. Tap Pay with M-PESA below to pay.",
-            $"Kumbusho kutoka kwa {merchantName}: ankara {number} ina {Money.FormatKes(balanceShillings)} ambayo haijalipwa, lipa kabla ya {Date(payBy)}. Bonyeza Lipa kwa M-PESA hapa chini."),
+            $"Reminder from {merchantName}: invoice {number} has {balance.ToKes()} unpaid, due {Date(payBy)}. Tap Pay with M-PESA below to pay.",
+            $"Kumbusho kutoka kwa {merchantName}: ankara {number} ina {balance.ToKes()} ambayo haijalipwa, lipa kabla ya {Date(payBy)}. Bonyeza Lipa kwa M-PESA hapa chini."),
             [PayButton(invoiceId, lang)]);
 
     public static Reply ReminderSent(string number, string customer, Language lang) => new(Pick(lang,
@@ -53,9 +54,9 @@ public static partial class Replies
         $"I can't find invoice {number}. Send list to see your unpaid invoices.",
         $"Sioni ankara {number}. Tuma orodha kuona ankara ambazo hazijalipwa."));
 
-    public static Reply Status(string number, string status, long amountShillings, long paidShillings, Language lang) => new(Pick(lang,
-        $"{number}: {StatusLabel(status, lang)}\nAmount: {Money.FormatKes(amountShillings)}\nPaid: {Money.FormatKes(paidShillings)}\nBalance: {Money.FormatKes(amountShillings - paidShillings)}",
-        $"{number}: {StatusLabel(status, lang)}\nKiasi: {Money.FormatKes(amountShillings)}\nKimelipwa: {Money.FormatKes(paidShillings)}\nBaki: {Money.FormatKes(amountShillings - paidShillings)}"));
+    public static Reply Status(string number, string status, Money amount, Money paid, Language lang) => new(Pick(lang,
+        $"{number}: {StatusLabel(status, lang)}\nAmount: {amount.ToKes()}\nPaid: {paid.ToKes()}\nBalance: {(amount - paid).ToKes()}",
+        $"{number}: {StatusLabel(status, lang)}\nKiasi: {amount.ToKes()}\nKimelipwa: {paid.ToKes()}\nBaki: {(amount - paid).ToKes()}"));
 
     public static Reply UnpaidList(IReadOnlyList<InvoiceSummary> unpaid, Language lang)
     {
@@ -67,7 +68,7 @@ public static partial class Replies
         var text = new StringBuilder(Pick(lang, "Unpaid invoices:", "Ankara ambazo hazijalipwa:"));
         foreach (var invoice in unpaid.Take(MaxListLines))
         {
-            text.Append($"\n{invoice.Number} {invoice.Customer} {Money.FormatKes(invoice.BalanceShillings)}");
+            text.Append($"\n{invoice.Number} {invoice.Customer} {invoice.Balance.ToKes()}");
         }
 
         if (unpaid.Count > MaxListLines)

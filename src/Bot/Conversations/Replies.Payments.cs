@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
 using InvoiceFirst.Data.Outbox;
 
@@ -5,9 +6,9 @@ namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
 {
-    public static Reply CheckYourPhone(string number, long amountShillings, Language lang) => new(Pick(lang,
-        $"Check your phone: an M-PESA prompt for {Money.FormatKes(amountShillings)} (invoice {number}) is on its way. Enter your PIN to pay.",
-        $"Angalia simu yako: ombi la M-PESA la {Money.FormatKes(amountShillings)} (ankara {number}) linakuja. Weka PIN yako kulipa."));
+    public static Reply CheckYourPhone(string number, Money amount, Language lang) => new(Pick(lang,
+        $"Check your phone: an M-PESA prompt for {amount.ToKes()} (invoice {number}) is on its way. Enter your PIN to pay.",
+        $"Angalia simu yako: ombi la M-PESA la {amount.ToKes()} (ankara {number}) linakuja. Weka PIN yako kulipa."));
 
     public static Reply PromptAlreadyOpen(string number, Language lang) => new(Pick(lang,
         $"A payment prompt for invoice {number} is already on your phone. Check your phone and enter your PIN.",
@@ -77,34 +78,34 @@ public static partial class Replies
             [TryAgainButton(invoiceId, lang)]);
     }
 
-    public static Reply CustomerReceipt(string merchantName, string number, string? receipt, long amountShillings, long balanceShillings, Language lang)
+    public static Reply CustomerReceipt(string merchantName, string number, string? receipt, Money amount, Money balance, Language lang)
     {
         var code = receipt ?? Pick(lang, "(in your M-PESA SMS)", "(kwenye SMS ya M-PESA)");
-        return new(balanceShillings > 0
+        return new(balance.IsPositive
             ? Pick(lang,
-                $"Payment received: {Money.FormatKes(amountShillings)} to {merchantName} for invoice {number}. M-PESA receipt {code}. Balance: {Money.FormatKes(balanceShillings)}.",
-                $"Malipo yamepokelewa: {Money.FormatKes(amountShillings)} kwa {merchantName} kwa ankara {number}. Risiti ya M-PESA {code}. Baki: {Money.FormatKes(balanceShillings)}.")
+                $"Payment received: {amount.ToKes()} to {merchantName} for invoice {number}. M-PESA receipt {code}. Balance: {balance.ToKes()}.",
+                $"Malipo yamepokelewa: {amount.ToKes()} kwa {merchantName} kwa ankara {number}. Risiti ya M-PESA {code}. Baki: {balance.ToKes()}.")
             : Pick(lang,
-                $"Payment received: {Money.FormatKes(amountShillings)} to {merchantName} for invoice {number}. M-PESA receipt {code}. Invoice paid in full. Thank you!",
-                $"Malipo yamepokelewa: {Money.FormatKes(amountShillings)} kwa {merchantName} kwa ankara {number}. Risiti ya M-PESA {code}. Ankara imelipwa yote. Asante!"));
+                $"Payment received: {amount.ToKes()} to {merchantName} for invoice {number}. M-PESA receipt {code}. Invoice paid in full. Thank you!",
+                $"Malipo yamepokelewa: {amount.ToKes()} kwa {merchantName} kwa ankara {number}. Risiti ya M-PESA {code}. Ankara imelipwa yote. Asante!"));
     }
 
-    public static Reply MerchantPaymentReceived(string payer, string number, string? receipt, long amountShillings, long balanceShillings, Language lang) =>
+    public static Reply MerchantPaymentReceived(string payer, string number, string? receipt, Money amount, Money balance, Language lang) =>
         new(Pick(lang,
-            $"{payer} paid {Money.FormatKes(amountShillings)} for invoice {number} (M-PESA {receipt ?? "-"}). Balance: {Money.FormatKes(balanceShillings)}.",
-            $"{payer} amelipa {Money.FormatKes(amountShillings)} kwa ankara {number} (M-PESA {receipt ?? "-"}). Baki: {Money.FormatKes(balanceShillings)}."));
+            $"{payer} paid {amount.ToKes()} for invoice {number} (M-PESA {receipt ?? "-"}). Balance: {balance.ToKes()}.",
+            $"{payer} amelipa {amount.ToKes()} kwa ankara {number} (M-PESA {receipt ?? "-"}). Baki: {balance.ToKes()}."));
 
-    public static Reply MerchantPaidWhileClosed(string payer, string number, long amountShillings, Language lang) => new(Pick(lang,
-        $"Note: {payer} paid {Money.FormatKes(amountShillings)} for invoice {number}, which was cancelled. The money is yours; refund or reissue as you see fit.",
-        $"Kumbuka: {payer} amelipa {Money.FormatKes(amountShillings)} kwa ankara {number}, ambayo ilighairiwa. Pesa ni zako; rudisha au toa ankara mpya upendavyo."));
+    public static Reply MerchantPaidWhileClosed(string payer, string number, Money amount, Language lang) => new(Pick(lang,
+        $"Note: {payer} paid {amount.ToKes()} for invoice {number}, which was cancelled. The money is yours; refund or reissue as you see fit.",
+        $"Kumbuka: {payer} amelipa {amount.ToKes()} kwa ankara {number}, ambayo ilighairiwa. Pesa ni zako; rudisha au toa ankara mpya upendavyo."));
 
-    public static Reply MerchantOverpaid(string payer, string number, long overpaidShillings, Language lang) => new(Pick(lang,
-        $"Note: invoice {number} is now overpaid by {Money.FormatKes(overpaidShillings)} ({payer} paid more than it was for). Refund the difference or keep it as credit.",
-        $"Kumbuka: ankara {number} sasa imelipwa zaidi kwa {Money.FormatKes(overpaidShillings)} ({payer} amelipa zaidi ya kiasi chake). Rudisha tofauti au iweke kama salio."));
+    public static Reply MerchantOverpaid(string payer, string number, Money overpaid, Language lang) => new(Pick(lang,
+        $"Note: invoice {number} is now overpaid by {overpaid.ToKes()} ({payer} paid more than it was for). Refund the difference or keep it as credit.",
+        $"Kumbuka: ankara {number} sasa imelipwa zaidi kwa {overpaid.ToKes()} ({payer} amelipa zaidi ya kiasi chake). Rudisha tofauti au iweke kama salio."));
 
-    public static Reply MerchantUnappliedPayment(string payer, string account, string receipt, long amountShillings, Language lang) => new(Pick(lang,
-        $"{payer} paid {Money.FormatKes(amountShillings)} by Paybill with account \"{account}\", which matches no invoice (M-PESA {receipt}). It is recorded as unapplied.",
-        $"{payer} amelipa {Money.FormatKes(amountShillings)} kwa Paybill na akaunti \"{account}\", ambayo hailingani na ankara yoyote (M-PESA {receipt}). Imerekodiwa kama haijatumika."));
+    public static Reply MerchantUnappliedPayment(string payer, string account, string receipt, Money amount, Language lang) => new(Pick(lang,
+        $"{payer} paid {amount.ToKes()} by Paybill with account \"{account}\", which matches no invoice (M-PESA {receipt}). It is recorded as unapplied.",
+        $"{payer} amelipa {amount.ToKes()} kwa Paybill na akaunti \"{account}\", ambayo hailingani na ankara yoyote (M-PESA {receipt}). Imerekodiwa kama haijatumika."));
 
     public static ReplyButton TryAgainButton(string invoiceId, Language lang) =>
         new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Try again", "Jaribu tena"));

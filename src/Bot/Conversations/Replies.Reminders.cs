@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
@@ -23,6 +24,6 @@ public static partial class Replies
         $"Ankara zako:\n{Line("Leo", today, lang)}\n{Line("Wiki hii", week, lang)}\n{Line("Mwezi huu", month, lang)}"));
 
     private static string Line(string label, MoneyPeriod period, Language lang) => Pick(lang,
-        $"{label}: invoiced {Money.FormatKes(period.InvoicedShillings)}, collected {Money.FormatKes(period.CollectedShillings)}, outstanding {Money.FormatKes(period.OutstandingShillings)}",
-        $"{label}: ankara {Money.FormatKes(period.InvoicedShillings)}, imelipwa {Money.FormatKes(period.CollectedShillings)}, baki {Money.FormatKes(period.OutstandingShillings)}");
+        $"{label}: invoiced {period.Invoiced.ToKes()}, collected {period.Collected.ToKes()}, outstanding {period.Outstanding.ToKes()}",
+        $"{label}: ankara {period.Invoiced.ToKes()}, imelipwa {period.Collected.ToKes()}, baki {period.Outstanding.ToKes()}");
 }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
@@ -9,14 +10,13 @@ public static partial class Replies
     /// free text, so they are cleaned to GSM-7 and the description is cut to what fits.
     /// </summary>
     public static string InvoiceSms(
-        string merchantName, string number, string description, long amountShillings, DateOnly payBy,
+        string merchantName, string number, string description, Money amount, DateOnly payBy,
         string payLink, string paybill, Language lang)
     {
         var merchant = Gsm7.Truncate(Gsm7.Sanitize(merchantName), MaxSmsMerchantName);
-        var amount = Money.FormatKes(amountShillings);
         string Compose(string what) => Pick(lang,
-            $"{merchant}: invoice {number}{what}. Amount {amount}, due {Date(payBy)}. Pay: {payLink} or M-PESA Paybill {paybill} Account {number}",
-            $"{merchant}: ankara {number}{what}. Kiasi {amount}, lipa kabla ya {Date(payBy)}. Lipa: {payLink} au M-PESA Paybill {paybill} Account {number}");
+            $"{merchant}: invoice {number}{what}. Amount {amount.ToKes()}, due {Date(payBy)}. Pay: {payLink} or M-PESA Paybill {paybill} Account {number}",
+            $"{merchant}: ankara {number}{what}. Kiasi {amount.ToKes()}, lipa kabla ya {Date(payBy)}. Lipa: {payLink} au M-PESA Paybill {paybill} Account {number}");
 
         var prefix = Pick(lang, " for ", " ya ");
         var budget = Gsm7.TwoSegmentSeptets - Gsm7.Septets(Compose(prefix));
@@ -25,11 +25,11 @@ public static partial class Replies
     }
 
     public static string ReminderSms(
-        string merchantName, string number, long balanceShillings, string payLink, string paybill, Language lang)
+        string merchantName, string number, Money balance, string payLink, string paybill, Language lang)
     {
         var merchant = Gsm7.Truncate(Gsm7.Sanitize(merchantName), MaxSmsMerchantName);
         return Pick(lang,
-            $"Reminder from {merchant}: invoice {number} has {Money.FormatKes(balanceShillings)} unpaid. Pay: {payLink} or M-PESA Paybill {paybill} Account {number}",
-            $"Kumbusho kutoka {merchant}: ankara {number} ina {Money.FormatKes(balanceShillings)} haijalipwa. Lipa: {payLink} au M-PESA Paybill {paybill} Account {number}");
+            $"Reminder from {merchant}: invoice {number} has {balance.ToKes()} unpaid. Pay: {payLink} or M-PESA Paybill {paybill} Account {number}",
+            $"Kumbusho kutoka {merchant}: ankara {number} ina {balance.ToKes()} haijalipwa. Lipa: {payLink} au M-PESA Paybill {paybill} Account {number}");
     }
 }

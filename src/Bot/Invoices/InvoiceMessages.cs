@@ -17,15 +17,14 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
     public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice)
     {
         var lang = Language.FromCode(merchant.Language);
-        var shillings = invoice.AmountCents / 100;
         var payBy = PayBy(invoice);
-        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, shillings, payBy, invoice.Id, lang);
+        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy, invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,
             Buttons = reply.Buttons,
-            Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, Money.FormatKes(shillings), payBy.ToString("dd/MM/yyyy")),
-            SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, shillings, payBy,
+            Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, invoice.Amount.ToKes(), payBy.ToString("dd/MM/yyyy")),
+            SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
                 app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
         };
     }
@@ -33,13 +32,13 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
     public OutboundMessage Reminder(Merchant merchant, Invoice invoice)
     {
         var lang = Language.FromCode(merchant.Language);
-        var balance = invoice.BalanceCents / 100;
+        var balance = invoice.Balance;
         var reply = Replies.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,
             Buttons = reply.Buttons,
-            Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, Money.FormatKes(balance), PayBy(invoice).ToString("dd/MM/yyyy")),
+            Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, balance.ToKes(), PayBy(invoice).ToString("dd/MM/yyyy")),
             SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
         };
     }
@@ -55,7 +54,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
     public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms, bool fromChat)
     {
         var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
-        var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.AmountCents / 100, Language.FromCode(merchant.Language)).ToMessage(bySms);
+        var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
         return fromChat ? ReplyWriter.WithSmsForm(message, merchant.Phone) : message;
     }
 

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using InvoiceFirst.Bot.Conversations;
@@ -29,7 +30,7 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
         if (name is not null && FieldRules.CheckCustomerName(name).Error is not null)
             errors["customer_name"] = [$"Must be {FieldRules.NameMin}–{FieldRules.NameMax} characters."];
 
-        var maxCents = options.Value.MaxAmount * 100;
+        var maxCents = Money.FromShillings(options.Value.MaxAmount).Cents;
         if (body.AmountCents is not { } cents)
             errors["amount_cents"] = ["Required: the amount in cents (KES 1,500 is 150000)."];
         else if (cents <= 0)

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Database;
@@ -34,7 +35,7 @@ public static class PayPageEndpoints
         var message = latest?.Status switch
         {
             null or PaymentStatus.Initiated => null,
-            PaymentStatus.Success => $"Payment received. Balance: {Money.FormatKes(balance / 100)}.",
+            PaymentStatus.Success => $"Payment received. Balance: {Money.FromCents(balance).ToKes()}.",
             PaymentStatus.NeedsReview => "The seller is checking this payment. You will get a message.",
             _ => "The payment did not go through. You can try again.",
         };
@@ -73,9 +74,9 @@ public static class PayPageEndpoints
         {
             case InitiationKind.Started:
                 await pusher.TryPushAsync(started.Payment!.Id, ct);
-                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment.AmountCents / 100, lang).Text);
+                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment.Amount, lang).Text);
             case InitiationKind.Existing:
-                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment!.AmountCents / 100, lang).Text);
+                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment!.Amount, lang).Text);
             case InitiationKind.AlreadyLive:
                 return Waiting(page, Replies.PromptAlreadyOpen(invoice.Number, lang).Text);
             case InitiationKind.Paid:

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text;
 using System.Text.Encodings.Web;
 using InvoiceFirst.Bot.Conversations;
@@ -81,7 +82,7 @@ public static class PayPageHtml
         """;
 
     // Whole shillings: M-PESA moves no cents.
-    private static string Kes(long cents) => E(Money.FormatKes(cents / 100));
+    private static string Kes(long cents) => E(Money.FromCents(cents).ToKes());
 
     private static string E(string value) => HtmlEncoder.Default.Encode(value);
 }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
@@ -38,7 +39,7 @@ public sealed class C2bConfirmationHandler(
         var confirmation = new C2bConfirmation
         {
             TransId = paid.TransId,
-            AmountCents = paid.AmountShillings * 100,
+            AmountCents = Money.FromShillings(paid.AmountShillings).Cents,
             ShortCode = paid.BusinessShortCode,
             Account = paid.BillRefNumber,
             Payer = paid.FirstName.Length > 0 ? paid.FirstName : paid.MaskedMsisdn,

@@ -57,7 +57,7 @@ public sealed class C2bSettlement(
         logger.LogWarning("C2B payment {TransId} matches no invoice; recorded as unapplied", confirmation.TransId);
         if (merchant is null) return;
         await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, null,
-            Replies.MerchantUnappliedPayment(confirmation.Payer, confirmation.Account, confirmation.TransId, confirmation.AmountCents / 100,
+            Replies.MerchantUnappliedPayment(confirmation.Payer, confirmation.Account, confirmation.TransId, confirmation.Amount,
                 Language.FromCode(merchant.Language)),
             $"c2b:unapplied:{confirmation.TransId}", ct);
     }

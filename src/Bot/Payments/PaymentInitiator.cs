@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
@@ -27,7 +28,7 @@ public sealed class PaymentInitiator(IOptions<MpesaOptions> mpesa, PaymentSignal
             return new Initiation(InitiationKind.Closed, invoice);
 
         // Daraja takes at most MaxAmountPerTransaction at once: a larger balance is paid in parts, one per tap.
-        var amountCents = Math.Min(invoice.BalanceCents, mpesa.Value.MaxAmountPerTransaction * 100);
+        var amountCents = Money.Min(invoice.Balance, Money.FromShillings(mpesa.Value.MaxAmountPerTransaction)).Cents;
         var payment = new Payment
         {
             InvoiceId = invoice.Id,

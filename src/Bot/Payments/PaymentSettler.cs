@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Data.Events;
@@ -43,8 +44,8 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
             await EventRepository.AddAsync(c, t, raised, now, invoice.Id, payment.Id, status: invoice.Status, ct: ct);
         var merchant = await merchants.GetAsync(invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
         var lang = Language.FromCode(merchant.Language);
-        var amount = payment.AmountCents / 100;
-        var balance = Math.Max(0, invoice.BalanceCents) / 100;
+        var amount = payment.Amount;
+        var balance = invoice.Balance.AtLeastZero;
         var payer = invoice.CustomerName ?? KenyanPhone.ToLocal(payment.Msisdn ?? invoice.Msisdn);
 
         await notices.ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
@@ -59,11 +60,11 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
             await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
                 Replies.MerchantPaidWhileClosed(payer, invoice.Number, amount, lang), $"receipt:closed:{payment.Id}", ct);
         }
-        else if (invoice.BalanceCents < 0)
+        else if (invoice.Balance < Money.Zero)
         {
             // Paid twice (a Paybill payment and an approved prompt, say): M-PESA took it all, the merchant decides.
             await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
-                Replies.MerchantOverpaid(payer, invoice.Number, -invoice.BalanceCents / 100, lang), $"notice:overpaid:{payment.Id}", ct);
+                Replies.MerchantOverpaid(payer, invoice.Number, -invoice.Balance, lang), $"notice:overpaid:{payment.Id}", ct);
         }
         // No amount: logs carry metadata only; the amount is in the payments table.
         logger.LogInformation("Payment {PaymentId} settled on invoice {InvoiceNumber}, now {Status}",

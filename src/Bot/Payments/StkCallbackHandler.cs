@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
@@ -77,9 +78,9 @@ public sealed class StkCallbackHandler(
             return;
         }
 
-        if (callback.AmountShillings * 100 != payment.AmountCents)
+        if (callback.AmountShillings is not { } paid || Money.FromShillings(paid) != payment.Amount)
         {
-            await settler.MarkForReviewAsync(c, t, payment, $"callback amount {callback.AmountShillings} differs from the {payment.AmountCents / 100} asked", inbound.Raw, ct);
+            await settler.MarkForReviewAsync(c, t, payment, $"callback amount {callback.AmountShillings} differs from the {payment.Amount.Shillings} asked", inbound.Raw, ct);
             return;
         }
 

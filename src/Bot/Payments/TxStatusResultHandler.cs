@@ -34,7 +34,7 @@ public sealed class TxStatusResultHandler(
         }
 
         var now = clock.GetUtcNow();
-        switch (C2bVerdict.Judge(result, confirmation.TransId, confirmation.AmountCents / 100, confirmation.ShortCode))
+        switch (C2bVerdict.Judge(result, confirmation.TransId, confirmation.Amount.Shillings, confirmation.ShortCode))
         {
             case C2bVerdict.Confirmed when await C2bConfirmationRepository.MarkVerifiedAsync(c, t, confirmation.Id, now, ct):
                 logger.LogInformation("C2B confirmation {ConfirmationId} ({TransId}) verified by Transaction Status", confirmation.Id, confirmation.TransId);

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Merchants;
@@ -33,7 +34,7 @@ public sealed class EveningSummary(
             var differences = report.Differences.Count(d => (d.MerchantId is null || d.MerchantId == merchant.Id)
                 && d.Kind is not (Reconciler.C2bRejected or Reconciler.C2bUnverified));
             var unverified = report.Differences.Count(d => d.Kind == Reconciler.C2bUnverified);
-            var text = Replies.EveningSummary(date, count, cents / 100, differences, unverified, Language.FromCode(merchant.Language));
+            var text = Replies.EveningSummary(date, count, Money.FromCents(cents), differences, unverified, Language.FromCode(merchant.Language));
             var now = clock.GetUtcNow();
             await db.InTransactionAsync((c, t) => OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,
                 text.ToMessage(), $"summary:{merchant.Id}:{date:yyyy-MM-dd}", now, merchant.Id), ct), ct);

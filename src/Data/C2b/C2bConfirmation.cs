@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Data.C2b;
 
 /// <summary>
@@ -11,6 +12,8 @@ public sealed record C2bConfirmation
     /// <summary>The M-PESA receipt the confirmation claims.</summary>
     public required string TransId { get; init; }
     public long AmountCents { get; init; }
+
+    public Money Amount => Money.FromCents(AmountCents);
     public required string ShortCode { get; init; }
 
     /// <summary>The account the payer typed (BillRefNumber), as they typed it.</summary>

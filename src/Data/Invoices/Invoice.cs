@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Data.Invoices;
 
 public sealed record Invoice
@@ -25,4 +26,11 @@ public sealed record Invoice
     public DateTimeOffset ExpiresAt { get; init; }
 
     public long BalanceCents => AmountCents - AmountPaidCents;
+
+    public Money Amount => Money.FromCents(AmountCents);
+
+    public Money AmountPaid => Money.FromCents(AmountPaidCents);
+
+    /// <summary>What is still owed; negative once overpaid.</summary>
+    public Money Balance => Money.FromCents(BalanceCents);
 }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 namespace InvoiceFirst.Data.Payments;
 
 /// <summary>
@@ -11,6 +12,8 @@ public sealed record Payment
     public required string Method { get; init; }
     public required string Status { get; init; }
     public long AmountCents { get; init; }
+
+    public Money Amount => Money.FromCents(AmountCents);
     public string? Msisdn { get; init; }
     public required string IdempotencyKey { get; init; }
     public string? CallbackToken { get; init; }

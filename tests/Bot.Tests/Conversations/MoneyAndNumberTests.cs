@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
 
 namespace InvoiceFirst.Bot.Tests.Conversations;
@@ -10,7 +11,7 @@ public sealed class MoneyAndNumberTests
     [InlineData(1_000_000, "KES 1,000,000")]
     public void FormatKes_WholeShillings_GroupsThousands(long shillings, string expected)
     {
-        Assert.Equal(expected, Money.FormatKes(shillings));
+        Assert.Equal(expected, Money.FromShillings(shillings).ToKes());
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
 using System.Reflection;
 using InvoiceFirst.Bot.Conversations;
@@ -6,6 +7,8 @@ namespace InvoiceFirst.Bot.Tests.Conversations;
 
 public sealed class RepliesTests
 {
+    private static Money Kes(long shillings) => Money.FromShillings(shillings);
+
     private static readonly DateOnly PayBy = new(2026, 3, 12);
 
     private static readonly InvoiceDraft Draft = new()
@@ -51,22 +54,22 @@ public sealed class RepliesTests
         (nameof(Replies.DraftCancelled), Replies.DraftCancelled),
         (nameof(Replies.CannotSkip), Replies.CannotSkip),
         (nameof(Replies.NotExpectedHere), Replies.NotExpectedHere),
-        (nameof(Replies.InvoiceCreated), l => Replies.InvoiceCreated("INV-0042", "Wanjiku", 1500, l)),
+        (nameof(Replies.InvoiceCreated), l => Replies.InvoiceCreated("INV-0042", "Wanjiku", Kes(1500), l)),
         (nameof(Replies.EditDoesNotChangeInvoice), l => Replies.EditDoesNotChangeInvoice("INV-0042", l)),
-        (nameof(Replies.CustomerInvoice), l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", 1500, PayBy, "inv_1", l)),
-        (nameof(Replies.Reminder), l => Replies.Reminder("Mama Mboga", "INV-0042", 1500, PayBy, "inv_1", l)),
+        (nameof(Replies.CustomerInvoice), l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "inv_1", l)),
+        (nameof(Replies.Reminder), l => Replies.Reminder("Mama Mboga", "INV-0042", Kes(1500), PayBy, "inv_1", l)),
         (nameof(Replies.ReminderSent), l => Replies.ReminderSent("INV-0042", "Wanjiku", l)),
         (nameof(Replies.CancelNotice), l => Replies.CancelNotice("Mama Mboga", "INV-0042", l)),
         (nameof(Replies.InvoiceCancelled), l => Replies.InvoiceCancelled("INV-0042", l)),
         (nameof(Replies.AlreadyPaid), l => Replies.AlreadyPaid("INV-0042", l)),
         (nameof(Replies.AlreadyCancelled), l => Replies.AlreadyCancelled("INV-0042", l)),
         (nameof(Replies.UnknownInvoice), l => Replies.UnknownInvoice("INV-0042", l)),
-        (nameof(Replies.Status), l => Replies.Status("INV-0042", "PARTIALLY_PAID", 1500, 500, l)),
+        (nameof(Replies.Status), l => Replies.Status("INV-0042", "PARTIALLY_PAID", Kes(1500), Kes(500), l)),
         (nameof(Replies.UnpaidList) + "Empty", l => Replies.UnpaidList([], l)),
-        (nameof(Replies.UnpaidList), l => Replies.UnpaidList([new InvoiceSummary("INV-0042", "Wanjiku", 1500)], l)),
-        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", 1500, PayBy, "https://x.test/pay/abc", "400200", l))),
-        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", 1500, "https://x.test/pay/abc", "400200", l))),
-        (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", 1500, l)),
+        (nameof(Replies.UnpaidList), l => Replies.UnpaidList([new InvoiceSummary("INV-0042", "Wanjiku", Kes(1500))], l)),
+        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", l))),
+        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", l))),
+        (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", Kes(1500), l)),
         (nameof(Replies.PromptAlreadyOpen), l => Replies.PromptAlreadyOpen("INV-0042", l)),
         (nameof(Replies.InvoiceAlreadyPaid), l => Replies.InvoiceAlreadyPaid("INV-0042", l)),
         (nameof(Replies.InvoiceNotPayable), l => Replies.InvoiceNotPayable("INV-0042", l)),
@@ -77,21 +80,21 @@ public sealed class RepliesTests
         (nameof(Replies.PushRefused) + "Service", l => Replies.PushRefused("ServiceBusy", "inv_1", l)),
         .. Enum.GetValues<PaymentFailureKind>().Select(k =>
             (nameof(Replies.PaymentNotCompleted) + k, (Func<Language, Reply>)(l => Replies.PaymentNotCompleted(k, "INV-0042", "inv_1", l)))),
-        (nameof(Replies.CustomerReceipt) + "Part", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", "NLJ7RT61SV", 500, 1000, l)),
-        (nameof(Replies.CustomerReceipt) + "Full", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", null, 1500, 0, l)),
-        (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", 1500, 0, l)),
-        (nameof(Replies.MerchantPaidWhileClosed), l => Replies.MerchantPaidWhileClosed("0712345678", "INV-0042", 1500, l)),
-        (nameof(Replies.MerchantOverpaid), l => Replies.MerchantOverpaid("0712345678", "INV-0042", 1500, l)),
-        (nameof(Replies.MerchantUnappliedPayment), l => Replies.MerchantUnappliedPayment("NICHOLAS", "INV 9", "RKL51ZDR4F", 5, l)),
+        (nameof(Replies.CustomerReceipt) + "Part", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", "NLJ7RT61SV", Kes(500), Kes(1000), l)),
+        (nameof(Replies.CustomerReceipt) + "Full", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", null, Kes(1500), Kes(0), l)),
+        (nameof(Replies.MerchantPaymentReceived), l => Replies.MerchantPaymentReceived("0712345678", "INV-0042", "NLJ7RT61SV", Kes(1500), Kes(0), l)),
+        (nameof(Replies.MerchantPaidWhileClosed), l => Replies.MerchantPaidWhileClosed("0712345678", "INV-0042", Kes(1500), l)),
+        (nameof(Replies.MerchantOverpaid), l => Replies.MerchantOverpaid("0712345678", "INV-0042", Kes(1500), l)),
+        (nameof(Replies.MerchantUnappliedPayment), l => Replies.MerchantUnappliedPayment("NICHOLAS", "INV 9", "RKL51ZDR4F", Kes(5), l)),
         (nameof(Replies.RemindersStopped), l => Replies.RemindersStopped("INV-0042", l)),
         (nameof(Replies.RemindersSwitched) + "On", l => Replies.RemindersSwitched(true, l)),
         (nameof(Replies.RemindersSwitched) + "Off", l => Replies.RemindersSwitched(false, l)),
         (nameof(Replies.RemindersSwitchHelp), Replies.RemindersSwitchHelp),
-        (nameof(Replies.StatsSummary), l => Replies.StatsSummary(new MoneyPeriod(1500, 500), new MoneyPeriod(9000, 4000), new MoneyPeriod(120_000, 95_000), l)),
+        (nameof(Replies.StatsSummary), l => Replies.StatsSummary(new MoneyPeriod(Kes(1500), Kes(500)), new MoneyPeriod(Kes(9000), Kes(4000)), new MoneyPeriod(Kes(120_000), Kes(95_000)), l)),
         (nameof(Replies.SummarySwitched) + "On", l => Replies.SummarySwitched(true, l)),
         (nameof(Replies.SummarySwitched) + "Off", l => Replies.SummarySwitched(false, l)),
         (nameof(Replies.SummaryUsage), Replies.SummaryUsage),
-        (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, 4500, 1, 1, l)),
+        (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, Kes(4500), 1, 1, l)),
         (nameof(Replies.SlowDown), Replies.SlowDown),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
     ];
@@ -134,7 +137,7 @@ public sealed class RepliesTests
     [InlineData("sw", "Lipa kwa M-PESA")]
     public void CustomerInvoice_Language_CarriesPayButtonAndDetails(string code, string buttonTitle)
     {
-        var reply = Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma wiki", 1500, PayBy, "inv_9", Language.FromCode(code));
+        var reply = Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma wiki", Kes(1500), PayBy, "inv_9", Language.FromCode(code));
 
         var button = Assert.Single(reply.Buttons);
         Assert.Equal(("pay:inv_9", buttonTitle), (button.Id, button.Title));
@@ -163,7 +166,7 @@ public sealed class RepliesTests
             "Wanjiku's Extremely Long Business Name Salon & Barber Shop Nairobi CBD Branch 🌟",
             "INV-12345",
             string.Concat(Enumerable.Repeat("Braiding, wash and treatment “deluxe” 💇🏾 ", 6)),
-            999_999,
+            Kes(999_999),
             PayBy,
             "https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7",
             "4002001",
@@ -181,7 +184,7 @@ public sealed class RepliesTests
     [Fact]
     public void InvoiceSms_ShortDescription_KeptWhole()
     {
-        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", 150, PayBy, "https://x.test/pay/t", "400200", Language.English);
+        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", Language.English);
 
         Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account INV-0042", sms);
     }
@@ -189,7 +192,7 @@ public sealed class RepliesTests
     [Fact]
     public void UnpaidList_MoreThanTen_ShowsTenAndCountsTheRest()
     {
-        var unpaid = Enumerable.Range(1, 13).Select(i => new InvoiceSummary($"INV-{i:D4}", "Otieno", 100)).ToList();
+        var unpaid = Enumerable.Range(1, 13).Select(i => new InvoiceSummary($"INV-{i:D4}", "Otieno", Kes(100))).ToList();
 
         var text = Replies.UnpaidList(unpaid, Language.English).Text;
 
@@ -201,7 +204,7 @@ public sealed class RepliesTests
     [Fact]
     public void StatsSummary_ThreePeriods_ShowsInvoicedCollectedOutstanding()
     {
-        var text = Replies.StatsSummary(new MoneyPeriod(1500, 500), new MoneyPeriod(9000, 4000), new MoneyPeriod(120_000, 95_000), Language.English).Text;
+        var text = Replies.StatsSummary(new MoneyPeriod(Kes(1500), Kes(500)), new MoneyPeriod(Kes(9000), Kes(4000)), new MoneyPeriod(Kes(120_000), Kes(95_000)), Language.English).Text;
 
         Assert.Contains("Today: invoiced KES 1,500, collected KES 500, outstanding KES 1,000", text);
         Assert.Contains("This week: invoiced KES 9,000, collected KES 4,000, outstanding KES 5,000", text);
@@ -211,7 +214,7 @@ public sealed class RepliesTests
     [Fact]
     public void Status_PartlyPaid_ShowsBalance()
     {
-        var text = Replies.Status("INV-0042", "PARTIALLY_PAID", 1500, 500, Language.English).Text;
+        var text = Replies.Status("INV-0042", "PARTIALLY_PAID", Kes(1500), Kes(500), Language.English).Text;
 
         Assert.Contains("partly paid", text);
         Assert.Contains("Balance: KES 1,000", text);
