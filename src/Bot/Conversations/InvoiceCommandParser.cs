@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text.RegularExpressions;
 
 namespace InvoiceFirst.Bot.Conversations;
@@ -77,7 +78,7 @@ internal static partial class InvoiceCommandParser
         for (var count = Math.Min(MaxPhoneTokens, args.Length); count >= 1; count--)
         {
             var joined = string.Concat(args.Take(count).Select(a => a.Value));
-            if (KenyanPhone.TryNormalize(joined, out var normalized))
+            if (MobileNumber.TryParseKenyan(joined, out var normalized))
             {
                 msisdn = normalized;
                 return count;

@@ -85,5 +85,5 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         _ => null,
     };
 
-    private static string CustomerLabel(Invoice invoice) => invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
+    private static string CustomerLabel(Invoice invoice) => invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
 }

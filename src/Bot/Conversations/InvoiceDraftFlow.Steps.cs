@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using Stateless;
 
 namespace InvoiceFirst.Bot.Conversations;
@@ -60,7 +61,7 @@ public sealed partial class InvoiceDraftFlow
     {
         switch (_machine.State)
         {
-            case State.CollectPhone when KenyanPhone.TryNormalize(text, out var msisdn):
+            case State.CollectPhone when MobileNumber.TryParseKenyan(text, out var msisdn):
                 _row.Draft = _row.Draft with { Msisdn = msisdn, CustomerName = null, IsSavedCustomer = false };
                 _machine.Fire(Trigger.EnterPhone);
                 break;

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using Stateless;
 using Stateless.Graph;
 
@@ -81,7 +82,7 @@ public sealed partial class InvoiceDraftFlow
 
     /// <summary>True when the caller should look <paramref name="input"/> up as a saved customer name before calling <see cref="Handle"/>.</summary>
     public bool NeedsCustomerLookup(string input) =>
-        _machine.State == State.CollectPhone && !KenyanPhone.TryNormalize(input, out _) && LooksLikeName(input);
+        _machine.State == State.CollectPhone && !MobileNumber.TryParseKenyan(input, out _) && LooksLikeName(input);
 
     public FlowResult Handle(string input, SavedCustomer? lookedUp, DateTimeOffset now)
     {

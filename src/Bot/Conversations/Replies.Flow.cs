@@ -23,7 +23,7 @@ public static partial class Replies
 
     public static Reply ConfirmDraft(InvoiceDraft draft, Language lang)
     {
-        var phone = KenyanPhone.ToLocal(draft.Msisdn ?? "");
+        var phone = MobileNumber.ToLocal(draft.Msisdn ?? "");
         var to = draft.CustomerName is null ? phone : $"{draft.CustomerName} ({phone})";
         var amount = Money.FromShillings(draft.AmountShillings ?? 0).ToKes();
         var text = Pick(lang,

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Outbox;
@@ -29,5 +30,5 @@ public sealed class ReplyWriter(TimeProvider clock)
     /// other message; someone known only by a WhatsApp user id has no number to text.
     /// </summary>
     public static OutboundMessage WithSmsForm(OutboundMessage message, string? recipient) =>
-        message.SmsText is null && Msisdn.IsPlausible(recipient) ? message with { SmsText = message.Text } : message;
+        message.SmsText is null && MobileNumber.IsPlausible(recipient) ? message with { SmsText = message.Text } : message;
 }

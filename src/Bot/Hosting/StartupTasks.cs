@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Merchants;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class StartupTasks(
 
         var phone = merchant.Value.Phone;
         if (string.IsNullOrWhiteSpace(phone)) return;
-        if (!Conversations.KenyanPhone.TryNormalize(phone, out var msisdn))
+        if (!MobileNumber.TryParseKenyan(phone, out var msisdn))
             throw new InvalidOperationException("Merchant:Phone is not a Kenyan mobile number (e.g. 0712345678)");
         var seeded = await merchants.UpsertAsync(msisdn, merchant.Value.Name ?? "My Shop", clock.GetUtcNow(), ct);
         logger.LogInformation("Merchant {MerchantId} ready", seeded.Id);

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Data.Events;
@@ -28,7 +29,7 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
         await InvoiceRepository.MarkFailedAsync(connection, transaction, id, now, ct);
         if (await invoices.GetAsync(id, ct) is not { } invoice || await merchants.GetAsync(merchantId, ct) is not { } merchant) return;
 
-        var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
+        var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
         var text = Replies.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;
         // WhatsApp first, SMS when that is what works; the key makes it once per invoice.
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,

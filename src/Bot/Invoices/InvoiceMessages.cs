@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
@@ -53,7 +54,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
     /// through the API gets its confirmation on WhatsApp only, never a paid SMS per API call.</param>
     public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms, bool fromChat)
     {
-        var customer = invoice.CustomerName ?? KenyanPhone.ToLocal(invoice.Msisdn);
+        var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
         var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
         return fromChat ? ReplyWriter.WithSmsForm(message, merchant.Phone) : message;
     }

@@ -23,7 +23,7 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
     {
         var errors = new Dictionary<string, string[]>();
         string msisdn = "";
-        if (string.IsNullOrWhiteSpace(body.Msisdn) || !KenyanPhone.TryNormalize(body.Msisdn, out msisdn))
+        if (string.IsNullOrWhiteSpace(body.Msisdn) || !MobileNumber.TryParseKenyan(body.Msisdn, out msisdn))
             errors["msisdn"] = ["Must be a Kenyan mobile number such as 254712345678 or 0712345678."];
 
         var name = string.IsNullOrWhiteSpace(body.CustomerName) ? null : body.CustomerName.Trim();
@@ -56,7 +56,7 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
         if (normalizedStatus is not null && !Statuses.Contains(normalizedStatus))
             errors["status"] = [$"Must be one of {string.Join(", ", Statuses)}."];
         string? normalizedMsisdn = null;
-        if (!string.IsNullOrWhiteSpace(msisdn) && !KenyanPhone.TryNormalize(msisdn, out normalizedMsisdn!))
+        if (!string.IsNullOrWhiteSpace(msisdn) && !MobileNumber.TryParseKenyan(msisdn, out normalizedMsisdn!))
             errors["msisdn"] = ["Must be a Kenyan mobile number such as 254712345678."];
         if (limit is < 1 or > 200)
             errors["limit"] = ["Must be between 1 and 200."];

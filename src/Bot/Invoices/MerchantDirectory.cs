@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Merchants;
@@ -9,5 +10,5 @@ namespace InvoiceFirst.Bot.Invoices;
 public sealed class MerchantDirectory(MerchantRepository merchants, IOptions<MerchantOptions> options)
 {
     public async Task<Merchant?> ConfiguredAsync(CancellationToken ct) =>
-        KenyanPhone.TryNormalize(options.Value.Phone ?? "", out var msisdn) ? await merchants.FindByPhoneAsync(msisdn, ct) : null;
+        MobileNumber.TryParseKenyan(options.Value.Phone ?? "", out var msisdn) ? await merchants.FindByPhoneAsync(msisdn, ct) : null;
 }

@@ -54,7 +54,7 @@ public static class PayPageEndpoints
         if (page.State != PayPageState.Open) return Refused(page, invoice.Number);
 
         var payer = invoice.Msisdn;
-        if (entered.Length > 0 && !KenyanPhone.TryNormalize(entered, out payer))
+        if (entered.Length > 0 && !MobileNumber.TryParseKenyan(entered, out payer))
         {
             return Page(page with
             {

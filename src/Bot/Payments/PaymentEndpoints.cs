@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using InvoiceFirst.Bot.Conversations;
@@ -71,7 +72,7 @@ public static class PaymentEndpoints
         if (invoice is null) return Results.Problem(statusCode: 404, title: "No such invoice");
 
         var payer = invoice.Msisdn;
-        if (!string.IsNullOrWhiteSpace(body.Msisdn) && !KenyanPhone.TryNormalize(body.Msisdn, out payer))
+        if (!string.IsNullOrWhiteSpace(body.Msisdn) && !MobileNumber.TryParseKenyan(body.Msisdn, out payer))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["msisdn"] = ["Not a Kenyan mobile number"] });
 
         var started = await db.InTransactionAsync((c, t) => initiator.StartAsync(c, t, invoice, payer, "api:" + key, null, ct), ct);

@@ -46,7 +46,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         var lang = Language.FromCode(merchant.Language);
         var amount = payment.Amount;
         var balance = invoice.Balance.AtLeastZero;
-        var payer = invoice.CustomerName ?? KenyanPhone.ToLocal(payment.Msisdn ?? invoice.Msisdn);
+        var payer = invoice.CustomerName ?? MobileNumber.ToLocal(payment.Msisdn ?? invoice.Msisdn);
 
         await notices.ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
             Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, lang),

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using InvoiceFirst.Bot.Conversations;
@@ -18,7 +19,7 @@ public static class EraseCustomerCommand
         builder.Services.AddSingleton(TimeProvider.System);
         await using var services = builder.Services.BuildServiceProvider();
         var logger = services.GetRequiredService<ILogger<RetentionRepository>>();
-        if (args.Length < 2 || !KenyanPhone.TryNormalize(args[1], out var msisdn))
+        if (args.Length < 2 || !MobileNumber.TryParseKenyan(args[1], out var msisdn))
         {
             logger.LogError("Usage: {Verb} <Kenyan mobile number>", Verb);
             return 2;

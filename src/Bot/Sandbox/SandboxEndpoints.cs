@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public static class SandboxEndpoints
 
         sandbox.MapPost("/send", async (SandboxInput input, SandboxSender sender, CancellationToken ct) =>
         {
-            if (!KenyanPhone.TryNormalize(input.From ?? "", out var from)) return Results.BadRequest(new { error = "from must be a Kenyan mobile number" });
+            if (!MobileNumber.TryParseKenyan(input.From ?? "", out var from)) return Results.BadRequest(new { error = "from must be a Kenyan mobile number" });
             if (string.IsNullOrWhiteSpace(input.Text) && string.IsNullOrWhiteSpace(input.ButtonId))
                 return Results.BadRequest(new { error = "type a message or tap a button" });
             var status = await sender.SendAsync(from, input, ct);
@@ -56,7 +57,7 @@ public static class SandboxEndpoints
         // The customer pays by hand from the M-PESA menu: Lipa na M-PESA, Pay Bill, business number, account, amount.
         sandbox.MapPost("/paybill", async (SandboxPaybillInput input, SandboxPaybill paybill, CancellationToken ct) =>
         {
-            if (!KenyanPhone.TryNormalize(input.From ?? "", out var from)) return PaybillProblem("from must be a Kenyan mobile number");
+            if (!MobileNumber.TryParseKenyan(input.From ?? "", out var from)) return PaybillProblem("from must be a Kenyan mobile number");
             if (input.Account is not { Length: > 0 and <= 20 } account) return PaybillProblem("type the account number (the invoice number), up to 20 characters");
             if (input.Amount is not { } amount || amount is < 1 or > 250_000) return PaybillProblem("the amount is 1 to 250,000 shillings");
             return Results.Ok(new { receipt = await paybill.PayAsync(from, account.Trim(), amount, ct) });
@@ -67,7 +68,7 @@ public static class SandboxEndpoints
 
     private static IEnumerable<object> Feed(string phone, SandboxChannel channel, SandboxTranscript transcript)
     {
-        KenyanPhone.TryNormalize(phone, out var msisdn);
+        MobileNumber.TryParseKenyan(phone, out var msisdn);
         var received = channel.MessagesTo(msisdn).Select(m => new FeedItem("in", m.Channel,
             m.Channel == "sms" ? m.Message.SmsText ?? m.Message.Text : m.Message.Text,
             m.Message.Buttons.Select(b => new FeedButton(b.Id, b.Title)).ToList(), m.SentAt));

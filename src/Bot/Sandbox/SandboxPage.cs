@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Net;
 using System.Text.Json;
 
@@ -9,10 +10,10 @@ public static class SandboxPage
     public static string Render(string merchantPhone, IReadOnlyList<string> customerPhones, IReadOnlyCollection<string> withoutWhatsApp, string shortCode)
     {
         var options = string.Join("", customerPhones.Select(p =>
-            $"<option value=\"{p}\">{WebUtility.HtmlEncode(Conversations.KenyanPhone.ToLocal(p))}{(withoutWhatsApp.Contains(p) ? " (SMS only)" : "")}</option>"));
+            $"<option value=\"{p}\">{WebUtility.HtmlEncode(MobileNumber.ToLocal(p))}{(withoutWhatsApp.Contains(p) ? " (SMS only)" : "")}</option>"));
         return Template
             .Replace("{{MERCHANT}}", WebUtility.HtmlEncode(merchantPhone))
-            .Replace("{{MERCHANT_LOCAL}}", WebUtility.HtmlEncode(Conversations.KenyanPhone.ToLocal(merchantPhone)))
+            .Replace("{{MERCHANT_LOCAL}}", WebUtility.HtmlEncode(MobileNumber.ToLocal(merchantPhone)))
             .Replace("{{CUSTOMER_OPTIONS}}", options)
             .Replace("{{SHORTCODE}}", WebUtility.HtmlEncode(shortCode))
             .Replace("{{CONFIG}}", JsonSerializer.Serialize(new { merchant = merchantPhone }));

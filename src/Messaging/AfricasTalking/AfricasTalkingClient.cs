@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Net;
 using System.Text.Json;
 using InvoiceFirst.Messaging.AfricasTalking.Wire;
@@ -21,14 +22,14 @@ public sealed class AfricasTalkingClient(
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(o.Username) || string.IsNullOrWhiteSpace(o.ApiKey))
             return Misconfigured("missing_credentials", "AfricasTalking:Username or AfricasTalking:ApiKey is not set");
-        if (!Msisdn.IsPlausible(toMsisdn))
+        if (!MobileNumber.IsPlausible(toMsisdn))
             return SendResult.Unreachable("invalid_number", "africastalking: recipient is not a phone number");
 
         var request = new RestRequest("version1/messaging", Method.Post);
         request.AddHeader("apiKey", o.ApiKey);
         request.AddHeader("Accept", "application/json");
         request.AddParameter("username", o.Username);
-        request.AddParameter("to", Msisdn.ToE164(toMsisdn));
+        request.AddParameter("to", MobileNumber.ToE164(toMsisdn));
         request.AddParameter("message", text);
         if (!string.IsNullOrWhiteSpace(o.SenderId)) request.AddParameter("from", o.SenderId);
         request.AddParameter("bulkSMSMode", "1");

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Globalization;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.Channels;
@@ -20,7 +21,7 @@ public static class AfricasTalkingForms
             Channel = ChannelNames.Sms,
             EventId = id,
             Kind = InboundKind.Text,
-            From = Msisdn.ToDigits(form.Required("from", "africastalking")),
+            From = MobileNumber.ToDigits(form.Required("from", "africastalking")),
             Text = form.Get("text") ?? "",
             Timestamp = ParseDate(form.Get("date")) ?? receivedAt,
         };
@@ -40,7 +41,7 @@ public static class AfricasTalkingForms
             MessageId = id,
             Status = NormalizeStatus(status),
             ErrorCode = form.Get("failureReason"),
-            From = phone is null ? null : Msisdn.ToDigits(phone),
+            From = phone is null ? null : MobileNumber.ToDigits(phone),
             Timestamp = receivedAt,
         };
     }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
@@ -17,7 +18,7 @@ public sealed class WhatsAppWindow(ConversationRepository conversations, TimePro
     public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct)
     {
         // A user known only by their user id has the id as their conversation's participant.
-        var participant = WhatsAppUserId.IsMatch(recipient) ? recipient : Msisdn.ToDigits(recipient);
+        var participant = WhatsAppUserId.IsMatch(recipient) ? recipient : MobileNumber.ToDigits(recipient);
         var last = await conversations.LastInboundAtAsync(participant, ct);
         if (last is { } at && clock.GetUtcNow() - at < Length) return (false, null);
         return message.Template is null

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using InvoiceFirst.Data.Outbox;
@@ -25,7 +26,7 @@ public sealed class SandboxChannel(TimeProvider timeProvider)
     {
         ct.ThrowIfCancellationRequested();
         var sent = new SandboxMessage(
-            "sandbox-" + Guid.NewGuid().ToString("N"), Msisdn.ToDigits(recipientMsisdn), channel, message, timeProvider.GetUtcNow());
+            "sandbox-" + Guid.NewGuid().ToString("N"), MobileNumber.ToDigits(recipientMsisdn), channel, message, timeProvider.GetUtcNow());
         lock (gate)
         {
             messages.AddLast(sent);
@@ -43,7 +44,7 @@ public sealed class SandboxChannel(TimeProvider timeProvider)
 
     public IReadOnlyList<SandboxMessage> MessagesTo(string msisdn)
     {
-        var digits = Msisdn.ToDigits(msisdn);
+        var digits = MobileNumber.ToDigits(msisdn);
         lock (gate) return messages.Where(m => m.Recipient == digits).ToList();
     }
 

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text;
 using System.Text.Json;
 using InvoiceFirst.Data.Outbox;
@@ -22,7 +23,7 @@ public sealed class TwilioClient(
     {
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(o.SmsFrom)) return Task.FromResult(Misconfigured("missing_sender", "Twilio:SmsFrom"));
-        var fields = new List<KeyValuePair<string, string>> { new("To", Msisdn.ToE164(toMsisdn)), new("From", o.SmsFrom), new("Body", text) };
+        var fields = new List<KeyValuePair<string, string>> { new("To", MobileNumber.ToE164(toMsisdn)), new("From", o.SmsFrom), new("Body", text) };
         return SendAsync(toMsisdn, fields, statusCallbackUrl, ct);
     }
 
@@ -40,7 +41,7 @@ public sealed class TwilioClient(
         if (string.IsNullOrWhiteSpace(o.WhatsAppFrom))
             return Task.FromResult(Misconfigured("missing_sender", "Twilio:WhatsAppFrom"));
         var from = o.WhatsAppFrom.StartsWith(WhatsAppPrefix, StringComparison.Ordinal) ? o.WhatsAppFrom : WhatsAppPrefix + o.WhatsAppFrom;
-        var fields = new List<KeyValuePair<string, string>> { new("To", WhatsAppPrefix + Msisdn.ToE164(toMsisdn)), new("From", from) };
+        var fields = new List<KeyValuePair<string, string>> { new("To", WhatsAppPrefix + MobileNumber.ToE164(toMsisdn)), new("From", from) };
 
         if (useTemplate && !string.IsNullOrWhiteSpace(o.WhatsAppContentSid) && message.Template is { } template)
         {
@@ -63,7 +64,7 @@ public sealed class TwilioClient(
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(o.AccountSid) || string.IsNullOrWhiteSpace(o.AuthToken))
             return Misconfigured("missing_credentials", "Twilio:AccountSid or Twilio:AuthToken");
-        if (!Msisdn.IsPlausible(toMsisdn))
+        if (!MobileNumber.IsPlausible(toMsisdn))
             return SendResult.Unreachable("invalid_number", "twilio: recipient is not a phone number");
 
         var request = new RestRequest($"2010-04-01/Accounts/{o.AccountSid}/Messages.json", Method.Post);

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Globalization;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.Channels;
@@ -27,7 +28,7 @@ public static class TwilioForms
             Channel = from.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? ChannelNames.WhatsApp : ChannelNames.Sms,
             EventId = sid,
             Kind = InboundKind.Text,
-            From = Msisdn.ToDigits(from),
+            From = MobileNumber.ToDigits(from),
             Text = body ?? "",
             Timestamp = receivedAt,
         };

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InvoiceFirst.Data.Outbox;
@@ -34,10 +35,10 @@ public sealed class WhatsAppClient(
         if (string.IsNullOrWhiteSpace(o.PhoneNumberId) || string.IsNullOrWhiteSpace(o.AccessToken))
             return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
         var userId = WhatsAppUserId.IsMatch(to);
-        if (!userId && !Msisdn.IsPlausible(to))
+        if (!userId && !MobileNumber.IsPlausible(to))
             return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number or user id");
 
-        var payload = WhatsAppPayload.Build(userId ? to : Msisdn.ToDigits(to), message, useTemplate, o);
+        var payload = WhatsAppPayload.Build(userId ? to : MobileNumber.ToDigits(to), message, useTemplate, o);
         if (payload is null)
             return Misconfigured("no_template", "whatsapp: template requested but the message has none");
 

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text.Json;
 using InvoiceFirst.Messaging.Channels;
 
@@ -13,13 +14,13 @@ internal static class WhatsAppSenderId
     {
         var from = JsonRead.Str(message, "from");
         if (WhatsAppUserId.IsMatch(from)) return from;
-        if (Msisdn.ToDigits(from) is { Length: > 0 } digits) return digits;
+        if (MobileNumber.ToDigits(from) is { Length: > 0 } digits) return digits;
 
         var userId = JsonRead.Str(message, "from_user_id") ?? JsonRead.Str(message, "user_id");
         var contact = FindContact(contacts, userId);
         userId ??= JsonRead.Str(contact, "user_id");
         var phone = JsonRead.Str(contact, "wa_id");
-        if (Msisdn.IsPlausible(phone)) return Msisdn.ToDigits(phone);
+        if (MobileNumber.IsPlausible(phone)) return MobileNumber.ToDigits(phone);
         return WhatsAppUserId.IsMatch(userId) ? userId : null;
     }
 

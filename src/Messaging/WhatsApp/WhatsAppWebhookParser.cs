@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Text.Json;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.Channels;
@@ -65,7 +66,7 @@ public static class WhatsAppWebhookParser
             Status = normalized == "played" ? DeliveryStatusNames.Read : normalized,
             ErrorCode = JsonRead.Str(JsonRead.Array(status, "errors").FirstOrDefault(), "code"),
             // A message sent to a user id is reported with recipient_user_id and no recipient_id.
-            From = string.IsNullOrEmpty(recipient) ? JsonRead.Str(status, "recipient_user_id") : Msisdn.ToDigits(recipient),
+            From = string.IsNullOrEmpty(recipient) ? JsonRead.Str(status, "recipient_user_id") : MobileNumber.ToDigits(recipient),
             Timestamp = JsonRead.UnixSeconds(JsonRead.Str(status, "timestamp")) ?? receivedAt,
         };
     }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Domain;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FsCheck;
@@ -29,7 +30,7 @@ public sealed partial class ParserPropertyTests
     {
         _ = CommandParser.Parse(text);
         _ = AmountParser.Parse(text);
-        _ = KenyanPhone.TryNormalize(text, out _);
+        _ = MobileNumber.TryParseKenyan(text, out _);
         return true;
     });
 
@@ -72,24 +73,24 @@ public sealed partial class ParserPropertyTests
 
     [Property(MaxTest = 2000)]
     public Property KenyanPhone_AnyText_AcceptsOnlyTheCanonicalShape() => Prop.ForAll(AnyText, text =>
-        !KenyanPhone.TryNormalize(text, out var msisdn) || Canonical().IsMatch(msisdn));
+        !MobileNumber.TryParseKenyan(text, out var msisdn) || Canonical().IsMatch(msisdn));
 
     [Property(MaxTest = 1000)]
     public Property KenyanPhone_EveryWrittenForm_SameNumberAndRoundTripsLocal() => Prop.ForAll(National.ToArbitrary(), national =>
     {
         string[] forms = ["0" + national, national, "254" + national, "+254" + national,
             $"+254 {national[..3]} {national[3..6]} {national[6..]}", $"0{national[..3]}-{national[3..6]}-{national[6..]}"];
-        var results = forms.Select(f => KenyanPhone.TryNormalize(f, out var m) ? m : null).Distinct().ToList();
+        var results = forms.Select(f => MobileNumber.TryParseKenyan(f, out var m) ? m : null).Distinct().ToList();
         return results.Count == 1
             && (results[0] is null || (results[0] == "254" + national
-                && KenyanPhone.TryNormalize(KenyanPhone.ToLocal(results[0]!), out var back) && back == results[0]));
+                && MobileNumber.TryParseKenyan(MobileNumber.ToLocal(results[0]!), out var back) && back == results[0]));
     });
 
     [Property(MaxTest = 1000)]
     public Property CommandParser_WellFormedInvoice_RoundTrips() => Prop.ForAll(
         National.ToArbitrary(), Shillings.ToArbitrary(), Words.ToArbitrary(), (national, n, description) =>
         {
-            if (!KenyanPhone.TryNormalize("0" + national, out var msisdn)) return true; // a block libphonenumber knows is not mobile
+            if (!MobileNumber.TryParseKenyan("0" + national, out var msisdn)) return true; // a block libphonenumber knows is not mobile
             var parsed = CommandParser.Parse($"invoice 0{national} {n:N0} {description}");
             return parsed == new CreateInvoiceCommand(msisdn, null, n, description);
         });

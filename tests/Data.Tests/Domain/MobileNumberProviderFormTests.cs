@@ -1,8 +1,8 @@
-using InvoiceFirst.Messaging.Channels;
+using InvoiceFirst.Data.Domain;
 
-namespace InvoiceFirst.Messaging.Tests.Channels;
+namespace InvoiceFirst.Data.Tests.Domain;
 
-public sealed class MsisdnTests
+public sealed class MobileNumberProviderFormTests
 {
     [Theory]
     [InlineData("+254712345678", "254712345678")]
@@ -12,7 +12,7 @@ public sealed class MsisdnTests
     [InlineData("712345678", "254712345678")]
     [InlineData("16505551234", "16505551234")]
     public void ToDigits_KnownForms_ReturnsTwelveDigitForm(string input, string expected) =>
-        Assert.Equal(expected, Msisdn.ToDigits(input));
+        Assert.Equal(expected, MobileNumber.ToDigits(input));
 
     [Theory]
     [InlineData("", false)]
@@ -23,5 +23,5 @@ public sealed class MsisdnTests
     [InlineData("CO.1234567890", false)]
     [InlineData("US.13491208655302741918", false)]
     public void IsPlausible_Input_ReturnsExpected(string input, bool expected) =>
-        Assert.Equal(expected, Msisdn.IsPlausible(input));
+        Assert.Equal(expected, MobileNumber.IsPlausible(input));
 }

@@ -1,8 +1,8 @@
-using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Domain;
 
-namespace InvoiceFirst.Bot.Tests.Conversations;
+namespace InvoiceFirst.Data.Tests.Domain;
 
-public sealed class KenyanPhoneTests
+public sealed class MobileNumberParseTests
 {
     [Theory]
     [InlineData("0712345678", "254712345678")]
@@ -21,7 +21,7 @@ public sealed class KenyanPhoneTests
     [InlineData("0799-999-999", "254799999999")]
     public void TryNormalize_KenyanMobileForms_ReturnsMsisdn(string input, string expected)
     {
-        Assert.True(KenyanPhone.TryNormalize(input, out var msisdn));
+        Assert.True(MobileNumber.TryParseKenyan(input, out var msisdn));
         Assert.Equal(expected, msisdn);
     }
 
@@ -47,7 +47,7 @@ public sealed class KenyanPhoneTests
     [InlineData("0712345678 1500")]
     public void TryNormalize_NotAKenyanMobile_ReturnsFalse(string input)
     {
-        Assert.False(KenyanPhone.TryNormalize(input, out var msisdn));
+        Assert.False(MobileNumber.TryParseKenyan(input, out var msisdn));
         Assert.Equal("", msisdn);
     }
 }
