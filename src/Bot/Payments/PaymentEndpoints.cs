@@ -93,6 +93,6 @@ public static class PaymentEndpoints
     private static async Task<Payment> Reload(Db db, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return (await PaymentRepository.GetAsync(connection, null, id, "", ct))!;
+        return (await PaymentRepository.GetAsync(connection, null, id, ct))!;
     }
 }

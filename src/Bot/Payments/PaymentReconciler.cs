@@ -58,7 +58,7 @@ public sealed class PaymentReconciler(
             var answer = await daraja.QueryAsync(payment.CheckoutRequestId, ct);
             await db.InTransactionAsync(async (c, t) =>
             {
-                var current = await PaymentRepository.GetAsync(c, t, payment.Id, db.ForUpdate, ct);
+                var current = await payments.GetForUpdateAsync(c, t, payment.Id, ct);
                 if (current is null || current.Status != PaymentStatus.Initiated) return;
                 switch (answer)
                 {

@@ -1,7 +1,6 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Hosting;
-using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Review;
@@ -15,7 +14,6 @@ namespace InvoiceFirst.Bot.Payments;
 /// callback token (which payment) and the raw body (what Daraja said).
 /// </summary>
 public sealed class StkCallbackHandler(
-    Db db,
     PaymentRepository payments,
     PaymentSettler settler,
     DarajaClient daraja,
@@ -27,7 +25,7 @@ public sealed class StkCallbackHandler(
     public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
     {
         var found = inbound.Text is { Length: > 0 } token ? await payments.GetByCallbackTokenAsync(token, ct) : null;
-        var payment = found is null ? null : await PaymentRepository.GetAsync(c, t, found.Id, db.ForUpdate, ct);
+        var payment = found is null ? null : await payments.GetForUpdateAsync(c, t, found.Id, ct);
         var parsed = StkCallbackParser.Parse(inbound.Raw ?? "");
         if (payment is null || payment.Status != PaymentStatus.Initiated)
         {

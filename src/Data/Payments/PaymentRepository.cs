@@ -30,10 +30,17 @@ public sealed class PaymentRepository(Db db)
         return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql, payment, transaction, cancellationToken: ct));
     }
 
-    public static Task<Payment?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, string lockClause, CancellationToken ct)
+    public static Task<Payment?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct)
     {
-        var sql = $"SELECT {Columns} FROM payments WHERE id = @id {lockClause}";
+        const string sql = $"SELECT {Columns} FROM payments WHERE id = @id";
         return connection.QuerySingleOrDefaultAsync<Payment>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>The payment, its row locked until the transaction ends (SQLite's write transaction already serializes).</summary>
+    public async Task<Payment?> GetForUpdateAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    {
+        var sql = $"SELECT {Columns} FROM payments WHERE id = @id {db.ForUpdate}";
+        return await connection.QuerySingleOrDefaultAsync<Payment>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
     public static Task<Payment?> GetByIdempotencyKeyAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken ct)
@@ -57,7 +64,7 @@ public sealed class PaymentRepository(Db db)
     public async Task<Payment?> GetAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await GetAsync(connection, null, id, "", ct);
+        return await GetAsync(connection, null, id, ct);
     }
 
     public async Task<Payment?> GetByCallbackTokenAsync(string token, CancellationToken ct)
