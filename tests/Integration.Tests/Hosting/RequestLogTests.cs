@@ -78,7 +78,7 @@ public sealed class RequestLogTests : IAsyncLifetime
         var (method, path) = (request.Split(' ')[0], request.Split(' ')[1]);
         var prefix = $"HTTP \"{method}\" \"{path}";
         var line = await Eventually.UntilAsync(() => Task.FromResult(_log.Lines.FirstOrDefault(l => l.Contains(prefix, StringComparison.Ordinal))),
-            found => found is not null, TimeSpan.FromSeconds(5), "the request log line of " + request);
+            found => found is not null, TimeSpan.FromSeconds(15), "the request log line of " + request);
         return line!;
     }
 }
