@@ -74,7 +74,7 @@ public sealed class ProviderFaultTests
         else
         {
             Assert.Equal(("down", "open", 0.0), (health.Status, health.Breaker, health.SuccessRate));
-            await MessagingHost.UntilAsync(async () => (await HealthAsync(host, provider)).Breaker == "halfopen", "cool-down over");
+            await MessagingHost.UntilAsync(async () => (await HealthAsync(host, provider)).Breaker == "halfopen", "cool-down over", Deadline.TotalSeconds);
             Assert.Equal("degraded", (await HealthAsync(host, provider)).Status);
         }
         Assert.Equal("healthy", (await HealthAsync(host, FallbackOf(provider))).Status);
