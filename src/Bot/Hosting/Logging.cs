@@ -1,5 +1,4 @@
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -29,19 +28,4 @@ public static class Logging
             .ReadFrom.Services(services), preserveStaticLogger: true);
         return builder;
     }
-
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options =>
-        {
-            // The route template, never the raw path: pay and callback tokens live in paths.
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-            options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
-            [
-                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
-                new LogEventProperty("RequestPath", new ScalarValue(
-                    (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)")),
-                new LogEventProperty("StatusCode", new ScalarValue(status)),
-                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
-            ];
-        });
 }

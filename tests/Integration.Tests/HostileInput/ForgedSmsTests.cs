@@ -39,6 +39,9 @@ public sealed class ForgedSmsTests : IAsyncLifetime
         await _host.UntilInvoiceAsync(InvoiceStatus.Sent);
         await _host.AfricasTalking.Requests.WaitForAsync(1, Deadline);
         _invoiceSmsId = _host.AfricasTalking.Issued.Single().Id;
+        // The merchant's notice too (it has no way to go and ends DEAD): a settled start makes "nothing changed" meaningful.
+        await MessagingHost.UntilAsync(async () => (await _host.OutboxAsync()).All(o => o.Status is not (OutboxStatus.Pending or OutboxStatus.Sending)),
+            "the outbox settled");
     }
 
     public async Task DisposeAsync()
