@@ -5,7 +5,6 @@ using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -61,15 +60,10 @@ public static class MessagingServiceCollectionExtensions
             .AddResilienceHandler(httpClientName + "-send", (pipeline, context) =>
             {
                 var o = common(context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value);
-                // No retry strategy on purpose: these POSTs are not idempotent, a retry could
-                // send a message twice. The outbox retries with a record of what was attempted.
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = 0.5,
-                    MinimumThroughput = 20,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(15),
-                });
+                // Timeout only. No retry strategy on purpose: these POSTs are not idempotent, a retry
+                // could send a message twice; the outbox retries with a record of what was attempted.
+                // No breaker either: the provider's one breaker is the outbox's (ProviderHealth), which
+                // also sees what HTTP cannot, such as a 200 whose body makes no sense.
                 pipeline.AddTimeout(TimeSpan.FromSeconds(o.TimeoutSeconds));
             });
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Workers;
 using InvoiceFirst.Messaging.Outbox;
 
 namespace InvoiceFirst.Bot.Inbox;
@@ -23,6 +24,7 @@ public sealed class InboxWorker(
 {
     public const int MaxAttempts = 6;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +91,7 @@ public sealed class InboxWorker(
         var now = clock.GetUtcNow();
         DateTimeOffset? retryAt = attempt >= MaxAttempts
             ? null
-            : now + TimeSpan.FromSeconds(Math.Pow(2, attempt) + Random.Shared.NextDouble());
+            : now + Backoff.Exponential(attempt, FirstRetryDelay, TimeSpan.MaxValue, spread: TimeSpan.FromSeconds(1));
         await inbox.RecordFailureAsync(item.Id, $"{ex.GetType().Name}: {ex.Message}", retryAt, now, ct);
         if (retryAt is null)
             logger.LogError(ex, "Inbox event {InboxId} ({Kind}) failed {Attempts} times and is kept as FAILED for inspection", item.Id, item.Kind, attempt);

@@ -1,3 +1,5 @@
+using InvoiceFirst.Data.Workers;
+
 namespace InvoiceFirst.Bot.Payments;
 
 /// <summary>Settings of section <c>Payments</c>: how the payment workers pace themselves.</summary>
@@ -17,5 +19,5 @@ public sealed class PaymentOptions
     public TimeSpan QueryAfter => TimeSpan.FromSeconds(QueryAfterSeconds);
 
     public TimeSpan NextQueryDelay(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(MaxQueryIntervalSeconds, QueryAfterSeconds * Math.Pow(2, Math.Min(attempts, 16))));
+        Backoff.Exponential(attempts + 1, QueryAfter, TimeSpan.FromSeconds(MaxQueryIntervalSeconds));
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 using RestSharp;
 
@@ -18,8 +17,6 @@ internal static class TransportFailure
         ct.ThrowIfCancellationRequested();
 
         var ex = response.ErrorException;
-        if (ex is BrokenCircuitException)
-            return SendResult.RetryLater("circuit_open", $"{provider}: circuit open, request not sent");
         if (ex is HttpRequestException http && IsBeforeSend(http))
             return SendResult.RetryLater("connect_failed", $"{provider}: could not connect ({http.HttpRequestError})");
         if (ex is TimeoutRejectedException || ex is TimeoutException || ex is OperationCanceledException

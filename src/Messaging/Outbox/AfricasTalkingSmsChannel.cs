@@ -14,9 +14,8 @@ public sealed class AfricasTalkingSmsChannel(AfricasTalkingClient client, IOptio
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
-        await paced();
-        return await client.SendSmsAsync(entry.Recipient, message.SmsText ?? message.Text, ct);
+        return await call(() => client.SendSmsAsync(entry.Recipient, message.SmsText ?? message.Text, ct));
     }
 }

@@ -18,6 +18,6 @@ public interface IMessageChannel
     /// <summary>The most sends this instance may start in any one-second window.</summary>
     int MessagesPerSecond { get; }
 
-    /// <param name="paced">Awaited right before the provider call: the rate limit must hold where the provider counts.</param>
-    Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct);
+    /// <param name="call">The provider request goes through this: the rate limit must hold where the provider counts, and the breaker must see it.</param>
+    Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct);
 }

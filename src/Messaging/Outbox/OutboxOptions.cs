@@ -36,8 +36,10 @@ public sealed class OutboxOptions
     /// <summary>Fallback when no in-process signal wakes the dispatcher (rows queued by another instance).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>"Retry later" or unknown outcomes in a row on one provider that open its breaker (see <see cref="ProviderHealth"/>).</summary>
     public int BreakerFailures { get; set; } = 5;
 
+    /// <summary>How long an open breaker refuses sends before it lets one trial through.</summary>
     public TimeSpan BreakerCooldown { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.MessageLog;
 using InvoiceFirst.Data.Outbox;
-using InvoiceFirst.Data.Telemetry;
+using InvoiceFirst.Data.Workers;
 using InvoiceFirst.Messaging.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,18 +12,17 @@ namespace InvoiceFirst.Messaging.Outbox;
 
 /// <summary>
 /// Takes one claimed row along its channel chain: retries "retry later" answers on the same
-/// provider with backoff, moves on at once when a channel cannot reach the person, and never
-/// sends again on a provider whose outcome is unknown.
+/// provider with backoff, moves on at once when a channel cannot reach the person or its
+/// provider's breaker is open (<see cref="ProviderGate"/>), and never sends again on a provider
+/// whose outcome is unknown.
 /// </summary>
 public sealed class OutboxSender(
     Db db,
     OutboxDispatchRepository rows,
     MessageLogRepository messageLog,
     ChannelChain chains,
-    SendRateLimits limits,
-    ProviderHealth health,
+    ProviderGate gate,
     IDeliveryEvents events,
-    EventRepository liveEvents,
     SmsCap smsCap,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -48,7 +46,7 @@ public sealed class OutboxSender(
                 entry = entry with { LastError = "sms_cap" };
                 continue;
             }
-            if (!health.TryEnter(channel.Provider))
+            if (gate.IsOpen(channel.Provider))
             {
                 skippedOpen = true;
                 continue;
@@ -66,7 +64,13 @@ public sealed class OutboxSender(
             }
             if (!started) return;
 
-            var result = await CallAsync(channel, entry, message, ct);
+            if (await gate.SendAsync(channel, entry, message, ct) is not { } result)
+            {
+                // Another send holds the half-open breaker's one trial, so nothing was sent here. The
+                // next channel's start mark replaces this one, or the reschedule below clears it.
+                skippedOpen = true;
+                continue;
+            }
             if (result.Outcome == SendOutcome.Accepted)
             {
                 // The common case in one transaction: the log line, the row and what the send means.
@@ -82,7 +86,7 @@ public sealed class OutboxSender(
             switch (result.Outcome)
             {
                 case SendOutcome.RetryLater when attempts + 1 < options.Value.MaxAttemptsPerProvider:
-                    var retryAt = clock.GetUtcNow() + Backoff(attempts + 1, result.RetryAfter);
+                    var retryAt = clock.GetUtcNow() + RetryDelay(attempts + 1, result.RetryAfter);
                     await Record(() => rows.RescheduleAsync(entry.Id, attempts + 1, tried.ToString(), retryAt, result.ErrorCode, clock.GetUtcNow(), CancellationToken.None));
                     return;
                 case SendOutcome.Unknown:
@@ -159,57 +163,6 @@ public sealed class OutboxSender(
     private static Task MessageFailedAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, OutboxEntry entry, string reason, DateTimeOffset now) =>
         EventRepository.AddAsync(c, t, EventTypes.MessageFailed, now, entry.InvoiceId, outboxId: entry.Id, status: reason, ct: CancellationToken.None);
 
-    private async Task<SendResult> CallAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
-    {
-        var started = clock.GetTimestamp();
-        var limiter = limits.For(channel);
-        long? ticket = null;
-        SendResult result;
-        var requestLeft = false;
-        try
-        {
-            // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
-            result = await channel.SendAsync(entry, message, async () =>
-            {
-                ticket = await limiter.WaitAsync(ct);
-                started = clock.GetTimestamp();
-                requestLeft = true;
-            }, CancellationToken.None);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (!requestLeft)
-        {
-            // Failed before the provider call (the 24-hour window lookup while the database is down): nothing
-            // was sent, so it is safe to try again, and the provider is not to blame for it.
-            return SendResult.RetryLater("not_sent", $"{channel.Provider}: {ex.GetType().Name} before the request");
-        }
-        catch (Exception ex)
-        {
-            result = SendResult.Unknown("exception", $"{channel.Provider}: {ex.GetType().Name}");
-        }
-        finally
-        {
-            if (ticket is { } answered) limiter.Answered(answered);
-        }
-        var before = health.Status(channel.Provider);
-        health.Record(channel.Provider, result.Outcome, clock.GetElapsedTime(started));
-        InvoiceFirstMetrics.Sends.WithLabels(channel.Provider, result.Outcome.ToString()).Inc();
-        var after = health.Status(channel.Provider);
-        if (after != before)
-        {
-            // A notice for the live view only: the send's outcome matters more than this row, so a database blip skips it.
-            try { await liveEvents.AddAsync(EventTypes.ProviderStatusChanged, clock.GetUtcNow(), channel.Provider, after, CancellationToken.None); }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
-            {
-                logger.LogWarning("Provider {Provider} is now {Status}; live event not stored ({Error})", channel.Provider, after, ex.GetType().Name);
-            }
-        }
-        return result;
-    }
-
     private MessageLogEntry LogEntry(OutboxEntry entry, IMessageChannel channel, SendResult result) =>
         new()
         {
@@ -225,11 +178,10 @@ public sealed class OutboxSender(
             CreatedAt = clock.GetUtcNow(),
         };
 
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
     {
         var o = options.Value;
-        var exponential = Cap(o.RetryBaseDelay * Math.Pow(2, attempt - 1), o.RetryMaxDelay);
-        var jittered = exponential * (0.5 + Random.Shared.NextDouble() * 0.5);
+        var jittered = Backoff.Exponential(attempt, o.RetryBaseDelay, o.RetryMaxDelay, jitter: 0.5);
         return retryAfter is { } ra && ra > jittered ? Cap(ra, o.RetryMaxDelay) : jittered;
     }
 

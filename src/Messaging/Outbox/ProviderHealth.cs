@@ -1,39 +1,42 @@
 using System.Collections.Concurrent;
 using InvoiceFirst.Messaging.Channels;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 
 namespace InvoiceFirst.Messaging.Outbox;
 
 /// <summary>
-/// Per-provider circuit breaker and health, from real send outcomes over a sliding window of the
-/// last sends. Opens after <see cref="OutboxOptions.BreakerFailures"/> consecutive "retry later" or
-/// unknown outcomes, lets one trial through after the cool-down. Per instance, in memory: it is a
-/// view of what this instance saw, not shared state.
+/// Per provider, the one circuit breaker its sends pass (Polly's) and its health from real sends
+/// over a sliding window of the last ones. The breaker opens after
+/// <see cref="OutboxOptions.BreakerFailures"/> "retry later" or unknown outcomes in a row and lets
+/// one trial through after <see cref="OutboxOptions.BreakerCooldown"/>. Per instance, in memory: it
+/// is a view of what this instance saw, not shared state.
 /// </summary>
-public sealed class ProviderHealth(IOptions<OutboxOptions> options, TimeProvider clock)
+public sealed class ProviderHealth(IOptions<OutboxOptions> options)
 {
     public const int Window = 100;
 
     private readonly ConcurrentDictionary<string, ProviderState> states = new();
 
-    public bool TryEnter(string provider) => State(provider).TryEnter(clock.GetTimestamp());
+    /// <summary>True while the breaker refuses every send; false again once its cool-down is over.</summary>
+    public bool IsOpen(string provider) => State(provider).Breaker is CircuitState.Open or CircuitState.Isolated;
 
-    public void Record(string provider, SendOutcome outcome, TimeSpan latency)
-    {
-        var o = options.Value;
-        State(provider).Record(outcome, latency.TotalMilliseconds, o.BreakerFailures, clock.GetTimestamp(),
-            (long)(o.BreakerCooldown.TotalSeconds * clock.TimestampFrequency));
-    }
+    /// <summary>
+    /// Runs one provider request inside the provider's breaker, which counts its outcome. Throws
+    /// <see cref="BrokenCircuitException"/>, having sent nothing, while the breaker refuses sends.
+    /// </summary>
+    public Task<SendResult> ExecuteAsync(string provider, Func<Task<SendResult>> request) => State(provider).ExecuteAsync(request);
+
+    /// <summary>Adds one send that reached the provider to the health window.</summary>
+    public void Record(string provider, SendOutcome outcome, TimeSpan latency) =>
+        State(provider).Record(outcome, latency.TotalMilliseconds);
 
     /// <summary><c>healthy</c>, <c>degraded</c> or <c>down</c>, as <see cref="Report"/> says it.</summary>
-    public string Status(string provider) => State(provider).Report(clock.GetTimestamp()).Status;
+    public string Status(string provider) => State(provider).Report().Status;
 
-    public IReadOnlyList<ProviderHealthReport> Report(IEnumerable<string> configured)
-    {
-        var now = clock.GetTimestamp();
-        return configured.Union(states.Keys).Distinct().Order(StringComparer.Ordinal)
-            .Select(p => State(p).Report(now)).ToList();
-    }
+    public IReadOnlyList<ProviderHealthReport> Report(IEnumerable<string> configured) =>
+        configured.Union(states.Keys).Distinct().Order(StringComparer.Ordinal).Select(p => State(p).Report()).ToList();
 
-    private ProviderState State(string provider) => states.GetOrAdd(provider, p => new ProviderState(p, Window));
+    private ProviderState State(string provider) => states.GetOrAdd(provider,
+        p => new ProviderState(p, Window, options.Value.BreakerFailures, options.Value.BreakerCooldown));
 }

@@ -14,12 +14,11 @@ public sealed class SandboxMessageChannel(SandboxChannel sandbox, string kind, I
 
     public int MessagesPerSecond => 1000;
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
         // Answered like Meta answers a number that is not on WhatsApp, so the real fallback runs.
         if (unreachable.Contains(entry.Recipient)) return SendResult.Unreachable("131026", "sandbox number without WhatsApp");
-        await paced();
-        return await sandbox.SendAsync(entry.Recipient, Kind,
-            Kind == ChannelNames.Sms ? message with { Text = message.SmsText ?? message.Text, Buttons = [] } : message, ct);
+        return await call(() => sandbox.SendAsync(entry.Recipient, Kind,
+            Kind == ChannelNames.Sms ? message with { Text = message.SmsText ?? message.Text, Buttons = [] } : message, ct));
     }
 }

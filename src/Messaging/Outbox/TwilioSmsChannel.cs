@@ -14,9 +14,8 @@ public sealed class TwilioSmsChannel(TwilioClient client, IOptions<TwilioOptions
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
-        await paced();
-        return await client.SendSmsAsync(entry.Recipient, message.SmsText ?? message.Text, outbox.Value.TwilioStatusCallbackUrl, ct);
+        return await call(() => client.SendSmsAsync(entry.Recipient, message.SmsText ?? message.Text, outbox.Value.TwilioStatusCallbackUrl, ct));
     }
 }

@@ -15,11 +15,10 @@ public sealed class TwilioWhatsAppChannel(
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
         var (useTemplate, noWay) = await window.DecideAsync(entry.Recipient, message, ct);
         if (noWay is not null) return noWay;
-        await paced();
-        return await client.SendWhatsAppAsync(entry.Recipient, message, useTemplate, outbox.Value.TwilioStatusCallbackUrl, ct);
+        return await call(() => client.SendWhatsAppAsync(entry.Recipient, message, useTemplate, outbox.Value.TwilioStatusCallbackUrl, ct));
     }
 }

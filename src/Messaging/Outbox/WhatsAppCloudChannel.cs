@@ -14,11 +14,10 @@ public sealed class WhatsAppCloudChannel(WhatsAppClient client, WhatsAppWindow w
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
-    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, Func<Task> paced, CancellationToken ct)
+    public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
         var (useTemplate, noWay) = await window.DecideAsync(entry.Recipient, message, ct);
         if (noWay is not null) return noWay;
-        await paced();
-        return await client.SendAsync(entry.Recipient, message, useTemplate, ct);
+        return await call(() => client.SendAsync(entry.Recipient, message, useTemplate, ct));
     }
 }

@@ -1,8 +1,0 @@
-namespace InvoiceFirst.Messaging.Outbox;
-
-public enum BreakerState
-{
-    Closed,
-    Open,
-    HalfOpen,
-}

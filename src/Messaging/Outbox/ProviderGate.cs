@@ -1,0 +1,91 @@
+using InvoiceFirst.Data.Events;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Telemetry;
+using InvoiceFirst.Messaging.Channels;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+
+namespace InvoiceFirst.Messaging.Outbox;
+
+/// <summary>
+/// What stands between the outbox and a provider: its send rate limit and its one breaker
+/// (<see cref="ProviderHealth"/>). Every request that reaches the provider is timed and counted
+/// for its health, and a change of health is announced on the live view.
+/// </summary>
+public sealed class ProviderGate(
+    SendRateLimits limits,
+    ProviderHealth health,
+    EventRepository liveEvents,
+    TimeProvider clock,
+    ILogger<ProviderGate> logger)
+{
+    /// <summary>Read before a send is marked started, so that an open breaker costs no database write.</summary>
+    public bool IsOpen(string provider) => health.IsOpen(provider);
+
+    /// <returns>Null when the breaker turned the send away before the request: nothing was sent.</returns>
+    public async Task<SendResult?> SendAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
+    {
+        var limiter = limits.For(channel);
+        var before = health.Status(channel.Provider);
+        long started = 0;
+        long? ticket = null;
+        var requestLeft = false;
+        SendResult result;
+        try
+        {
+            result = await channel.SendAsync(entry, message, async request =>
+            {
+                // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
+                ticket = await limiter.WaitAsync(ct);
+                return await health.ExecuteAsync(channel.Provider, async () =>
+                {
+                    started = clock.GetTimestamp();
+                    requestLeft = true;
+                    try
+                    {
+                        return await request();
+                    }
+                    catch (Exception ex)
+                    {
+                        // Inside the breaker: a request that failed this way may have arrived, and counts against the provider.
+                        return SendResult.Unknown("exception", $"{channel.Provider}: {ex.GetType().Name}");
+                    }
+                });
+            }, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (BrokenCircuitException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (!requestLeft)
+        {
+            // Failed before the provider call (the 24-hour window lookup while the database is down): nothing
+            // was sent, so it is safe to try again, and the provider is not to blame for it.
+            return SendResult.RetryLater("not_sent", $"{channel.Provider}: {ex.GetType().Name} before the request");
+        }
+        finally
+        {
+            if (ticket is { } answered) limiter.Answered(answered);
+        }
+        InvoiceFirstMetrics.Sends.WithLabels(channel.Provider, result.Outcome.ToString()).Inc();
+        // Answered by the channel itself (no way to reach this person): the provider was not asked.
+        if (!requestLeft) return result;
+
+        health.Record(channel.Provider, result.Outcome, clock.GetElapsedTime(started));
+        var after = health.Status(channel.Provider);
+        if (after != before)
+        {
+            // A notice for the live view only: the send's outcome matters more than this row, so a database blip skips it.
+            try { await liveEvents.AddAsync(EventTypes.ProviderStatusChanged, clock.GetUtcNow(), channel.Provider, after, CancellationToken.None); }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning("Provider {Provider} is now {Status}; live event not stored ({Error})", channel.Provider, after, ex.GetType().Name);
+            }
+        }
+        return result;
+    }
+}
