@@ -52,7 +52,10 @@ public sealed class OutboxDispatchRepository(Db db)
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { now }, cancellationToken: ct));
     }
 
-    /// <summary>Rows whose lease ran out after their send started: the outcome is unknown.</summary>
+    /// <summary>
+    /// Rows whose lease ran out after their send started: the outcome is unknown. Each comes with the
+    /// lease it expired under, so resolving it changes nothing once another instance resolved or re-claimed it.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> ListExpiredStartedAsync(DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
@@ -65,50 +68,50 @@ public sealed class OutboxDispatchRepository(Db db)
     }
 
     /// <summary>Written before the provider call; false when the row is no longer ours.</summary>
-    public async Task<bool> MarkStartedAsync(long id, string provider, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> MarkStartedAsync(long id, DateTimeOffset? lease, string provider, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             UPDATE outbox SET provider = @provider, send_started_at = @now, updated_at = @now
-            WHERE id = @id AND status = 'SENDING'
+            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, provider, now }, cancellationToken: ct)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, lease, provider, now }, cancellationToken: ct)) == 1;
     }
 
-    public static async Task<bool> MarkSentAsync(DbConnection c, DbTransaction t, long id, string provider, string? providerMessageId,
+    public static async Task<bool> MarkSentAsync(DbConnection c, DbTransaction t, long id, DateTimeOffset? lease, string provider, string? providerMessageId,
         DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             UPDATE outbox SET status = 'SENT', provider = @provider, provider_message_id = @providerMessageId, sent_at = @now,
                 locked_until = NULL, last_error = NULL, updated_at = @now
-            WHERE id = @id AND status = 'SENDING'
+            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
-        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, provider, providerMessageId, now }, t, cancellationToken: ct)) == 1;
+        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, lease, provider, providerMessageId, now }, t, cancellationToken: ct)) == 1;
     }
 
     /// <summary>Back to the queue at <paramref name="nextAttemptAt"/>, on the same or the next provider.</summary>
-    public async Task<bool> RescheduleAsync(long id, int attempts, string triedProviders, DateTimeOffset nextAttemptAt,
+    public async Task<bool> RescheduleAsync(long id, DateTimeOffset? lease, int attempts, string triedProviders, DateTimeOffset nextAttemptAt,
         string? lastError, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             UPDATE outbox SET status = 'PENDING', attempts = @attempts, tried_providers = @triedProviders,
                 next_attempt_at = @nextAttemptAt, last_error = @lastError, locked_until = NULL, send_started_at = NULL, updated_at = @now
-            WHERE id = @id AND status = 'SENDING'
+            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { id, attempts, triedProviders, nextAttemptAt, lastError, now }, cancellationToken: ct)) == 1;
+            new { id, lease, attempts, triedProviders, nextAttemptAt, lastError, now }, cancellationToken: ct)) == 1;
     }
 
-    public static async Task<bool> MarkDeadAsync(DbConnection c, DbTransaction t, long id, string triedProviders, string reason,
+    public static async Task<bool> MarkDeadAsync(DbConnection c, DbTransaction t, long id, DateTimeOffset? lease, string triedProviders, string reason,
         DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             UPDATE outbox SET status = 'DEAD', tried_providers = @triedProviders, last_error = @reason,
                 locked_until = NULL, updated_at = @now
-            WHERE id = @id AND status = 'SENDING'
+            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
-        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, triedProviders, reason, now }, t, cancellationToken: ct)) == 1;
+        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, lease, triedProviders, reason, now }, t, cancellationToken: ct)) == 1;
     }
 
     /// <summary>After a 'failed' delivery report: the message goes again, the next way, once.</summary>

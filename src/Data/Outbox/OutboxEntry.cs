@@ -21,6 +21,9 @@ public sealed record OutboxEntry
     public string TriedProviders { get; init; } = "";
 
     public DateTimeOffset? SendStartedAt { get; init; }
+
+    /// <summary>The claim's lease; every write that finishes the claim names it, so a claim that lost its row to another changes nothing.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }

@@ -9,7 +9,7 @@ public sealed class OutboxRepository(Db db)
 {
     internal const string Columns = """
         id, merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status, attempts,
-        next_attempt_at, provider, provider_message_id, tried_providers, send_started_at, last_error, created_at, sent_at
+        next_attempt_at, provider, provider_message_id, tried_providers, send_started_at, locked_until, last_error, created_at, sent_at
         """;
 
     /// <summary>Queues a message in the caller's transaction; a repeated dedupe key queues nothing.</summary>

@@ -106,7 +106,7 @@ public sealed class OutboxDispatcher(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Stopped while waiting for a rate slot: nothing left, so the row simply goes back.
-            await rows.RescheduleAsync(entry.Id, entry.Attempts, entry.TriedProviders, clock.GetUtcNow(), entry.LastError,
+            await rows.RescheduleAsync(entry.Id, entry.LockedUntil, entry.Attempts, entry.TriedProviders, clock.GetUtcNow(), entry.LastError,
                 clock.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception ex)

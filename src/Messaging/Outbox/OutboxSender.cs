@@ -54,12 +54,12 @@ public sealed class OutboxSender(
             bool started;
             try
             {
-                started = await rows.MarkStartedAsync(entry.Id, channel.Provider, clock.GetUtcNow(), CancellationToken.None);
+                started = await rows.MarkStartedAsync(entry.Id, entry.LockedUntil, channel.Provider, clock.GetUtcNow(), CancellationToken.None);
             }
             catch (Exception ex) when (Db.IsUnavailable(ex))
             {
                 // The mark may have been stored with its answer lost; nothing was sent, so the row goes back as never started.
-                await Record(() => rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), clock.GetUtcNow(), entry.LastError, clock.GetUtcNow(), CancellationToken.None));
+                await Record(() => rows.RescheduleAsync(entry.Id, entry.LockedUntil, attempts, tried.ToString(), clock.GetUtcNow(), entry.LastError, clock.GetUtcNow(), CancellationToken.None));
                 return;
             }
             if (!started) return;
@@ -77,7 +77,7 @@ public sealed class OutboxSender(
                 await Record(() => db.InTransactionAsync(async (c, t) =>
                 {
                     await MessageLogRepository.AddAsync(c, t, LogEntry(entry, channel, result), CancellationToken.None);
-                    if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
+                    if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, entry.LockedUntil, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
                         await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
                 }, CancellationToken.None));
                 return;
@@ -87,7 +87,7 @@ public sealed class OutboxSender(
             {
                 case SendOutcome.RetryLater when attempts + 1 < options.Value.MaxAttemptsPerProvider:
                     var retryAt = clock.GetUtcNow() + RetryDelay(attempts + 1, result.RetryAfter);
-                    await Record(() => rows.RescheduleAsync(entry.Id, attempts + 1, tried.ToString(), retryAt, result.ErrorCode, clock.GetUtcNow(), CancellationToken.None));
+                    await Record(() => rows.RescheduleAsync(entry.Id, entry.LockedUntil, attempts + 1, tried.ToString(), retryAt, result.ErrorCode, clock.GetUtcNow(), CancellationToken.None));
                     return;
                 case SendOutcome.Unknown:
                     var answeredAt = clock.GetUtcNow();
@@ -105,7 +105,7 @@ public sealed class OutboxSender(
 
         var now = clock.GetUtcNow();
         if (skippedOpen)
-            await Record(() => rows.RescheduleAsync(entry.Id, attempts, tried.ToString(), now + Cap(options.Value.BreakerCooldown, TimeSpan.FromSeconds(5)),
+            await Record(() => rows.RescheduleAsync(entry.Id, entry.LockedUntil, attempts, tried.ToString(), now + Cap(options.Value.BreakerCooldown, TimeSpan.FromSeconds(5)),
                 "circuit_open", now, CancellationToken.None));
         else
             await Record(() => GiveUpAsync(entry, tried, now));
@@ -129,7 +129,7 @@ public sealed class OutboxSender(
         if (more)
         {
             var at = since + options.Value.UnknownOutcomeWait;
-            await rows.RescheduleAsync(entry.Id, 0, tried.ToString(), at > now ? at : now, "unknown:" + code, now, CancellationToken.None);
+            await rows.RescheduleAsync(entry.Id, entry.LockedUntil, 0, tried.ToString(), at > now ? at : now, "unknown:" + code, now, CancellationToken.None);
             return;
         }
         await MarkDeadUnknownAsync(entry, tried, now);
@@ -147,7 +147,7 @@ public sealed class OutboxSender(
         logger.LogWarning("Outbox {OutboxId} ({Purpose}) could not be delivered on any channel: {Reason}", entry.Id, entry.Purpose, reason);
         await db.InTransactionAsync(async (c, t) =>
         {
-            if (!await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), reason, now, CancellationToken.None)) return;
+            if (!await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, entry.LockedUntil, tried.ToString(), reason, now, CancellationToken.None)) return;
             await MessageFailedAsync(c, t, entry, reason, now);
             await events.OnUndeliverableAsync(c, t, entry, CancellationToken.None);
         }, CancellationToken.None);
@@ -156,7 +156,7 @@ public sealed class OutboxSender(
     private Task MarkDeadUnknownAsync(OutboxEntry entry, TriedProviders tried, DateTimeOffset now) =>
         db.InTransactionAsync(async (c, t) =>
         {
-            if (await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, tried.ToString(), "outcome_unknown", now, CancellationToken.None))
+            if (await OutboxDispatchRepository.MarkDeadAsync(c, t, entry.Id, entry.LockedUntil, tried.ToString(), "outcome_unknown", now, CancellationToken.None))
                 await MessageFailedAsync(c, t, entry, "outcome_unknown", now);
         }, CancellationToken.None);
 
