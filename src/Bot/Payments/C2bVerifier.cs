@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Payments.Mpesa;
@@ -19,33 +20,15 @@ public sealed class C2bVerifier(
     IOptions<MpesaOptions> mpesa,
     IOptions<PaymentOptions> payments,
     TimeProvider clock,
-    ILogger<C2bVerifier> logger) : BackgroundService
+    ILogger<C2bVerifier> logger) : PollingWorker(logger)
 {
     private static readonly TimeSpan RetryAfterNoAnswer = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mpesa.Value.IsC2bEnabled(!mode.IsSandbox)) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError("C2B verifier failed: {Error}", ex.GetType().Name);
-            }
-            try { await signal.WaitAsync(TimeSpan.FromMilliseconds(payments.Value.PollMilliseconds), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override bool Enabled => mpesa.Value.IsC2bEnabled(!mode.IsSandbox);
 
-    public async Task RunOnceAsync(CancellationToken ct)
+    protected override Task WaitAsync(CancellationToken ct) => signal.WaitAsync(TimeSpan.FromMilliseconds(payments.Value.PollMilliseconds), ct);
+
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
         var settings = mpesa.Value;
         var now = clock.GetUtcNow();

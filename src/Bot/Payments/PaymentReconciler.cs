@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
@@ -19,30 +20,11 @@ public sealed class PaymentReconciler(
     IOptions<PaymentOptions> options,
     IOptions<MpesaOptions> mpesa,
     TimeProvider clock,
-    ILogger<PaymentReconciler> logger) : BackgroundService
+    ILogger<PaymentReconciler> logger) : PollingWorker(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError("Payment reconciler failed: {Error}", ex.GetType().Name);
-            }
-            try { await Task.Delay(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override Task WaitAsync(CancellationToken ct) => Task.Delay(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), clock, ct);
 
-    public async Task RunOnceAsync(CancellationToken ct)
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using (var connection = await db.OpenAsync(ct))

@@ -116,7 +116,7 @@ public sealed class StartupTests
     }
 
     /// <summary>Every Live setting but <c>Mpesa:Passkey</c>.</summary>
-    private static Dictionary<string, string> LiveEnvironment() => new()
+    internal static Dictionary<string, string> LiveEnvironment() => new()
     {
         ["App__Mode"] = "Live",
         ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-live-").FullName,

@@ -72,24 +72,10 @@ public sealed class C2bSetupTests
     [Fact]
     public async Task Start_LiveModeWithC2bEnabledButNoInitiator_ExitsNonZeroNamingTheSettings()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["App__Mode"] = "Live",
-            ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-live-").FullName,
-            ["App__PublicBaseUrl"] = "https://bot.example.com",
-            ["Api__Key"] = "k",
-            ["Merchant__Phone"] = "0712345678",
-            ["WhatsApp__PhoneNumberId"] = "1",
-            ["WhatsApp__AccessToken"] = "t",
-            ["WhatsApp__VerifyToken"] = "v",
-            ["WhatsApp__AppSecret"] = "s",
-            ["Mpesa__ConsumerKey"] = "ck",
-            ["Mpesa__ConsumerSecret"] = "cs",
-            ["Mpesa__ShortCode"] = "174379",
-            ["Mpesa__Passkey"] = "pk",
-            ["Mpesa__C2bEnabled"] = "true",
-            ["Mpesa__C2bUrlToken"] = "too-short",
-        };
+        var environment = Hosting.StartupTests.LiveEnvironment();
+        environment["Mpesa__Passkey"] = "pk";
+        environment["Mpesa__C2bEnabled"] = "true";
+        environment["Mpesa__C2bUrlToken"] = "too-short";
         await using var bot = BotProcess.Start(environment);
 
         var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
