@@ -58,7 +58,7 @@ public static class BotServiceCollectionExtensions
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
 
         services.AddHostedService<StartupTasks>();
-        services.AddSingleton<Readiness>();
+        services.AddHealthEndpoints();
         services.AddHostedService<OutboxGaugeWorker>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<MerchantDirectory>();

@@ -1,49 +1,92 @@
-using Dapper;
+using HealthChecks.NpgSql;
 using InvoiceFirst.Data.Database;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+using Npgsql;
 
 namespace InvoiceFirst.Bot.Hosting;
 
+/// <summary>
+/// <c>/healthz</c> (liveness: the process is up, no I/O) and <c>/readyz</c> (readiness: the database answers and
+/// migrations are applied, 503 otherwise) through the framework's health checks.
+/// </summary>
 public static class HealthEndpoints
 {
+    private const string ReadyTag = "ready";
+    private const string DatabaseCheck = "database";
+    private const string MigrationsCheck = "migrations";
+
+    public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
+    {
+        // The package's check wants an NpgsqlDataSource; Db keeps the app's to itself. This one is made from the
+        // same target on first use (PostgreSQL only) and disposed with the host.
+        services.AddKeyedSingleton(DatabaseCheck, (sp, _) => NpgsqlDataSource.Create(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+        services.AddSingleton<MigrationsHealthCheck>();
+        services.AddHealthChecks()
+            .Add(new HealthCheckRegistration(DatabaseCheck, DatabaseCheckFor, HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)))
+            .AddCheck<MigrationsHealthCheck>(MigrationsCheck, HealthStatus.Unhealthy, [ReadyTag]);
+        services.ConfigureAll<OpenApiOptions>(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            Document(document, "/healthz", "Liveness: the process is up (no I/O).");
+            Document(document, "/readyz", "Readiness: the database answers and migrations are applied.", "Not ready: the reason says why");
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }))
-            .WithTags("Health").WithSummary("Liveness: the process is up (no I/O).");
-
-        app.MapGet("/readyz", async (Readiness readiness, CancellationToken ct) =>
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            var problem = await readiness.CheckAsync(ct);
-            return problem is null
-                ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = "unavailable", reason = problem }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).WithTags("Health").WithSummary("Readiness: the database answers and migrations are applied.");
+            Predicate = _ => false,
+            ResponseWriter = (http, _) => http.Response.WriteAsJsonAsync(new { status = "ok" }),
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         return app;
     }
-}
 
-/// <summary>Answers whether this instance can do useful work right now.</summary>
-public sealed class Readiness(Db db, Migrator migrator, ILogger<Readiness> logger)
-{
-    // Migrations only change with a deploy, which starts a new process: once current, always current.
-    private volatile bool _migrated;
-
-    public async Task<string?> CheckAsync(CancellationToken ct)
+    private static IHealthCheck DatabaseCheckFor(IServiceProvider sp)
     {
-        try
+        var db = sp.GetRequiredService<Db>();
+        return db.IsPostgres
+            ? new NpgSqlHealthCheck(new NpgSqlHealthCheckOptions(sp.GetRequiredKeyedService<NpgsqlDataSource>(DatabaseCheck)))
+            : new SqliteHealthCheck(db);
+    }
+
+    private static Task WriteReadinessAsync(HttpContext http, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Healthy) return http.Response.WriteAsJsonAsync(new { status = "ready" });
+        // One of two fixed reasons, never an exception's text. While the database is down the journal cannot be read either.
+        var pending = report.Entries[DatabaseCheck].Status == HealthStatus.Healthy
+            && report.Entries[MigrationsCheck] is { Status: not HealthStatus.Healthy, Exception: null };
+        return http.Response.WriteAsJsonAsync(new { status = "unavailable", reason = pending ? MigrationsHealthCheck.Pending : "database unreachable" });
+    }
+
+    // Health checks are not minimal API handlers, so the API description would leave them out.
+    private static void Document(OpenApiDocument document, string path, string summary, string? unavailable = null)
+    {
+        var responses = new OpenApiResponses { ["200"] = new OpenApiResponse { Description = "OK" } };
+        if (unavailable is not null) responses["503"] = new OpenApiResponse { Description = unavailable };
+        document.Tags ??= new HashSet<OpenApiTag>();
+        document.Tags.Add(new OpenApiTag { Name = "Health" });
+        document.Paths ??= [];
+        document.Paths[path] = new OpenApiPathItem
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var connection = await db.OpenAsync(timeout.Token);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: timeout.Token));
-            // Inside the try: the migrator's own pooled connection can still be one the server dropped during an outage.
-            if (!_migrated && !(_migrated = migrator.IsUpToDate()))
-                return "migrations pending";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Readiness: database unreachable ({Error})", ex.GetType().Name);
-            return "database unreachable";
-        }
-        return null;
+            Operations = new Dictionary<HttpMethod, OpenApiOperation>
+            {
+                [HttpMethod.Get] = new()
+                {
+                    Tags = new HashSet<OpenApiTagReference> { new("Health", document) },
+                    Summary = summary,
+                    Responses = responses,
+                },
+            },
+        };
     }
 }

@@ -22,7 +22,7 @@ public static class PayPageEndpoints
     private static async Task<IResult> ShowAsync(string token, InvoiceRepository invoices, PayPageBuilder pages, CancellationToken ct)
     {
         var invoice = await FindAsync(token, invoices, ct);
-        return invoice is null ? NotFound() : PayPageResponses.Html(PayPageHtml.Render(await pages.BuildAsync(invoice, ct)));
+        return invoice is null ? PayPageResponses.NotFound() : PayPageResponses.Page(await pages.BuildAsync(invoice, ct));
     }
 
     private static async Task<IResult> StatusAsync(string token, InvoiceRepository invoices, PaymentRepository payments, CancellationToken ct)
@@ -47,7 +47,7 @@ public static class PayPageEndpoints
         Db db, PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)
     {
         var invoice = await FindAsync(token, invoices, ct);
-        if (invoice is null) return NotFound();
+        if (invoice is null) return PayPageResponses.NotFound();
         var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : FormCollection.Empty;
         var entered = form["msisdn"].ToString().Trim();
         var page = await pages.BuildAsync(invoice, ct);
@@ -98,9 +98,7 @@ public static class PayPageEndpoints
         return Page(page with { Notice = notice }, StatusCodes.Status409Conflict);
     }
 
-    private static IResult Page(PayPageModel page, int status) => PayPageResponses.Html(PayPageHtml.Render(page), status);
-
-    private static IResult NotFound() => PayPageResponses.Html(PayPageHtml.NotFound(), StatusCodes.Status404NotFound);
+    private static IResult Page(PayPageModel page, int status) => PayPageResponses.Page(page, status);
 
     // Tokens are 32 characters; anything far off is not worth a query.
     private static Task<Invoice?> FindAsync(string token, InvoiceRepository invoices, CancellationToken ct) =>

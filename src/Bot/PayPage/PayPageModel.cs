@@ -1,6 +1,6 @@
 namespace InvoiceFirst.Bot.PayPage;
 
-/// <summary>Everything the pay page renders; strings are raw here and encoded by <see cref="PayPageHtml"/>.</summary>
+/// <summary>Everything the pay page renders; strings are raw here and encoded when <see cref="PayPageView"/> renders them.</summary>
 public sealed record PayPageModel
 {
     public required PayPageState State { get; init; }
@@ -11,7 +11,7 @@ public sealed record PayPageModel
     public long BalanceCents { get; init; }
     public required string MaskedPhone { get; init; }
     public required string PayLink { get; init; }
-    /// <summary>Built by <see cref="PayQrCode"/> (base64 only), so it goes into the page unencoded.</summary>
+    /// <summary>Built by <see cref="PayQrCode"/>: the image itself, inline.</summary>
     public required string QrDataUri { get; init; }
     public PayInstructions? Instructions { get; init; }
 

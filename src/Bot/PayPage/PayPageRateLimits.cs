@@ -23,13 +23,12 @@ public static class PayPageRateLimits
                 Limit(settings.PerIpPermitLimit, settings.Window, http => "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown")),
                 Limit(settings.PerInvoicePermitLimit, settings.Window, http => "invoice:" + http.Request.RouteValues["token"]));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) =>
+            o.OnRejected = (context, _) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : settings.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return new ValueTask(PayPageResponses.WriteAsync(context.HttpContext, PayPageHtml.TooManyRequests(seconds),
-                    StatusCodes.Status429TooManyRequests, ct));
+                return new ValueTask(PayPageResponses.TooManyRequests(seconds).ExecuteAsync(context.HttpContext));
             };
         });
         return services;

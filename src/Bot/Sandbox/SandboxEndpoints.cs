@@ -23,9 +23,14 @@ public static class SandboxEndpoints
     {
         app.MapSandboxDaraja();
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
-        sandbox.MapGet("", (IOptions<MerchantOptions> merchant, IOptions<OutboxOptions> outbox, IOptions<MpesaOptions> mpesa) =>
-            Results.Content(SandboxPage.Render(merchant.Value.Phone!, CustomerPhones, outbox.Value.SandboxWithoutWhatsApp, mpesa.Value.ShortCode),
-                "text/html; charset=utf-8"));
+        sandbox.MapGet("", async (HttpContext http, IOptions<MerchantOptions> merchant, IOptions<OutboxOptions> outbox, IOptions<MpesaOptions> mpesa) =>
+            Results.Content(await ComponentHtml.RenderAsync<SandboxPage>(http.RequestServices, new Dictionary<string, object?>
+            {
+                [nameof(SandboxPage.MerchantPhone)] = merchant.Value.Phone!,
+                [nameof(SandboxPage.CustomerPhones)] = CustomerPhones,
+                [nameof(SandboxPage.WithoutWhatsApp)] = outbox.Value.SandboxWithoutWhatsApp,
+                [nameof(SandboxPage.ShortCode)] = mpesa.Value.ShortCode,
+            }), "text/html; charset=utf-8"));
 
         sandbox.MapPost("/send", async (SandboxInput input, SandboxSender sender, CancellationToken ct) =>
         {

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 
 namespace InvoiceFirst.Integration.Tests.Payments;
 
-public sealed class PayPageTests : IAsyncLifetime
+public sealed partial class PayPageTests : IAsyncLifetime
 {
     private PaymentHarness _h = null!;
 
@@ -28,7 +29,8 @@ public sealed class PayPageTests : IAsyncLifetime
         Assert.Contains("KES 1,500", html);
         Assert.Contains("placeholder=\"2547****678\"", html);
         Assert.DoesNotContain(PaymentHarness.Customer, html);
-        Assert.Contains("<img src=\"data:image/svg+xml;base64,", html);
+        // The renderer writes '+' in an attribute as &#x2B;: what the browser reads is the decoded value.
+        Assert.StartsWith("data:image/svg+xml;base64,", WebUtility.HtmlDecode(ImageSource().Match(html).Groups[1].Value));
         Assert.Contains("Pay with M-PESA", html);
         Assert.Contains("Business number: <b>174379</b>", html);
         Assert.Contains($"Account number: <b>{invoice.Number}</b>", html);
@@ -47,6 +49,33 @@ public sealed class PayPageTests : IAsyncLifetime
 
         Assert.DoesNotContain("<script>alert(1)", html);
         Assert.Contains("Logo &lt;script&gt;alert(1)&lt;/script&gt;", html);
+    }
+
+    [Fact]
+    public async Task Get_MerchantNameWithMarkup_IsHtmlEncodedInTitleAndHeading()
+    {
+        await using var h = await PaymentHarness.StartAsync(new Dictionary<string, string?> { ["Merchant:Name"] = "Acme <img src=x onerror=alert(1)> & \"Sons\"" });
+        var invoice = await h.CreateInvoiceAsync(1500);
+
+        var html = await h.Factory.CreateClient().GetStringAsync($"/pay/{invoice.PayToken}");
+
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Contains($"<title>Pay {invoice.Number} - Acme &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Sons&quot;</title>", html);
+        Assert.Contains("<h1>Acme &lt;img src=x onerror=alert(1)&gt; &amp; &quot;Sons&quot;</h1>", html);
+    }
+
+    [Fact]
+    public async Task Post_TypedNumberWithMarkup_EchoedEncodedInTheField()
+    {
+        var invoice = await _h.CreateInvoiceAsync(1500);
+
+        using var pressed = await PressAsync(invoice, "\"><script>alert(1)</script>");
+        var html = await pressed.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, pressed.StatusCode);
+        Assert.DoesNotContain("<script>alert(1)", html);
+        Assert.Contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/\"", html);
+        Assert.Empty(await _h.PaymentsAsync(invoice.Id));
     }
 
     [Fact]
@@ -151,6 +180,8 @@ public sealed class PayPageTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
             using (var r = await PressAsync(invoice, "")) statuses.Add(r.StatusCode);
         using var limited = await PressAsync(invoice, "");
+        // The push worker may claim the first push before the press does; it is made either way.
+        await _h.WaitForPushAsync(1);
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Accepted, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
@@ -173,6 +204,7 @@ public sealed class PayPageTests : IAsyncLifetime
         var statuses = new List<HttpStatusCode>();
         foreach (var invoice in invoices)
             using (var r = await PressAsync(h, invoice, "")) statuses.Add(r.StatusCode);
+        await h.WaitForPushAsync(2);
 
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(2, h.Daraja.StkPushes.Count);
@@ -186,4 +218,7 @@ public sealed class PayPageTests : IAsyncLifetime
             new FormUrlEncodedContent(new Dictionary<string, string> { ["msisdn"] = msisdn }));
 
     private HttpClient Client() => _h.Factory.CreateClient();
+
+    [GeneratedRegex("<img src=\"([^\"]*)\"")]
+    private static partial Regex ImageSource();
 }
