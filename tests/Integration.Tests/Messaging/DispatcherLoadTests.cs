@@ -86,7 +86,9 @@ public sealed class DispatcherLoadTests(ITestOutputHelper output)
         var span = sent.Max(r => r.ReceivedAt) - sent.Min(r => r.ReceivedAt);
         var rate = (sent.Count - 1) / span.TotalSeconds;
         output.WriteLine($"400 sends answered after 250 ms each: {rate:F1}/s; busiest 1-second window: {BusiestSecond(sent)} (limit 200)");
-        Assert.InRange(rate, 130, 200);
+        // Quiet, it runs at about 185/s. The floor is what 16 slots could never reach (64/s), with room: the
+        // full suite on two shared cores measured 94-107/s, so a floor of 130 failed there for load alone.
+        Assert.InRange(rate, 80, 200);
         Assert.InRange(BusiestSecond(sent), 1, 200);
     }
 
