@@ -1,3 +1,6 @@
+using InvoiceFirst.Bot.Sandbox;
+using InvoiceFirst.Payments;
+using InvoiceFirst.Messaging;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Inbox;
@@ -15,7 +18,24 @@ namespace InvoiceFirst.Bot;
 
 public static class BotServiceCollectionExtensions
 {
-    public static IServiceCollection AddBot(this IServiceCollection services)
+    /// <summary>
+    /// The host and what it composes: messaging (providers and the outbox dispatcher), the Daraja
+    /// client, API docs, the sandbox and the insight features. Its start-up tasks (migrations) are
+    /// registered first, so they run before any worker starts.
+    /// </summary>
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBotCore();
+        services.AddMessagingProviders(configuration);
+        services.AddOutboxDispatcher();
+        services.AddMpesaClient(configuration);
+        services.AddApiDocs();
+        services.AddSandbox();
+        services.AddInsight();
+        return services;
+    }
+
+    private static IServiceCollection AddBotCore(this IServiceCollection services)
     {
         // Decided from the final configuration (test hosts and user secrets included), once.
         services.AddSingleton(sp => new BotMode(AppModeResolver.Resolve(sp.GetRequiredService<IConfiguration>())));
