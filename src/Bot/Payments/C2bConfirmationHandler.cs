@@ -25,11 +25,7 @@ public sealed class C2bConfirmationHandler(
         if (!parsed.IsValid)
         {
             logger.LogError("C2B confirmation {TransId} could not be read and is kept for review: {Error}", parsed.TransId, parsed.Error);
-            await ReviewItemRepository.AddAsync(c, t, new ReviewItem
-            {
-                Source = ReviewSources.C2bConfirmation, SourceEventId = inbound.EventId, Reason = parsed.Error, Raw = inbound.Raw ?? "",
-                CreatedAt = clock.GetUtcNow(),
-            }, ct);
+            await ReviewItemRepository.AddAsync(c, t, ReviewItem.Of(inbound, ReviewSources.C2bConfirmation, parsed.Error, clock.GetUtcNow()), ct);
             return;
         }
 

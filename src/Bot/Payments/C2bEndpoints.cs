@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.Inbox;
@@ -49,7 +48,7 @@ public static class C2bEndpoints
         var inbound = new InboundEvent
         {
             Provider = Providers.Mpesa,
-            EventId = transId is null ? "c2b:unreadable:" + Convert.ToHexString(SHA256.HashData(body))[..16] : "c2b:" + transId,
+            EventId = transId is null ? "c2b:unreadable:" + RawBody.Digest(body) : "c2b:" + transId,
             Kind = InboundKind.C2bConfirmation,
             Raw = raw,
             Timestamp = clock.GetUtcNow(),

@@ -40,7 +40,7 @@ public static class PaymentEndpoints
         {
             logger.LogWarning("Suspicious or late STK callback from {RemoteIp}: token {Known}, ignored",
                 http.Connection.RemoteIpAddress, matches ? "of a final payment" : "unknown");
-            return Ack();
+            return CallbackAccepted();
         }
 
         var raw = Encoding.UTF8.GetString(body);
@@ -56,10 +56,11 @@ public static class PaymentEndpoints
             Raw = raw,
             Timestamp = clock.GetUtcNow(),
         };
-        return await intake.StoreAsync([inbound], ct) ? Ack() : InboxIntake.Unavailable();
+        return await intake.StoreAsync([inbound], ct) ? CallbackAccepted() : InboxIntake.Unavailable();
     }
 
-    private static IResult Ack() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
+    /// <summary>What Daraja expects back from a result callback, once it is stored.</summary>
+    internal static IResult CallbackAccepted() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
 
     private static async Task<IResult> InitiateAsync(InitiatePaymentRequest body, HttpRequest http, Db db, InvoiceRepository invoices,
         PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)

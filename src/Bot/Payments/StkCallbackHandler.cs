@@ -44,11 +44,7 @@ public sealed class StkCallbackHandler(
             // It does not close the payment: the genuine callback or the query worker still can. Ask soon.
             logger.LogWarning("Unreadable STK callback for payment {PaymentId}, kept for review: {Error}", payment.Id, parsed.Error);
             var now = clock.GetUtcNow();
-            await ReviewItemRepository.AddAsync(c, t, new ReviewItem
-            {
-                Source = ReviewSources.StkCallback, SourceEventId = inbound.EventId, Reason = parsed.Error, Raw = inbound.Raw ?? "",
-                PaymentId = payment.Id, CreatedAt = now,
-            }, ct);
+            await ReviewItemRepository.AddAsync(c, t, ReviewItem.Of(inbound, ReviewSources.StkCallback, parsed.Error, now, payment.Id), ct);
             if (payment.PushStartedAt is not null) await PaymentTransitions.ScheduleQueryAsync(c, t, payment.Id, now, now, ct);
             return;
         }

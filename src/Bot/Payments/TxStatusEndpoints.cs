@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.C2b;
@@ -31,13 +30,13 @@ public static class TxStatusEndpoints
         {
             Provider = Providers.Mpesa,
             // A redelivery of the same body dedupes; another answer to the same query is a new event.
-            EventId = $"txstatus:{token}:{Convert.ToHexString(SHA256.HashData(body))[..16]}",
+            EventId = $"txstatus:{token}:{RawBody.Digest(body)}",
             Kind = InboundKind.TxStatusResult,
             Text = token,
             Raw = Encoding.UTF8.GetString(body),
             Timestamp = clock.GetUtcNow(),
         };
-        return await intake.StoreAsync([inbound], ct) ? Ack() : InboxIntake.Unavailable();
+        return await intake.StoreAsync([inbound], ct) ? PaymentEndpoints.CallbackAccepted() : InboxIntake.Unavailable();
     }
 
     // The query sat in Daraja's queue too long: ask again soon rather than at the usual re-ask time.
@@ -49,7 +48,7 @@ public static class TxStatusEndpoints
         var now = clock.GetUtcNow();
         await confirmations.ScheduleQueryAsync(confirmation.Id, now + TimeSpan.FromMinutes(1), now, ct);
         logger.LogInformation("Transaction Status query for confirmation {ConfirmationId} timed out in Daraja's queue; asking again", confirmation.Id);
-        return Ack();
+        return PaymentEndpoints.CallbackAccepted();
     }
 
     private static async Task<C2bConfirmation?> FindAsync(string token, C2bConfirmationRepository confirmations, ILogger logger,
@@ -61,5 +60,4 @@ public static class TxStatusEndpoints
         return found;
     }
 
-    private static IResult Ack() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
 }

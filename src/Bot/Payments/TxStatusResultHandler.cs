@@ -25,11 +25,8 @@ public sealed class TxStatusResultHandler(
         if (TransactionStatusParser.Parse(inbound.Raw ?? "") is not { } result)
         {
             logger.LogWarning("Transaction Status answer for confirmation {ConfirmationId} could not be read; kept for review and asked again", confirmation.Id);
-            await ReviewItemRepository.AddAsync(c, t, new ReviewItem
-            {
-                Source = ReviewSources.TxStatusResult, SourceEventId = inbound.EventId, Reason = "not a Transaction Status result",
-                Raw = inbound.Raw ?? "", CreatedAt = clock.GetUtcNow(),
-            }, ct);
+            await ReviewItemRepository.AddAsync(c, t,
+                ReviewItem.Of(inbound, ReviewSources.TxStatusResult, "not a Transaction Status result", clock.GetUtcNow()), ct);
             return;
         }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace InvoiceFirst.Bot.Webhooks;
 
 /// <summary>
@@ -28,6 +30,9 @@ public static class RawBody
         context.Items[ItemKey] = body;
         return body;
     }
+
+    /// <summary>A short digest of the body, to tell one delivery of a body from a different body in an event id.</summary>
+    public static string Digest(byte[] body) => Convert.ToHexString(SHA256.HashData(body))[..16];
 
     public static IResult TooLarge() =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"Body larger than {MaxBytes} bytes");

@@ -1,3 +1,5 @@
+using InvoiceFirst.Data.Inbox;
+
 namespace InvoiceFirst.Data.Review;
 
 /// <summary>An authenticated provider body we could not fully read, kept for a person to look at.</summary>
@@ -14,4 +16,10 @@ public sealed record ReviewItem
     public required string Raw { get; init; }
     public long? PaymentId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The stored event's body, kept under the event's id.</summary>
+    public static ReviewItem Of(InboundEvent inbound, string source, string reason, DateTimeOffset now, long? paymentId = null) => new()
+    {
+        Source = source, SourceEventId = inbound.EventId, Reason = reason, Raw = inbound.Raw ?? "", PaymentId = paymentId, CreatedAt = now,
+    };
 }
