@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace InvoiceFirst.Bot.Hosting;
 
 /// <summary>The <c>Authorization: Bearer &lt;key&gt;</c> check shared by the API and /metrics.</summary>
@@ -12,8 +9,7 @@ public static class BearerKey
         if (string.IsNullOrEmpty(key)) return false;
         var header = request.Headers.Authorization.ToString();
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        // Digests have one length, so the comparison takes the same time however long the guess.
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return SecretComparison.AreEqual(presented, key);
     }
 
     public static IResult Refuse(HttpContext http, string setting)

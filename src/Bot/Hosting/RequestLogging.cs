@@ -15,14 +15,13 @@ public static class RequestLogging
             // The host's logger: left unset, the middleware writes to the static bootstrap logger, which ignores
             // the configured sinks, levels and format (text in production, where everything else is JSON).
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-            // The route template, never the raw path: pay and callback tokens live in paths.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, ex) =>
                 ex is not null || StatusTheClientGot(context, context.Response.StatusCode) >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
-                new LogEventProperty("RequestPath", new ScalarValue(RouteOf(context))),
+                new LogEventProperty("RequestPath", new ScalarValue(context.RouteTemplate())),
                 new LogEventProperty("StatusCode", new ScalarValue(StatusTheClientGot(context, status))),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];
@@ -36,11 +35,6 @@ public static class RequestLogging
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
     }
-
-    /// <summary>The exception handler clears the endpoint before it answers; it keeps the one that failed.</summary>
-    private static string RouteOf(HttpContext context) =>
-        ((context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint) as RouteEndpoint)?.RoutePattern.RawText
-        ?? "(unmatched)";
 
     /// <summary>
     /// Serilog passes 500 for any exception that reaches it, even once the response had started; and a client that

@@ -17,7 +17,7 @@ public sealed class NetworkAllowlistFilter(string section, IReadOnlyList<IPNetwo
         if (allowed.Count == 0 || NetworkList.Contains(allowed, http.Connection.RemoteIpAddress))
             return await next(context);
 
-        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var route = http.RouteTemplate();
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!enforced)
         {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using InvoiceFirst.Bot.Hosting;
 
 namespace InvoiceFirst.Bot.Webhooks;
 
@@ -21,21 +20,15 @@ public sealed class RouteSecretFilter(Func<IServiceProvider, string?> secret, st
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RouteSecretFilter>()
                 .LogWarning("Suspicious {Door:l} callback on {Route}: wrong URL token, refused",
-                    door, (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
+                    door, http.RouteTemplate());
             return Results.NotFound();
         }
         return await next(context);
     }
 
-    /// <summary>
-    /// Compares digests, which have one length whatever was presented, so every guess takes the same
-    /// time. An unset (or too short) secret matches nothing.
-    /// </summary>
+    /// <summary>In constant time; an unset (or too short) secret matches nothing.</summary>
     public static bool Matches(string presented, string expected) =>
-        expected.Length >= MinimumLength
-        && CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(expected));
-
-    private static byte[] Digest(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        expected.Length >= MinimumLength && SecretComparison.AreEqual(presented, expected);
 }
 
 public static class RouteSecretFilterExtensions

@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.AfricasTalking;
 using InvoiceFirst.Messaging.Channels;
@@ -54,8 +55,7 @@ public static class SmsWebhookEndpoints
         catch (WebhookFormatException ex)
         {
             // Nothing a retry could fix.
-            logger.LogWarning("SMS webhook {Route} not readable: {Reason}",
-                (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText, ex.Message);
+            logger.LogWarning("SMS webhook {Route} not readable: {Reason}", http.RouteTemplate(), ex.Message);
             return ok;
         }
     }
