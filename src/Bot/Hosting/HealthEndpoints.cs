@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
-using Npgsql;
 
 namespace InvoiceFirst.Bot.Hosting;
 
@@ -20,9 +19,6 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
     {
-        // The package's check wants an NpgsqlDataSource; Db keeps the app's to itself. This one is made from the
-        // same target on first use (PostgreSQL only) and disposed with the host.
-        services.AddKeyedSingleton(DatabaseCheck, (sp, _) => NpgsqlDataSource.Create(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
         services.AddSingleton<MigrationsHealthCheck>();
         services.AddHealthChecks()
             .Add(new HealthCheckRegistration(DatabaseCheck, DatabaseCheckFor, HealthStatus.Unhealthy, [ReadyTag], TimeSpan.FromSeconds(3)))
@@ -55,7 +51,7 @@ public static class HealthEndpoints
     {
         var db = sp.GetRequiredService<Db>();
         return db.IsPostgres
-            ? new NpgSqlHealthCheck(new NpgSqlHealthCheckOptions(sp.GetRequiredKeyedService<NpgsqlDataSource>(DatabaseCheck)))
+            ? new NpgSqlHealthCheck(new NpgSqlHealthCheckOptions(db.PostgresDataSource!))
             : new SqliteHealthCheck(db);
     }
 

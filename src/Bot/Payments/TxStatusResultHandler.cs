@@ -12,15 +12,14 @@ namespace InvoiceFirst.Bot.Payments;
 /// it without a word to the merchant; anything else leaves it for the next query.
 /// </summary>
 public sealed class TxStatusResultHandler(
-    C2bConfirmationRepository confirmations,
     C2bSettlement settlement,
     TimeProvider clock,
     ILogger<TxStatusResultHandler> logger)
 {
     public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
     {
-        var found = inbound.Text is { Length: > 0 } token ? await confirmations.FindByQueryTokenAsync(token, ct) : null;
-        var confirmation = found is null ? null : await C2bConfirmationRepository.GetAsync(c, t, found.Id, ct);
+        // Read in the inbox transaction: the verdict's conditional updates decide, so no lock is needed here.
+        var confirmation = inbound.Text is { Length: > 0 } token ? await C2bConfirmationRepository.FindByQueryTokenAsync(c, t, token, ct) : null;
         if (confirmation is null) return;
         if (TransactionStatusParser.Parse(inbound.Raw ?? "") is not { } result)
         {

@@ -99,20 +99,20 @@ public sealed class C2bConfirmationRepository(Db db)
         await c.ExecuteAsync(new CommandDefinition(sql, new { token, confirmationId, now }, cancellationToken: ct));
     }
 
-    public async Task<C2bConfirmation?> FindByQueryTokenAsync(string token, CancellationToken ct)
+    /// <summary>The confirmation one status query was about.</summary>
+    public static Task<C2bConfirmation?> FindByQueryTokenAsync(DbConnection c, DbTransaction? t, string token, CancellationToken ct)
     {
         const string sql = $"""
             SELECT {Columns} FROM c2b_confirmations
             WHERE id = (SELECT confirmation_id FROM c2b_status_queries WHERE token = @token)
             """;
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<C2bConfirmation>(new CommandDefinition(sql, new { token }, cancellationToken: ct));
+        return c.QuerySingleOrDefaultAsync<C2bConfirmation>(new CommandDefinition(sql, new { token }, t, cancellationToken: ct));
     }
 
-    public static Task<C2bConfirmation?> GetAsync(DbConnection c, DbTransaction t, long id, CancellationToken ct)
+    public async Task<C2bConfirmation?> FindByQueryTokenAsync(string token, CancellationToken ct)
     {
-        const string sql = $"SELECT {Columns} FROM c2b_confirmations WHERE id = @id";
-        return c.QuerySingleOrDefaultAsync<C2bConfirmation>(new CommandDefinition(sql, new { id }, t, cancellationToken: ct));
+        await using var c = await db.OpenAsync(ct);
+        return await FindByQueryTokenAsync(c, null, token, ct);
     }
 
     public async Task<IReadOnlyList<C2bConfirmation>> ListAsync(CancellationToken ct)

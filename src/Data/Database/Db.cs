@@ -28,6 +28,9 @@ public sealed class Db : IAsyncDisposable
 
     public DatabaseTarget Target { get; }
 
+    /// <summary>The one PostgreSQL pool (null on SQLite), for the few that need it directly: the readiness check.</summary>
+    public NpgsqlDataSource? PostgresDataSource => _postgres;
+
     /// <summary>
     /// The bot runs the same few dozen statements all day: prepared once per connection, PostgreSQL
     /// stops parsing and planning them on every call. A connection string that sets
