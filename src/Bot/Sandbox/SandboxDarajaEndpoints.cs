@@ -28,7 +28,8 @@ public static class SandboxDarajaEndpoints
             // Anyone can reach this endpoint, and approving a prompt makes the bot POST to its callback
             // URL: only the bot's own callback path is taken, so it cannot be made to call another host.
             var callbackUrl = SandboxJson.Text(root, "CallBackURL") ?? "";
-            if (!IsOwnCallback(callbackUrl, app.Value.PublicBaseUrl)) return BadRequest("Invalid CallBackURL");
+            if (!SandboxCallbacks.IsOwnUrl(callbackUrl, app.Value.PublicBaseUrl.TrimEnd('/') + "/payments/stk/callback/"))
+                return BadRequest("Invalid CallBackURL");
             if (SandboxJson.Text(root, "PhoneNumber") is not { Length: 12 } phone || !phone.All(char.IsAsciiDigit)) return BadRequest("Invalid PhoneNumber");
             if (!long.TryParse(SandboxJson.Text(root, "Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < 1)
                 return BadRequest("Invalid Amount");
@@ -87,11 +88,4 @@ public static class SandboxDarajaEndpoints
 
     private static IResult BadRequest(string message) =>
         Results.Json(new { requestId = "sandbox", errorCode = "400.002.02", errorMessage = "Bad Request - " + message }, Wire, statusCode: 400);
-
-    private static bool IsOwnCallback(string url, string publicBaseUrl)
-    {
-        var prefix = publicBaseUrl.TrimEnd('/') + "/payments/stk/callback/";
-        return url.StartsWith(prefix, StringComparison.Ordinal) && url.Length > prefix.Length
-            && url[prefix.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-    }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using InvoiceFirst.Data.Time;
 
@@ -44,16 +43,7 @@ public sealed class SandboxMpesa(IHttpClientFactory http, TimeProvider clock, IL
         };
         if (!_prompts.TryUpdate(checkoutRequestId, resolved, prompt)) return null;
 
-        using var content = new StringContent(CallbackBody(resolved), Encoding.UTF8, "application/json");
-        try
-        {
-            using var response = await http.CreateClient(HttpClientName).PostAsync(resolved.CallbackUrl, content, ct);
-            logger.LogInformation("Sandbox M-PESA delivered a {Outcome} callback ({Status})", outcome, (int)response.StatusCode);
-        }
-        catch (HttpRequestException ex)
-        {
-            logger.LogWarning("Sandbox M-PESA could not deliver its callback: {Error}. Is App:PublicBaseUrl this server?", ex.Message);
-        }
+        await SandboxCallbacks.PostAsync(http, resolved.CallbackUrl, CallbackBody(resolved), outcome + " STK callback", logger, ct);
         return resolved;
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Time;
@@ -41,7 +40,7 @@ public sealed class SandboxPaybill(IHttpClientFactory http, C2bUrls urls, IOptio
             ["MiddleName"] = "",
             ["LastName"] = "",
         });
-        await PostAsync(urls.Confirmation, body, "C2B confirmation", ct);
+        await SandboxCallbacks.PostAsync(http, urls.Confirmation, body, "C2B confirmation", logger, ct);
         return receipt;
     }
 
@@ -68,28 +67,9 @@ public sealed class SandboxPaybill(IHttpClientFactory http, C2bUrls urls, IOptio
             }
             // The code Daraja uses for an unknown receipt is not documented; any non-zero code is a denial.
             : new { ResultType = 0, ResultCode = "R000001", ResultDesc = "The transaction does not exist", TransactionID = receipt };
-        await PostAsync(resultUrl, JsonSerializer.Serialize(new { Result = result }), "Transaction Status result", ct);
+        await SandboxCallbacks.PostAsync(http, resultUrl, JsonSerializer.Serialize(new { Result = result }), "Transaction Status result", logger, ct);
     }
 
     /// <summary>Only the bot's own result path is called back, so the stand-in cannot be aimed at another host.</summary>
-    public bool IsOwnResultUrl(string url)
-    {
-        var prefix = urls.Result("");
-        return url.StartsWith(prefix, StringComparison.Ordinal) && url.Length > prefix.Length
-            && url[prefix.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-    }
-
-    private async Task PostAsync(string url, string body, string what, CancellationToken ct)
-    {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        try
-        {
-            using var response = await http.CreateClient(SandboxMpesa.HttpClientName).PostAsync(url, content, ct);
-            logger.LogInformation("Sandbox M-PESA delivered a {What} ({Status})", what, (int)response.StatusCode);
-        }
-        catch (HttpRequestException ex)
-        {
-            logger.LogWarning("Sandbox M-PESA could not deliver a {What}: {Error}. Is App:PublicBaseUrl this server?", what, ex.Message);
-        }
-    }
+    public bool IsOwnResultUrl(string url) => SandboxCallbacks.IsOwnUrl(url, urls.Result(""));
 }

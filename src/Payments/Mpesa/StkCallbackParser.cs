@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using InvoiceFirst.Payments.Mpesa.Wire;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
@@ -31,19 +32,19 @@ public static class StkCallbackParser
             || !body.TryGetProperty("stkCallback", out var callback) || callback.ValueKind != JsonValueKind.Object)
             return StkCallbackParseResult.Malformed("Missing Body.stkCallback");
 
-        var checkoutId = Text(callback, "CheckoutRequestID");
+        var checkoutId = DarajaJson.Text(callback, "CheckoutRequestID");
         if (string.IsNullOrEmpty(checkoutId)) return StkCallbackParseResult.Malformed("Missing CheckoutRequestID");
 
-        var resultCode = Text(callback, "ResultCode");
+        var resultCode = DarajaJson.Text(callback, "ResultCode");
         if (string.IsNullOrEmpty(resultCode))
             return StkCallbackParseResult.Malformed("Missing ResultCode", checkoutId);
 
         var result = new StkCallbackResult
         {
-            MerchantRequestId = Text(callback, "MerchantRequestID") ?? "",
+            MerchantRequestId = DarajaJson.Text(callback, "MerchantRequestID") ?? "",
             CheckoutRequestId = checkoutId,
             ResultCode = resultCode,
-            ResultDesc = Text(callback, "ResultDesc") ?? "",
+            ResultDesc = DarajaJson.Text(callback, "ResultDesc") ?? "",
         };
         if (!result.IsSuccess) return StkCallbackParseResult.Ok(result);
 
@@ -55,7 +56,7 @@ public static class StkCallbackParser
         if (amount != decimal.Truncate(amount) || amount <= 0 || amount > long.MaxValue)
             return StkCallbackParseResult.Malformed("Amount is not a whole number of shillings", checkoutId);
 
-        var receipt = items.TryGetValue("MpesaReceiptNumber", out var receiptValue) ? Scalar(receiptValue) : null;
+        var receipt = items.TryGetValue("MpesaReceiptNumber", out var receiptValue) ? DarajaJson.Scalar(receiptValue) : null;
         if (string.IsNullOrEmpty(receipt))
             return StkCallbackParseResult.Malformed("Success without MpesaReceiptNumber", checkoutId);
 
@@ -63,8 +64,8 @@ public static class StkCallbackParser
         {
             AmountShillings = (long)amount,
             MpesaReceiptNumber = receipt,
-            TransactionDate = items.TryGetValue("TransactionDate", out var date) ? Scalar(date) : null,
-            PhoneNumber = items.TryGetValue("PhoneNumber", out var phone) ? Scalar(phone) : null,
+            TransactionDate = items.TryGetValue("TransactionDate", out var date) ? DarajaJson.Scalar(date) : null,
+            PhoneNumber = items.TryGetValue("PhoneNumber", out var phone) ? DarajaJson.Scalar(phone) : null,
         });
     }
 
@@ -79,22 +80,11 @@ public static class StkCallbackParser
         foreach (var item in list.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object) continue;
-            var name = Text(item, "Name");
+            var name = DarajaJson.Text(item, "Name");
             if (name is not null && item.TryGetProperty("Value", out var value)) items.TryAdd(name, value);
         }
         return items;
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) ? Scalar(value) : null;
-
-    // Numbers keep their exact digits (TransactionDate, PhoneNumber would lose them as double).
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString()?.Trim(),
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    };
 
     private static bool TryDecimal(JsonElement value, out decimal amount)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InvoiceFirst.Payments.Mpesa.Wire;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
@@ -16,10 +17,10 @@ public static class TransactionStatusParser
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("Result", out var result) || result.ValueKind != JsonValueKind.Object)
                 return null;
-            var code = Text(result, "ResultCode");
+            var code = DarajaJson.Text(result, "ResultCode");
             if (string.IsNullOrWhiteSpace(code)) return null;
             var parameters = Parameters(result);
-            return new TransactionStatusResult(code.Trim(), Text(result, "ResultDesc") ?? "",
+            return new TransactionStatusResult(code, DarajaJson.Text(result, "ResultDesc") ?? "",
                 parameters.GetValueOrDefault("ReceiptNo"), parameters.GetValueOrDefault("Amount"),
                 parameters.GetValueOrDefault("TransactionStatus"), parameters.GetValueOrDefault("CreditPartyName"));
         }
@@ -44,18 +45,8 @@ public static class TransactionStatusParser
         foreach (var item in items.Where(i => i.ValueKind == JsonValueKind.Object))
         {
             // The first value of a repeated key wins (DebitPartyName appears twice in real results).
-            if (Text(item, "Key") is { } key && Text(item, "Value") is { } value) found.TryAdd(key.Trim(), value.Trim());
+            if (DarajaJson.Text(item, "Key") is { } key && DarajaJson.Text(item, "Value") is { } value) found.TryAdd(key, value);
         }
         return found;
     }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v)
-            ? v.ValueKind switch
-            {
-                JsonValueKind.String => v.GetString(),
-                JsonValueKind.Number => v.GetRawText(),
-                _ => null,
-            }
-            : null;
 }
