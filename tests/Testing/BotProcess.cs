@@ -66,6 +66,10 @@ public sealed class BotProcess : IAsyncDisposable
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
             {
             }
+            // A process that already exited is reported below with its output, not as a refused connection.
+            catch (HttpRequestException) when (_process.HasExited)
+            {
+            }
             if (_process.HasExited) throw new InvalidOperationException($"Bot exited {_process.ExitCode}:\n{Output}");
             await Task.Delay(100);
         }
