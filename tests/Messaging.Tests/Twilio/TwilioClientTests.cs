@@ -125,7 +125,9 @@ public sealed class TwilioClientTests : IAsyncLifetime
     public async Task SendSmsAsync_AnswerSlowerThanTimeout_UnknownAndSentOnce()
     {
         twilio.EnqueueDelay(TimeSpan.FromSeconds(30));
-        var result = await Client(timeoutSeconds: 0.5).SendSmsAsync("254712345678", "hi", null, CancellationToken.None);
+        // 2 s, not less: on a loaded box (the whole suite starting at once) connecting alone took longer than 0.5 s,
+        // so the request never left and the test saw no request at all.
+        var result = await Client(timeoutSeconds: 2).SendSmsAsync("254712345678", "hi", null, CancellationToken.None);
         Assert.Equal(SendOutcome.Unknown, result.Outcome);
         // The request left before the timeout; on a loaded machine the fake may log it a moment later.
         Assert.Single(await twilio.Requests.WaitForAsync(1, TimeSpan.FromSeconds(10)));
