@@ -37,18 +37,57 @@ public sealed class PostgresServer
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
+            try
+            {
+                await using var connection = new NpgsqlConnection(AdminConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CannotConnectNow)
+            {
+                // The server is starting or recovering (after one of its processes died): wait for it, then
+                // say what its log shows, so a crash is never only "not yet accepting connections".
+                if (waited.Elapsed > StartupPatience)
+                    throw new InvalidOperationException($"PostgreSQL still refuses connections after {StartupPatience.TotalSeconds:F0} s. {ServerLogDigest()}", e);
+                await Task.Delay(250);
+            }
         }
+        if (waited.Elapsed > TimeSpan.FromSeconds(1))
+            Console.Error.WriteLine($"PostgreSQL refused connections for {waited.Elapsed.TotalSeconds:F1} s. {ServerLogDigest()}");
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(90);
+
+    private string ServerLog => Path.Combine(_dataDirectory ?? "", "..", "server.log");
+
+    /// <summary>The server log's lines about crashes and restarts, for a failure message.</summary>
+    private string ServerLogDigest()
+    {
+        if (!IsOwned || !File.Exists(ServerLog)) return "(no server log: the server was given by TEST_DATABASE_URL)";
+        try
+        {
+            using var stream = new FileStream(ServerLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var lines = new StreamReader(stream).ReadToEnd().Split('\n')
+                .Where(l => l.Contains("terminated by signal") || l.Contains("PANIC") || l.Contains("database system")
+                    || l.Contains("out of memory") || l.Contains("No space left") || l.Contains("was interrupted"))
+                .TakeLast(12);
+            return "Server log: " + string.Join(" | ", lines);
+        }
+        catch (IOException e)
+        {
+            return $"(server log unreadable: {e.Message})";
+        }
     }
 
     public Task StopAsync() => PgCtlAsync("stop -m fast -w");
 
-    public Task StartAgainAsync() => PgCtlAsync($"start -w -l {Quote(Path.Combine(_dataDirectory!, "..", "server.log"))} -o {Quote(ServerOptions())}");
+    public Task StartAgainAsync() => PgCtlAsync($"start -w -t 120 -l {Quote(ServerLog)} -o {Quote(ServerOptions())}");
 
     /// <summary>A cluster of its own, for tests that stop and start the server.</summary>
     public static async Task<PostgresServer> StartNewAsync()
@@ -80,7 +119,10 @@ public sealed class PostgresServer
 
     private string ServerOptions() =>
         $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{Path.GetDirectoryName(_dataDirectory)}' " +
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 " +
+        // Segments in the data directory rather than /dev/shm, which containers often keep at 64 MB; tests' tables are
+        // too small for parallel query to pay.
+        "-c dynamic_shared_memory_type=mmap -c max_parallel_workers_per_gather=0";
 
     private Task PgCtlAsync(string arguments)
     {
