@@ -14,7 +14,7 @@ public sealed class GuidedFlowTests
         string connectionString;
         await using (var first = await BotFactory.CreateAsync())
         {
-            connectionString = first.ConnectionString;
+            connectionString = first.HandOverDatabase();
             var whatsApp = new WhatsAppSender(first);
             await whatsApp.TextAsync(Merchant, "new");
             await whatsApp.TextAsync(Merchant, "0712 345 678");

@@ -22,10 +22,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     public const string C2bValidationPath = "/payments/c2b/validation/" + C2bUrlToken;
 
     private readonly Dictionary<string, string?> _settings;
+    private bool _ownsDatabase;
 
-    private BotFactory(string connectionString, IDictionary<string, string?>? extra)
+    private BotFactory(string connectionString, IDictionary<string, string?>? extra, bool ownsDatabase)
     {
         ConnectionString = connectionString;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = connectionString,
@@ -59,13 +61,33 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// A host over <paramref name="connectionString"/>, or over a database of its own, dropped when the host is
+    /// disposed (unless <see cref="HandOverDatabase"/> gave it to the next host).
+    /// </summary>
     public static async Task<BotFactory> CreateAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         // An empty connection string means: no PostgreSQL, use the embedded SQLite file.
+        var owns = connectionString is null;
         connectionString ??= (await TestDatabases.CreateAsync(Dialect.Postgres, "bot")).ConnectionString;
-        var factory = new BotFactory(connectionString, settings);
+        var factory = new BotFactory(connectionString, settings, owns);
         _ = factory.Server; // start the host: migrations and the merchant seed run now
         return factory;
+    }
+
+    /// <summary>For a restart: a host started next over this database owns it; disposing this one leaves it in place.</summary>
+    public string HandOverDatabase()
+    {
+        _ownsDatabase = false;
+        return ConnectionString;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (!_ownsDatabase) return;
+        _ownsDatabase = false;
+        await (await Testing.Postgres.PostgresServer.SharedAsync()).DropDatabaseAsync(ConnectionString);
     }
 
     /// <summary>The same host on the embedded SQLite database (what a fresh clone runs).</summary>

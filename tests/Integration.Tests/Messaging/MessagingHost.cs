@@ -62,7 +62,7 @@ public sealed class MessagingHost : IAsyncDisposable
     /// <summary>Stops the host (gracefully) and starts a new one over the same database.</summary>
     public async Task RestartAsync()
     {
-        var connection = Bot.ConnectionString;
+        var connection = Bot.HandOverDatabase();
         await Bot.DisposeAsync();
         Bot = await BotFactory.CreateAsync(Settings, connection);
     }
