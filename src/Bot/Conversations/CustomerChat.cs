@@ -1,8 +1,8 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Conversations;
 

@@ -1,12 +1,12 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Limits;
-using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Inbox;
 

@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 

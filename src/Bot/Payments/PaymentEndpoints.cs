@@ -9,6 +9,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 

@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Payments.Mpesa;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 

@@ -4,7 +4,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Judges a stored Transaction Status answer against the confirmation it was asked about. Only a

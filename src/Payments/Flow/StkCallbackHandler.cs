@@ -1,13 +1,12 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Settles a stored STK callback in the inbox worker's transaction. The event carries the
@@ -18,7 +17,7 @@ public sealed class StkCallbackHandler(
     PaymentSettler settler,
     DarajaClient daraja,
     IOptions<MpesaOptions> mpesa,
-    BotMode mode,
+    PaymentHost host,
     TimeProvider clock,
     ILogger<StkCallbackHandler> logger)
 {
@@ -78,7 +77,7 @@ public sealed class StkCallbackHandler(
             return;
         }
 
-        if (mpesa.Value.ShouldConfirmWithQuery(!mode.IsSandbox))
+        if (mpesa.Value.ShouldConfirmWithQuery(host.IsLive))
         {
             // A forged callback cannot make Daraja's own query say 0. The query is a read: safe to make here.
             switch (await daraja.QueryAsync(callback.CheckoutRequestId, ct))

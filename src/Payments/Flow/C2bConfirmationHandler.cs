@@ -6,7 +6,7 @@ using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// A Paybill/Till confirmation, stored as received: nothing is paid and nobody is told until
