@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
 using InvoiceFirst.Data.Outbox;
