@@ -20,13 +20,15 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
         NewInvoice request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct);
         var customer = await CustomerRepository.UpsertAsync(connection, transaction, merchant.Id, request.Msisdn, request.CustomerName, now, ct);
         var invoice = new Invoice
         {
             Id = Guid.CreateVersion7().ToString("N"),
             MerchantId = merchant.Id,
             CustomerId = customer.Id,
-            Number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct),
+            Number = number,
+            PaymentRef = merchant.Code is { } code ? PaymentRefs.For(code, number) : null,
             Msisdn = request.Msisdn,
             CustomerName = request.CustomerName ?? customer.Name,
             Description = request.Description,

@@ -26,7 +26,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, invoice.Amount.ToKes(), payBy.ToString("dd/MM/yyyy")),
             SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
-                app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
+                app.Value.PayLink(invoice.PayToken), PaybillNumber, invoice.PaymentReference, lang),
         };
     }
 
@@ -40,7 +40,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
             Text = reply.Text,
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, balance.ToKes(), PayBy(invoice).ToString("dd/MM/yyyy")),
-            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
+            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, invoice.PaymentReference, lang),
         };
     }
 

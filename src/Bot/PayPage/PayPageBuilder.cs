@@ -31,7 +31,7 @@ public sealed class PayPageBuilder(
             MaskedPhone = Mask.Phone(invoice.Msisdn),
             PayLink = link,
             QrDataUri = PayQrCode.DataUri(link),
-            Instructions = PayInstructions.For(mpesa.Value, invoice.Number),
+            Instructions = PayInstructions.For(mpesa.Value, invoice.PaymentReference),
             Nonce = SecureToken.New(),
             PollMilliseconds = options.Value.PollMilliseconds,
         };

@@ -7,6 +7,9 @@ public sealed record Invoice
     public long MerchantId { get; init; }
     public long CustomerId { get; init; }
     public required string Number { get; init; }
+
+    /// <summary>Merchant code and number (<c>MM7-42</c>), unique across the deployment; null on invoices made before references.</summary>
+    public string? PaymentRef { get; init; }
     public required string Msisdn { get; init; }
     public string? CustomerName { get; init; }
     public required string Description { get; init; }
@@ -24,6 +27,9 @@ public sealed record Invoice
     public DateTimeOffset? PaidAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>What the customer types as the Paybill account, and STK sends as AccountReference.</summary>
+    public string PaymentReference => PaymentRef ?? Number;
 
     public long BalanceCents => AmountCents - AmountPaidCents;
 

@@ -7,7 +7,7 @@ namespace InvoiceFirst.Data.Invoices;
 public sealed class InvoiceRepository(Db db)
 {
     internal const string Columns = """
-        id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents, amount_paid_cents,
+        id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents, amount_paid_cents,
         currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
         created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
         """;
@@ -15,10 +15,10 @@ public sealed class InvoiceRepository(Db db)
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, Invoice invoice, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO invoices (id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents,
+            INSERT INTO invoices (id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents,
                 amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
                 created_at, updated_at, expires_at)
-            VALUES (@Id, @MerchantId, @CustomerId, @Number, @Msisdn, @CustomerName, @Description, @AmountCents,
+            VALUES (@Id, @MerchantId, @CustomerId, @Number, @PaymentRef, @Msisdn, @CustomerName, @Description, @AmountCents,
                 0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled,
                 @CreatedAt, @UpdatedAt, @ExpiresAt)
             """;

@@ -68,8 +68,8 @@ public sealed class RepliesTests
         (nameof(Replies.Status), l => Replies.Status("INV-0042", "PARTIALLY_PAID", Kes(1500), Kes(500), l)),
         (nameof(Replies.UnpaidList) + "Empty", l => Replies.UnpaidList([], l)),
         (nameof(Replies.UnpaidList), l => Replies.UnpaidList([new InvoiceSummary("INV-0042", "Wanjiku", Kes(1500))], l)),
-        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", l))),
-        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", l))),
+        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", "MM7-42", l))),
+        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", "MM7-42", l))),
         (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", Kes(1500), l)),
         (nameof(Replies.PromptAlreadyOpen), l => Replies.PromptAlreadyOpen("INV-0042", l)),
         (nameof(Replies.InvoiceAlreadyPaid), l => Replies.InvoiceAlreadyPaid("INV-0042", l)),
@@ -174,11 +174,12 @@ public sealed class RepliesTests
             PayBy,
             "https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7",
             "4002001",
+            "XKCD42-12345",
             Language.Swahili);
 
         Assert.True(Gsm7.Septets(sms) <= Gsm7.TwoSegmentSeptets, $"{Gsm7.Septets(sms)} septets");
         Assert.True(Gsm7.IsEncodable(sms));
-        Assert.Contains("Paybill 4002001 Account INV-12345", sms);
+        Assert.Contains("Paybill 4002001 Account XKCD42-12345", sms);
         Assert.Contains("https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7", sms);
         Assert.Contains("KES 999,999", sms);
         Assert.Contains("Braiding, wash", sms);
@@ -188,9 +189,9 @@ public sealed class RepliesTests
     [Fact]
     public void InvoiceSms_ShortDescription_KeptWhole()
     {
-        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", Language.English);
+        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", "MM7-42", Language.English);
 
-        Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account INV-0042", sms);
+        Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account MM7-42", sms);
     }
 
     [Fact]

@@ -19,3 +19,9 @@ CREATE TABLE merchant_api_keys (
 CREATE INDEX merchant_api_keys_merchant ON merchant_api_keys (merchant_id, id);
 
 CREATE INDEX outbox_merchant_due ON outbox (merchant_id, next_attempt_at, id) WHERE status = 'PENDING';
+
+-- The reference a customer types on Paybill and STK sends as AccountReference: merchant code and
+-- invoice number ("MM7-42"), unique across the deployment however it is typed (invoices made before
+-- this have none and keep their number as their reference).
+ALTER TABLE invoices ADD COLUMN payment_ref text NULL;
+CREATE UNIQUE INDEX invoices_payment_ref ON invoices (replace(payment_ref, '-', ''));
