@@ -19,7 +19,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Db>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<MerchantRepository>();
-        services.AddSingleton<CustomerRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();
