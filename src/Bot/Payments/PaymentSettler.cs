@@ -1,6 +1,7 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -47,9 +48,13 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         var amount = payment.Amount;
         var balance = invoice.Balance.AtLeastZero;
         var payer = invoice.CustomerName ?? MobileNumber.ToLocal(payment.Msisdn ?? invoice.Msisdn);
+        var payerPhone = payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn;
+        var payerLang = await PayerLanguageAsync(c, t, payerPhone, merchant, invoice, ct);
+        var receipt = Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, payerLang);
 
-        await notices.ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
-            Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
+        // Part paid: the receipt carries the button for the next part.
+        await notices.ToPayerAsync(c, t, payment, payerPhone, invoice.Id,
+            balance.IsPositive && before.Status != InvoiceStatus.Cancelled ? receipt with { Buttons = [Replies.PayButton(invoice.Id, payerLang)] } : receipt,
             OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
         await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
             Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
@@ -96,12 +101,17 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         var invoice = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct);
         if (invoice is null) return true;
         var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
-        var lang = Language.FromCode(merchant?.Language);
+        var lang = await PayerLanguageAsync(c, t, payment.Msisdn ?? invoice.Msisdn, merchant, invoice, ct);
         await notices.ToPayerAsync(c, t, payment, payment.Msisdn ?? invoice.Msisdn, invoice.Id,
             Replies.PaymentNotCompleted(kind, invoice.Number, invoice.Id, lang), OutboxPurpose.Reply,
             $"payment:failed:{payment.Id}", ct);
         return true;
     }
+
+    /// <summary>What the payer reads: the language they wrote to us in, else the invoice's.</summary>
+    private static async Task<Language> PayerLanguageAsync(DbConnection c, DbTransaction t, string payer, Merchant? merchant, Invoice invoice,
+        CancellationToken ct) =>
+        Language.FromCode(await ConversationRepository.LanguageOfAsync(c, t, payer, ct) ?? invoice.Language ?? merchant?.Language);
 
     public async Task MarkForReviewAsync(DbConnection c, DbTransaction t, Payment payment, string reason, string? rawCallback, CancellationToken ct)
     {
