@@ -43,6 +43,8 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
                 await PayInvoiceAsync(c, t, inbound, conversation, id[Keywords.PayButtonPrefix.Length..], ct),
             InboundKind.Text when question is not null && Chosen(question, text) is { } chosen =>
                 await PayInvoiceAsync(c, t, inbound, conversation, chosen.InvoiceId, ct),
+            InboundKind.Text when question is not null && ChatAnswer.Parse(text).Kind == AnswerKind.Number =>
+                ChatTurn.Say(Replies.PickFromList(question.Options.Count, await LanguageAsync(c, t, conversation, null, now, ct)), question),
             InboundKind.Text when PayWords.Contains(text) => await PayOrAskAsync(c, t, inbound, conversation, now, ct),
             _ => ChatTurn.Say(Replies.CustomerPayHint(await LanguageAsync(c, t, conversation, null, now, ct))),
         };

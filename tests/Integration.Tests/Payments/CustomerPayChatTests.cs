@@ -43,6 +43,36 @@ public sealed class CustomerPayChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_AnswerOutOfRange_AsksForANumberInRangeAndStillPaysTheNextAnswer()
+    {
+        var oldest = await _h.CreateInvoiceAsync(500);
+        await _h.CreateInvoiceAsync(900);
+
+        await CustomerSaysAsync("PAY");
+        var retry = await CustomerSaysAsync("7");
+        await CustomerSaysAsync("2");
+        var (payment, _) = await _h.WaitForPushAsync(1);
+
+        Assert.Equal("Please reply with a number from 1 to 2.", retry);
+        Assert.Equal(oldest.Id, payment.InvoiceId);
+    }
+
+    [Fact]
+    public async Task PayPage_InvoiceAboveTheMpesaLimit_SaysThisIsAPart()
+    {
+        var invoice = await _h.CreateInvoiceAsync(1_000_000);
+        using var client = _h.Factory.CreateClient();
+
+        using var pressed = await client.PostAsync($"/pay/{invoice.PayToken}?lang=sw",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["nonce"] = "nonce-0123456789abcdef" }));
+        var html = WebUtility.HtmlDecode(await pressed.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
+        Assert.Contains("KES 250,000 sasa kati ya KES 1,000,000 (kikomo cha M-PESA kwa malipo moja)", html);
+        Assert.Contains("Angalia simu yako", html);
+    }
+
+    [Fact]
     public async Task Lipa_SeveralUnpaid_AsksInSwahiliAndTakesTheInvoiceNumber()
     {
         var oldest = await _h.CreateInvoiceAsync(500);
