@@ -1,5 +1,5 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Payments.Flow;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
@@ -22,7 +22,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
 
     private static readonly HashSet<string> PayWords = new(StringComparer.OrdinalIgnoreCase) { "pay", "lipa" };
 
-    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, ChatEvent inbound, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, inbound.From!, now, ct);
@@ -56,7 +56,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         await replies.WriteAsync(c, t, inbound, merchantId: null, turn.Replies, ct);
     }
 
-    private async Task<ChatTurn> PayInvoiceAsync(DbConnection c, DbTransaction t, InboundEvent inbound, Conversation conversation,
+    private async Task<ChatTurn> PayInvoiceAsync(DbConnection c, DbTransaction t, ChatEvent inbound, Conversation conversation,
         string invoiceId, CancellationToken ct)
     {
         var invoice = await InvoicePayments.GetAsync(c, t, invoiceId, ct);
@@ -66,7 +66,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         return await StartAsync(c, t, inbound, invoice, await LanguageAsync(c, t, conversation, invoice, clock.GetUtcNow(), ct), ct);
     }
 
-    private async Task<ChatTurn> PayOrAskAsync(DbConnection c, DbTransaction t, InboundEvent inbound, Conversation conversation,
+    private async Task<ChatTurn> PayOrAskAsync(DbConnection c, DbTransaction t, ChatEvent inbound, Conversation conversation,
         DateTimeOffset now, CancellationToken ct)
     {
         var payable = await InvoicePayments.ListPayableForAsync(c, t, inbound.From!, now, MaxChoices, ct);
@@ -91,7 +91,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
             new InvoiceChoice(now, payable.Select(i => new PayOption(i.Id, i.Number)).ToList()));
     }
 
-    private async Task<ChatTurn> StartAsync(DbConnection c, DbTransaction t, InboundEvent inbound, Invoice invoice, Language lang,
+    private async Task<ChatTurn> StartAsync(DbConnection c, DbTransaction t, ChatEvent inbound, Invoice invoice, Language lang,
         CancellationToken ct)
     {
         // Keyed by the event: handling the same tap again finds the same payment instead of a second push.

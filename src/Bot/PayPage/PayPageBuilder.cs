@@ -7,6 +7,7 @@ using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.PayPage;
 

@@ -9,6 +9,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -43,17 +44,15 @@ public static class PaymentEndpoints
             return CallbackAccepted();
         }
 
-        var raw = Encoding.UTF8.GetString(body);
         var parsed = StkCallbackParser.Parse(body);
-        var inbound = new InboundEvent
+        var inbound = new StkCallbackReceived
         {
             Provider = Providers.Mpesa,
             // A redelivery repeats the result; a different result for the same checkout is a new event.
             EventId = $"stk:{parsed.CheckoutRequestId ?? token}:{parsed.Callback?.ResultCode}",
-            Kind = InboundKind.StkCallback,
-            // The token says which payment; the handler checks it against the body again.
-            Text = token,
-            Raw = raw,
+            Token = token,
+            Parsed = parsed,
+            Raw = Encoding.UTF8.GetString(body),
             Timestamp = clock.GetUtcNow(),
         };
         return await intake.StoreAsync([inbound], ct) ? CallbackAccepted() : InboxIntake.Unavailable();

@@ -1,23 +1,19 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
-using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
-using InvoiceFirst.Data.Merchants;
-using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Telemetry;
 using InvoiceFirst.Payments.Mpesa;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Final outcomes of a payment, whoever learned them first (callback, query worker, C2B). Each
 /// runs inside the caller's transaction and starts with a conditional update from INITIATED, so
 /// a replayed or concurrent result finds nothing to do and has no second effect.
 /// </summary>
-public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices notices, TimeProvider clock, ILogger<PaymentSettler> logger)
+public sealed class PaymentSettler(IPaymentOutcomes outcomes, TimeProvider clock, ILogger<PaymentSettler> logger)
 {
     /// <summary>INITIATED → SUCCESS, money onto the invoice, receipts to both sides. False when already final.</summary>
     public async Task<bool> SettleAsync(DbConnection c, DbTransaction t, Payment payment, string? receipt, string? rawCallback, CancellationToken ct)
@@ -43,34 +39,7 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         };
         if (raised is not null)
             await EventRepository.AddAsync(c, t, raised, now, invoice.Id, payment.Id, status: invoice.Status, ct: ct);
-        var merchant = await merchants.GetAsync(invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
-        var lang = Language.FromCode(merchant.Language);
-        var amount = payment.Amount;
-        var balance = invoice.Balance.AtLeastZero;
-        var payer = invoice.CustomerName ?? MobileNumber.ToLocal(payment.Msisdn ?? invoice.Msisdn);
-        var payerPhone = payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn;
-        var payerLang = await PayerLanguageAsync(c, t, payerPhone, merchant, invoice, ct);
-        var receipt = Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, payerLang);
-
-        // Part paid: the receipt carries the button for the next part.
-        await notices.ToPayerAsync(c, t, payment, payerPhone, invoice.Id,
-            balance.IsPositive && before.Status != InvoiceStatus.Cancelled ? receipt with { Buttons = [Replies.PayButton(invoice.Id, payerLang)] } : receipt,
-            OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
-        await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
-            Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
-            $"receipt:merchant:{payment.Id}", ct);
-        if (before.Status == InvoiceStatus.Cancelled)
-        {
-            // Money received is never ignored: the merchant decides whether to refund.
-            await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
-                Replies.MerchantPaidWhileClosed(payer, invoice.Number, amount, lang), $"receipt:closed:{payment.Id}", ct);
-        }
-        else if (invoice.Balance < Money.Zero)
-        {
-            // Paid twice (a Paybill payment and an approved prompt, say): M-PESA took it all, the merchant decides.
-            await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, invoice.Id,
-                Replies.MerchantOverpaid(payer, invoice.Number, -invoice.Balance, lang), $"notice:overpaid:{payment.Id}", ct);
-        }
+        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Settled(payment, before, invoice), ct);
         // No amount: logs carry metadata only; the amount is in the payments table.
         logger.LogInformation("Payment {PaymentId} settled on invoice {InvoiceNumber}, now {Status}",
             payment.Id, invoice.Number, invoice.Status);
@@ -98,20 +67,10 @@ public sealed class PaymentSettler(MerchantRepository merchants, PaymentNotices 
         }
 
         await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, now, payment.InvoiceId, payment.Id, status: target, ct: ct);
-        var invoice = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct);
-        if (invoice is null) return true;
-        var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
-        var lang = await PayerLanguageAsync(c, t, payment.Msisdn ?? invoice.Msisdn, merchant, invoice, ct);
-        await notices.ToPayerAsync(c, t, payment, payment.Msisdn ?? invoice.Msisdn, invoice.Id,
-            Replies.PaymentNotCompleted(kind, invoice.Number, invoice.Id, lang), OutboxPurpose.Reply,
-            $"payment:failed:{payment.Id}", ct);
+        if (await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct) is { } invoice)
+            await outcomes.RaiseAsync(c, t, new PaymentOutcome.NotCompleted(payment, invoice, kind), ct);
         return true;
     }
-
-    /// <summary>What the payer reads: the language they wrote to us in, else the invoice's.</summary>
-    private static async Task<Language> PayerLanguageAsync(DbConnection c, DbTransaction t, string payer, Merchant? merchant, Invoice invoice,
-        CancellationToken ct) =>
-        Language.FromCode(await ConversationRepository.LanguageOfAsync(c, t, payer, ct) ?? invoice.Language ?? merchant?.Language);
 
     public async Task MarkForReviewAsync(DbConnection c, DbTransaction t, Payment payment, string reason, string? rawCallback, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 public enum InitiationKind
 {

@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Payments.Mpesa;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>
 /// A Paybill/Till payment made by hand (C2B validation or confirmation). The MSISDN arrives
@@ -12,8 +12,4 @@ public sealed record C2bPayment(
     string MaskedMsisdn,
     string FirstName,
     string TransactionType,
-    string BusinessShortCode)
-{
-    /// <summary>The account the customer typed, ready to compare with an invoice number.</summary>
-    public string NormalizedAccount => C2bParser.NormalizeAccount(BillRefNumber);
-}
+    string BusinessShortCode);

@@ -1,10 +1,13 @@
 using InvoiceFirst.Payments.Mpesa;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 public static class PaymentFlowServiceCollectionExtensions
 {
-    /// <summary>Initiation, settlement and the payment workers (the Daraja client itself is <c>AddMpesaClient</c>).</summary>
+    /// <summary>
+    /// Initiation, settlement and the payment workers (the Daraja client itself is <c>AddMpesaClient</c>). The host
+    /// provides a <see cref="PaymentHost"/> and an <see cref="IPaymentOutcomes"/> that turns outcomes into messages.
+    /// </summary>
     public static IServiceCollection AddPaymentFlow(this IServiceCollection services)
     {
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
@@ -16,7 +19,6 @@ public static class PaymentFlowServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDarajaTokenStore, DatabaseDarajaTokenStore>());
         services.AddSingleton<PaymentSignal>();
         services.AddSingleton<PaymentInitiator>();
-        services.AddSingleton<PaymentNotices>();
         services.AddSingleton<PaymentSettler>();
         services.AddSingleton<StkPusher>();
         services.AddSingleton<StkCallbackHandler>();

@@ -1,10 +1,10 @@
-using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Workers;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Asks Daraja's Transaction Status about every Paybill/Till confirmation received, each query
@@ -16,7 +16,7 @@ public sealed class C2bVerifier(
     DarajaC2bClient daraja,
     C2bUrls urls,
     C2bVerifierSignal signal,
-    BotMode mode,
+    PaymentHost host,
     IOptions<MpesaOptions> mpesa,
     IOptions<PaymentOptions> payments,
     TimeProvider clock,
@@ -24,7 +24,7 @@ public sealed class C2bVerifier(
 {
     private static readonly TimeSpan RetryAfterNoAnswer = TimeSpan.FromMinutes(1);
 
-    protected override bool Enabled => mpesa.Value.IsC2bEnabled(!mode.IsSandbox);
+    protected override bool Enabled => mpesa.Value.IsC2bEnabled(host.IsLive);
 
     protected override Task WaitAsync(CancellationToken ct) => signal.WaitAsync(TimeSpan.FromMilliseconds(payments.Value.PollMilliseconds), ct);
 

@@ -1,6 +1,6 @@
 using InvoiceFirst.Data.Workers;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>Settings of section <c>Payments</c>: how the payment workers pace themselves.</summary>
 public sealed class PaymentOptions

@@ -1,7 +1,9 @@
+using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Bot.Retention;
+using InvoiceFirst.Payments.Flow;
 
-namespace InvoiceFirst.Bot.Hosting;
+namespace InvoiceFirst.Bot;
 
 /// <summary>The verbs of the same binary: <c>migrate</c>, <c>erase-customer</c>, <c>register-c2b-urls</c>.</summary>
 public static class CommandLineVerbs

@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Payments.Mpesa;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>What a final Daraja ResultCode does to the payment row.</summary>
 public enum PaymentResultStatus

@@ -5,7 +5,7 @@ using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Records a pay attempt as INITIATED in the caller's transaction. The STK push itself is made

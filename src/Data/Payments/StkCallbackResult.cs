@@ -1,4 +1,5 @@
-namespace InvoiceFirst.Payments.Mpesa;
+using System.Text.Json.Serialization;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>
 /// One STK callback, normalized. ResultCode is a string because Daraja has non-numeric codes
@@ -22,9 +23,12 @@ public sealed record StkCallbackResult
     /// <summary>Payer MSISDN as digits.</summary>
     public string? PhoneNumber { get; init; }
 
+    [JsonIgnore]
     public bool IsSuccess => MpesaResultCodes.IsSuccess(ResultCode);
 
+    [JsonIgnore]
     public PaymentResultStatus Status => MpesaResultCodes.StatusOf(ResultCode);
 
+    [JsonIgnore]
     public PaymentFailureKind? FailureKind => IsSuccess ? null : MpesaResultCodes.KindOf(ResultCode);
 }

@@ -1,4 +1,7 @@
-namespace InvoiceFirst.Bot.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InvoiceFirst.Data.Workers;
 
 /// <summary>
 /// A background loop that does one round of work, then waits: a failed round is logged (type

@@ -1,11 +1,10 @@
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>The URLs Daraja is given for Paybill/Till payments and for Transaction Status results.</summary>
-public sealed class C2bUrls(IOptions<AppOptions> app, IOptions<MpesaOptions> mpesa)
+public sealed class C2bUrls(PaymentHost host, IOptions<MpesaOptions> mpesa)
 {
     public const string ValidationPath = "/payments/c2b/validation/{token}";
     public const string ConfirmationPath = "/payments/c2b/confirmation/{token}";
@@ -20,5 +19,5 @@ public sealed class C2bUrls(IOptions<AppOptions> app, IOptions<MpesaOptions> mpe
 
     public string Timeout(string queryToken) => Url(TimeoutPath, queryToken);
 
-    private string Url(string path, string token) => app.Value.PublicBaseUrl.TrimEnd('/') + path.Replace("{token}", token);
+    private string Url(string path, string token) => host.Url(path.Replace("{token}", token));
 }

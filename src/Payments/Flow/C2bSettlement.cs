@@ -1,12 +1,10 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// A verified Paybill/Till confirmation becomes money: a SUCCESS payment (the receipt is its
@@ -15,8 +13,7 @@ namespace InvoiceFirst.Bot.Payments;
 /// </summary>
 public sealed class C2bSettlement(
     PaymentSettler settler,
-    PaymentNotices notices,
-    MerchantDirectory merchants,
+    IPaymentOutcomes outcomes,
     TimeProvider clock,
     ILogger<C2bSettlement> logger)
 {
@@ -53,12 +50,7 @@ public sealed class C2bSettlement(
             return;
         }
 
-        var merchant = await merchants.ConfiguredAsync(ct);
         logger.LogWarning("C2B payment {TransId} matches no invoice; recorded as unapplied", confirmation.TransId);
-        if (merchant is null) return;
-        await notices.ToMerchantAsync(c, t, merchant.Id, merchant.Phone, null,
-            Replies.MerchantUnappliedPayment(confirmation.Payer, confirmation.Account, confirmation.TransId, confirmation.Amount,
-                Language.FromCode(merchant.Language)),
-            $"c2b:unapplied:{confirmation.TransId}", ct);
+        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Unapplied(confirmation), ct);
     }
 }

@@ -1,32 +1,30 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Settles a stored STK callback in the inbox worker's transaction. The event carries the
-/// callback token (which payment) and the raw body (what Daraja said).
+/// callback token (which payment) and what was read from the body at the endpoint.
 /// </summary>
 public sealed class StkCallbackHandler(
     PaymentRepository payments,
     PaymentSettler settler,
     DarajaClient daraja,
     IOptions<MpesaOptions> mpesa,
-    BotMode mode,
+    PaymentHost host,
     TimeProvider clock,
     ILogger<StkCallbackHandler> logger)
 {
-    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, StkCallbackReceived inbound, CancellationToken ct)
     {
-        var found = inbound.Text is { Length: > 0 } token ? await payments.GetByCallbackTokenAsync(token, ct) : null;
-        var payment = found is null ? null : await payments.GetForUpdateAsync(c, t, found.Id, ct);
-        var parsed = StkCallbackParser.Parse(inbound.Raw ?? "");
+        var payment = await payments.GetByCallbackTokenForUpdateAsync(c, t, inbound.Token, ct);
+        var parsed = inbound.Parsed;
         if (payment is null || payment.Status != PaymentStatus.Initiated)
         {
             if (payment is not null && parsed.IsValid && parsed.Callback.IsSuccess && IsFor(payment, parsed.Callback)
@@ -78,7 +76,7 @@ public sealed class StkCallbackHandler(
             return;
         }
 
-        if (mpesa.Value.ShouldConfirmWithQuery(!mode.IsSandbox))
+        if (mpesa.Value.ShouldConfirmWithQuery(host.IsLive))
         {
             // A forged callback cannot make Daraja's own query say 0. The query is a read: safe to make here.
             switch (await daraja.QueryAsync(callback.CheckoutRequestId, ct))
@@ -88,7 +86,7 @@ public sealed class StkCallbackHandler(
                     return;
                 case StkQueryOutcome.Pending:
                     // Keep the receipt; the query worker settles once the query agrees.
-                    await PaymentTransitions.KeepCallbackAsync(c, t, payment.Id, callback.CheckoutRequestId, inbound.Raw!, clock.GetUtcNow(), ct);
+                    await PaymentTransitions.KeepCallbackAsync(c, t, payment.Id, callback.CheckoutRequestId, inbound.Raw, clock.GetUtcNow(), ct);
                     return;
             }
         }

@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Payments.Mpesa;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>Why an STK payment did not go through, normalized from Daraja ResultCodes.</summary>
 public enum PaymentFailureKind

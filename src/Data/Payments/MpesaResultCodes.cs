@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Payments.Mpesa;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>
 /// Daraja STK ResultCodes (callback and query) as data: spec 4.5 plus the codes seen in public

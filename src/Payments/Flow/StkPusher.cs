@@ -1,16 +1,12 @@
-using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
-using InvoiceFirst.Data.Merchants;
-using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Telemetry;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Makes the one STK push a recorded payment stands for. The claim (push_started_at set by a
@@ -21,15 +17,14 @@ public sealed class StkPusher(
     Db db,
     PaymentRepository payments,
     InvoiceRepository invoices,
-    MerchantRepository merchants,
     DarajaClient daraja,
-    PaymentNotices notices,
-    IOptions<AppOptions> app,
+    IPaymentOutcomes outcomes,
+    PaymentHost host,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
     ILogger<StkPusher> logger)
 {
-    public string CallbackUrl(string token) => $"{app.Value.PublicBaseUrl.TrimEnd('/')}/payments/stk/callback/{token}";
+    public string CallbackUrl(string token) => host.Url($"/payments/stk/callback/{token}");
 
     /// <summary>Claims and pushes one payment; false when it was already claimed elsewhere.</summary>
     public async Task<bool> TryPushAsync(long paymentId, CancellationToken ct)
@@ -73,8 +68,6 @@ public sealed class StkPusher(
 
     private async Task RefuseAsync(Payment payment, Invoice invoice, StkPushOutcome.Rejected rejected, CancellationToken ct)
     {
-        var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
-        var lang = Language.FromCode(merchant?.Language);
         if (rejected.Kind == StkErrorKind.Configuration)
             logger.LogError("Daraja refused STK push for payment {PaymentId} as misconfigured: {ErrorCode}", payment.Id, rejected.ErrorCode);
         await db.InTransactionAsync(async (c, t) =>
@@ -83,8 +76,7 @@ public sealed class StkPusher(
                     null, clock.GetUtcNow(), ct))
                 return;
             await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, clock.GetUtcNow(), invoice.Id, payment.Id, status: PaymentStatus.Failed, ct: ct);
-            await notices.ToPayerAsync(c, t, payment, payment.Msisdn!, invoice.Id,
-                Replies.PushRefused(rejected.Kind.ToString(), invoice.Id, lang), OutboxPurpose.Reply, $"payment:refused:{payment.Id}", ct);
+            await outcomes.RaiseAsync(c, t, new PaymentOutcome.PushRefused(payment, invoice, rejected.Kind), ct);
         }, ct);
     }
 }

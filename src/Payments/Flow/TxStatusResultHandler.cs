@@ -4,7 +4,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Judges a stored Transaction Status answer against the confirmation it was asked about. Only a
@@ -16,12 +16,12 @@ public sealed class TxStatusResultHandler(
     TimeProvider clock,
     ILogger<TxStatusResultHandler> logger)
 {
-    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, TxStatusResultReceived inbound, CancellationToken ct)
     {
         // Read in the inbox transaction: the verdict's conditional updates decide, so no lock is needed here.
-        var confirmation = inbound.Text is { Length: > 0 } token ? await C2bConfirmationRepository.FindByQueryTokenAsync(c, t, token, ct) : null;
+        var confirmation = await C2bConfirmationRepository.FindByQueryTokenAsync(c, t, inbound.Token, ct);
         if (confirmation is null) return;
-        if (TransactionStatusParser.Parse(inbound.Raw ?? "") is not { } result)
+        if (inbound.Result is not { } result)
         {
             logger.LogWarning("Transaction Status answer for confirmation {ConfirmationId} could not be read; kept for review and asked again", confirmation.Id);
             await ReviewItemRepository.AddAsync(c, t,

@@ -1,10 +1,10 @@
-using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Workers;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// Daraja delivers each callback once and never retries, so a lost callback is only recoverable

@@ -6,7 +6,7 @@ using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>
 /// A Paybill/Till confirmation, stored as received: nothing is paid and nobody is told until
@@ -19,9 +19,9 @@ public sealed class C2bConfirmationHandler(
     TimeProvider clock,
     ILogger<C2bConfirmationHandler> logger)
 {
-    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, C2bConfirmationReceived inbound, CancellationToken ct)
     {
-        var parsed = C2bParser.Parse(inbound.Raw ?? "");
+        var parsed = inbound.Parsed;
         if (!parsed.IsValid)
         {
             logger.LogError("C2B confirmation {TransId} could not be read and is kept for review: {Error}", parsed.TransId, parsed.Error);
@@ -39,7 +39,7 @@ public sealed class C2bConfirmationHandler(
             ShortCode = paid.BusinessShortCode,
             Account = paid.BillRefNumber,
             Payer = paid.FirstName.Length > 0 ? paid.FirstName : paid.MaskedMsisdn,
-            Raw = inbound.Raw!,
+            Raw = inbound.Raw,
             Status = ours ? C2bConfirmationStatus.Received : C2bConfirmationStatus.Rejected,
             Reason = ours ? null : "paid to a shortcode that is not ours",
             NextQueryAt = ours ? now : null,

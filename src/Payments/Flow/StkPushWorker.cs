@@ -1,7 +1,7 @@
 using InvoiceFirst.Data.Payments;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Payments;
+namespace InvoiceFirst.Payments.Flow;
 
 /// <summary>Pushes recorded payments that nobody has pushed yet (taps and SMS arrive through the inbox).</summary>
 public sealed class StkPushWorker(

@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Payments.Mpesa;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>What Daraja posted to a Transaction Status ResultURL, read leniently (spec 4.7).</summary>
 public sealed record TransactionStatusResult(

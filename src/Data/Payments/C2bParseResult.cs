@@ -1,17 +1,22 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 
-namespace InvoiceFirst.Payments.Mpesa;
+namespace InvoiceFirst.Data.Payments;
 
 /// <summary>Either a parsed C2B payment or why the body could not be trusted.</summary>
 public sealed record C2bParseResult
 {
+    [JsonInclude]
     public C2bPayment? Payment { get; private init; }
 
+    [JsonInclude]
     public string? Error { get; private init; }
 
     /// <summary>The receipt, when it could be read from a body that is otherwise malformed.</summary>
+    [JsonInclude]
     public string? TransId { get; private init; }
 
+    [JsonIgnore]
     [MemberNotNullWhen(true, nameof(Payment))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsValid => Payment is not null;
