@@ -102,6 +102,24 @@ public sealed class AddressBookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GuidedInvoice_AmbiguousName_NamesThemAndTakesMoreOfTheName()
+    {
+        await _merchant.SayAsync("customer Jane Wanjiru 0712345678");
+        await _merchant.SayAsync("customer Jane Achieng 0722000111");
+
+        await _merchant.SayAsync("new");
+        var ambiguous = await _merchant.SayAsync("jane");
+        var amountAsked = await _merchant.SayAsync("jane a");
+        await _merchant.SayAsync("500");
+        await _merchant.SayAsync("Braids");
+        await _merchant.SayAsync("yes");
+
+        Assert.Contains("Several saved customers match \"jane\": Jane Achieng 0722000111, Jane Wanjiru 0712345678", ambiguous);
+        Assert.Contains("How much?", amountAsked);
+        Assert.Equal([("INV-0001", "254722000111", "Jane Achieng")], await _merchant.InvoicesAsync());
+    }
+
+    [Fact]
     public async Task SaveCustomer_WithoutAPhone_SaysWhatToTypeInTheMerchantsLanguage()
     {
         var english = await _merchant.SayAsync("customer Jane");
