@@ -81,7 +81,6 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService<StartupTasks>();
         services.AddHealthEndpoints();
         services.AddHostedService<OutboxGaugeWorker>();
-        services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<InvoiceMessages>();
         services.AddSingleton<InvoiceCreator>();

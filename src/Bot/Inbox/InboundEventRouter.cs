@@ -27,11 +27,10 @@ public sealed class InboundEventRouter(
     {
         switch (inbound)
         {
-            case ChatEvent chat when !IsForOurNumber(chat.Provider, chat.BusinessNumberId):
-            case DeliveryReport report when !IsForOurNumber(report.Provider, report.BusinessNumberId):
+            case ChatEvent or DeliveryReport when BusinessNumberOf(inbound) is var number && !IsForOurNumber(inbound.Provider, number):
                 // Meta signed it, but for a number this deployment does not serve: kept in the inbox, acted on by no one.
-                logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for another phone number id; stored without effect",
-                    inbound.EventId, inbound.Kind);
+                logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for phone number id {PhoneNumberId}, not ours; stored without effect",
+                    inbound.EventId, inbound.Kind, number ?? "(none)");
                 return;
             case DeliveryReport report:
                 await statuses.HandleAsync(c, t, report, ct);
@@ -62,6 +61,9 @@ public sealed class InboundEventRouter(
                 return;
         }
     }
+
+    private static string? BusinessNumberOf(InboundEvent inbound) =>
+        inbound is ChatEvent chat ? chat.BusinessNumberId : (inbound as DeliveryReport)?.BusinessNumberId;
 
     // Without a configured number (the sandbox) there is only one; with one, an event must name it.
     private bool IsForOurNumber(string provider, string? businessNumberId) =>

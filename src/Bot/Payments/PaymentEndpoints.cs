@@ -8,7 +8,9 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Payments.Mpesa;
+using Microsoft.AspNetCore.Mvc;
 using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
@@ -61,14 +63,17 @@ public static class PaymentEndpoints
     /// <summary>What Daraja expects back from a result callback, once it is stored.</summary>
     internal static IResult CallbackAccepted() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
 
-    private static async Task<IResult> InitiateAsync(InitiatePaymentRequest body, HttpRequest http, Db db, InvoiceRepository invoices,
-        PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)
+    private static async Task<IResult> InitiateAsync(InitiatePaymentRequest body, [FromQuery(Name = "merchant_id")] long? merchantId,
+        HttpRequest http, Db db, InvoiceRepository invoices, MerchantDirectory merchants, PaymentInitiator initiator, StkPusher pusher,
+        CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length is 0 or > 200)
             return Results.Problem(statusCode: 400, title: "An Idempotency-Key header (at most 200 characters) is required");
         if (string.IsNullOrWhiteSpace(body.InvoiceId)) return Results.Problem(statusCode: 400, title: "invoice_id is required");
-        var invoice = await invoices.GetAsync(body.InvoiceId, ct);
+        var (merchant, refusal) = await merchants.ForRequestAsync(http.HttpContext, merchantId, ct);
+        if (merchant is null) return refusal!;
+        var invoice = body.InvoiceId.Length <= 64 ? await invoices.GetForMerchantAsync(merchant.Id, body.InvoiceId, ct) : null;
         if (invoice is null) return Results.Problem(statusCode: 404, title: "No such invoice");
 
         var payer = invoice.Msisdn;
