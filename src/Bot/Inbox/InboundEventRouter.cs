@@ -5,6 +5,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.WhatsApp;
+using InvoiceFirst.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using InvoiceFirst.Payments.Flow;
 
@@ -20,6 +21,8 @@ public sealed class InboundEventRouter(
     C2bConfirmationHandler c2b,
     TxStatusResultHandler txStatus,
     SenderLimiter senders,
+    ReplyWriter replies,
+    IOptions<MerchantsOptions> platform,
     IOptions<WhatsAppOptions> whatsApp,
     ILogger<InboundEventRouter> logger)
 {
@@ -51,7 +54,11 @@ public sealed class InboundEventRouter(
                 var merchant = await merchants.FindByPhoneAsync(from, ct);
                 if (await senders.IsOverLimitAsync(c, t, chat, merchant?.Id, Language.FromCode(merchant?.Language), ct))
                     return;
-                if (merchant is not null)
+                if (merchant is { Status: not MerchantStatus.Active })
+                    // Paused or not yet approved: nothing the merchant sends runs; they hear why.
+                    await replies.WriteAsync(c, t, chat, merchant.Id,
+                        [Replies.AccountNotActive(merchant.Status, platform.Value.ContactText, Language.FromCode(merchant.Language))], ct);
+                else if (merchant is not null)
                     await merchantChat.HandleAsync(c, t, merchant, chat, ct);
                 else
                     await customerChat.HandleAsync(c, t, chat, ct);
