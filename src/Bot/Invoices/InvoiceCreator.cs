@@ -1,4 +1,5 @@
 using System.Data.Common;
+using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Events;
@@ -37,6 +38,8 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
             PayToken = SecureToken.New(),
             IdempotencyKey = request.IdempotencyKey,
             RequestHash = request.RequestHash,
+            // What the customer's messages, receipts and pay page are written in from now on.
+            Language = Language.FromCode(merchant.Language).Code,
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now.AddDays(options.Value.PayWindowDays),

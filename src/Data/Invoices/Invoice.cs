@@ -21,6 +21,9 @@ public sealed record Invoice
     public string? IdempotencyKey { get; init; }
     public string? RequestHash { get; init; }
     public bool RemindersEnabled { get; init; } = true;
+
+    /// <summary>The language it was sent in ("en" or "sw"); null for invoices from before it was recorded.</summary>
+    public string? Language { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
