@@ -148,7 +148,7 @@ public sealed class CustomerPayChatTests : IAsyncLifetime
 
         Assert.Contains("<html lang=\"sw\">", swahili);
         Assert.Contains("Lipa kwa M-PESA</button>", swahili);
-        Assert.Contains("Namba ya akaunti: <b>" + invoice.Number + "</b>", swahili);
+        Assert.Contains("Namba ya akaunti: <b>" + invoice.PaymentReference + "</b>", swahili);
         Assert.Contains("<a href=\"?lang=en\"", swahili);
         Assert.Contains("<html lang=\"en\">", english);
         Assert.Contains("Pay with M-PESA</button>", english);
