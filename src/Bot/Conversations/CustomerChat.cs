@@ -28,7 +28,7 @@ public sealed class CustomerChat(ConversationRepository conversations, ReplyWrit
         var lang = Language.FromCode(conversation.Language);
         var answer = inbound.Kind switch
         {
-            InboundKind.Unsupported => Replies.TextOnly(lang),
+            InboundKind.Unsupported => Replies.CustomerMediaNotRead(lang),
             InboundKind.Button when inbound.ButtonId is { } id && id.StartsWith(Keywords.PayButtonPrefix, StringComparison.Ordinal) =>
                 await PayInvoiceAsync(c, t, inbound, id[Keywords.PayButtonPrefix.Length..], lang, ct),
             InboundKind.Text when PayWords.Contains(inbound.Text?.Trim().TrimEnd('.', '!') ?? "") =>

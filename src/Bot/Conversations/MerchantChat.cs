@@ -35,7 +35,7 @@ public sealed class MerchantChat(
         var answers = new List<Reply>();
         if (inbound.Kind == InboundKind.Unsupported)
         {
-            answers.Add(Replies.TextOnly(lang));
+            answers.Add(Replies.MediaNotRead(inbound.UnsupportedType, lang));
         }
         else if (await InvoiceFromOriginalAsync(c, t, merchant, inbound, ct) is { } sent)
         {
@@ -47,7 +47,14 @@ public sealed class MerchantChat(
             var state = ConversationStateStore.Read(conversation);
             var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
             var handled = false;
-            if (flow.IsActive)
+            if (flow.IsActive && CommandParser.Parse(input) is LanguageCommand chosen)
+            {
+                // lang works at any step: switch, then ask the open step's question again in the new language.
+                lang = await ChooseLanguageAsync(c, t, merchant, conversation, chosen, answers, ct);
+                answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount).Prompt());
+                handled = true;
+            }
+            else if (flow.IsActive)
             {
                 var lookedUp = flow.NeedsCustomerLookup(input) ? await FindCustomerAsync(merchant, input, ct) : null;
                 var result = flow.Handle(input, lookedUp, now);
@@ -60,7 +67,7 @@ public sealed class MerchantChat(
                     }, ct);
             }
             if (!handled)
-                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, flow, input, lang, answers, ct);
+                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, state, input, lang, answers, ct);
             ConversationStateStore.Write(conversation, state);
         }
 
@@ -70,9 +77,20 @@ public sealed class MerchantChat(
     }
 
     private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound,
-        Conversation conversation, InvoiceDraftFlow flow, string input, Language lang, List<Reply> answers, CancellationToken ct)
+        Conversation conversation, ConversationState state, string input, Language lang, List<Reply> answers, CancellationToken ct)
     {
-        switch (CommandParser.Parse(input, options.Value.MaxAmount))
+        var parsed = CommandParser.Parse(input, options.Value.MaxAmount);
+        // Until the merchant chooses (lang / lugha), replies follow the language of the words they use, and it is remembered.
+        if (conversation.Language is null && inbound.Kind == InboundKind.Text
+            && (LanguageDetector.Detect(input) ?? parsed.DetectedLanguage) is { } detected && detected != lang)
+        {
+            lang = detected;
+            await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
+            merchant = merchant with { Language = lang.Code };
+        }
+
+        var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
+        switch (parsed)
         {
             case CreateInvoiceCommand command:
                 var saved = command.Msisdn is null ? await FindCustomerAsync(merchant, command.CustomerName ?? "", ct) : null;
@@ -108,10 +126,28 @@ public sealed class MerchantChat(
                 answers.Add(await InvoiceCommands.StatsAsync(c, t, merchant, lang, clock.GetUtcNow(), ct));
                 break;
             case LanguageCommand language:
-                lang = Language.FromCode(language.Language);
-                conversation.Language = lang.Code;
-                await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
-                answers.Add(Replies.LanguageSwitched(lang));
+                lang = await ChooseLanguageAsync(c, t, merchant, conversation, language, answers, ct);
+                break;
+            case ProposeInvoiceCommand propose:
+                var named = propose.Invoice.Msisdn is null ? await FindCustomerAsync(merchant, propose.Invoice.CustomerName ?? "", ct) : null;
+                if (propose.Invoice.Msisdn is null && named is null)
+                    answers.Add(Replies.CustomerNotFound(propose.Invoice.CustomerName ?? "", lang));
+                else
+                    answers.AddRange(flow.Propose(new InvoiceDraft
+                    {
+                        Msisdn = propose.Invoice.Msisdn ?? named!.Msisdn, CustomerName = named?.Name ?? propose.Invoice.CustomerName,
+                        AmountShillings = propose.Invoice.AmountShillings, Description = propose.Invoice.Description,
+                        IsSavedCustomer = named is not null,
+                    }, propose.Reason, clock.GetUtcNow()).Replies);
+                break;
+            case AskWhichPhoneCommand which:
+                answers.Add(Replies.AskWhichPhone(which, lang));
+                break;
+            case DidYouMeanCommand typo:
+                answers.Add(Replies.DidYouMean(typo.Suggestion, lang));
+                break;
+            case GreetingCommand greeting:
+                answers.Add(Replies.Greeting(greeting.Kind, greeting.DetectedLanguage ?? lang));
                 break;
             case SummaryCommand summary:
                 await MerchantSummaryRepository.SetAsync(c, t, merchant.Id, summary.On, clock.GetUtcNow(), ct);
@@ -127,6 +163,16 @@ public sealed class MerchantChat(
                 answers.Add(Replies.UnknownCommand(lang));
                 break;
         }
+        return lang;
+    }
+
+    private async Task<Language> ChooseLanguageAsync(DbConnection c, DbTransaction t, Merchant merchant, Conversation conversation,
+        LanguageCommand chosen, List<Reply> answers, CancellationToken ct)
+    {
+        var lang = Language.FromCode(chosen.Language);
+        conversation.Language = lang.Code;
+        await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
+        answers.Add(Replies.LanguageSwitched(lang));
         return lang;
     }
 
