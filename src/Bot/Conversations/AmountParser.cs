@@ -21,7 +21,8 @@ public static partial class AmountParser
 
         var tokens = CommandParser.Tokens().Matches(input).Select(m => m.Value).ToArray();
         var read = ReadAt(tokens, 0, maxShillings, out var consumed);
-        if (consumed == tokens.Length || (consumed > 0 && read.Error is not AmountError.NotANumber))
+        // A refusal of what the first tokens spell ("1500.50 for logo") is worth more than "not a number".
+        if (consumed == tokens.Length || (consumed > 0 && read.Error is { } error && error != AmountError.NotANumber))
         {
             return read;
         }
