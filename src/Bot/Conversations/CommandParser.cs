@@ -12,7 +12,10 @@ public static partial class CommandParser
         {
             // A tapped choice ("which phone?") carries the invoice it stands for: shown as a summary, not sent.
             return Parse(text[Keywords.ProposeButtonPrefix.Length..], maxShillings) is CreateInvoiceCommand chosen
-                ? new ProposeInvoiceCommand(chosen, ProposalReason.ChosenPhone)
+                ? new ProposeInvoiceCommand(chosen with { DetectedLanguage = null }, ProposalReason.ChosenPhone)
+                {
+                    DetectedLanguage = chosen.DetectedLanguage,
+                }
                 : new UnknownCommand();
         }
 
@@ -73,7 +76,7 @@ public static partial class CommandParser
             var language = Keywords.TryCommand(keyword, out _, out var lang) ? lang : Language.English;
             ParsedCommand asked = Parse(corrected, maxShillings) switch
             {
-                CreateInvoiceCommand invoice => new ProposeInvoiceCommand(invoice, ProposalReason.Typo),
+                CreateInvoiceCommand invoice => new ProposeInvoiceCommand(invoice with { DetectedLanguage = null }, ProposalReason.Typo),
                 ProposeInvoiceCommand proposal => proposal with { Reason = ProposalReason.Typo },
                 AskWhichPhoneCommand which => which,
                 UnknownCommand => new UnknownCommand(),
