@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Merchants;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Bot.Payments;
@@ -22,6 +23,7 @@ public static class BotApplicationExtensions
         app.MapHealthEndpoints();
         app.MapInvoiceEndpoints();
         app.MapStatsEndpoints();
+        app.MapMerchantEndpoints();
         app.MapWhatsAppWebhook();
         app.MapPaymentEndpoints();
         app.MapC2bEndpoints();

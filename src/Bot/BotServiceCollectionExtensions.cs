@@ -13,6 +13,7 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Messaging.AfricasTalking;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot;
 
@@ -80,7 +81,6 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService<StartupTasks>();
         services.AddHealthEndpoints();
         services.AddHostedService<OutboxGaugeWorker>();
-        services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<MerchantDirectory>();
         services.AddSingleton<InvoiceMessages>();
         services.AddSingleton<InvoiceCreator>();
@@ -101,6 +101,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<Retention.RetentionWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionWorker>());
         services.AddPaymentFlow();
+        services.AddSingleton(sp => new PaymentHost(
+            sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl, !sp.GetRequiredService<BotMode>().IsSandbox));
+        services.AddSingleton<IPaymentOutcomes, PaymentMessages>();
         services.AddPayPage();
         services.AddReminders();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);

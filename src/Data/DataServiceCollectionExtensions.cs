@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Db>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<MerchantRepository>();
+        services.AddSingleton<MerchantApiKeyRepository>();
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();

@@ -1,8 +1,8 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -15,7 +15,7 @@ public sealed class CustomerChat(ConversationRepository conversations, ReplyWrit
 {
     private static readonly HashSet<string> PayWords = new(StringComparer.OrdinalIgnoreCase) { "pay", "lipa" };
 
-    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, ChatEvent inbound, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, inbound.From!, now, ct);
@@ -38,7 +38,7 @@ public sealed class CustomerChat(ConversationRepository conversations, ReplyWrit
         await replies.WriteAsync(c, t, inbound, merchantId: null, [answer], ct);
     }
 
-    private async Task<Reply> PayInvoiceAsync(DbConnection c, DbTransaction t, InboundEvent inbound, string invoiceId, Language lang, CancellationToken ct)
+    private async Task<Reply> PayInvoiceAsync(DbConnection c, DbTransaction t, ChatEvent inbound, string invoiceId, Language lang, CancellationToken ct)
     {
         var invoice = await InvoicePayments.GetAsync(c, t, invoiceId, ct);
         // Object-level authorization: an invoice id is not a secret, the number it was sent to is the key.
@@ -46,13 +46,13 @@ public sealed class CustomerChat(ConversationRepository conversations, ReplyWrit
         return await StartAsync(c, t, inbound, invoice, lang, ct);
     }
 
-    private async Task<Reply> PayLatestAsync(DbConnection c, DbTransaction t, InboundEvent inbound, Language lang, CancellationToken ct)
+    private async Task<Reply> PayLatestAsync(DbConnection c, DbTransaction t, ChatEvent inbound, Language lang, CancellationToken ct)
     {
         var invoice = await InvoicePayments.LatestUnpaidForAsync(c, t, inbound.From!, ct);
         return invoice is null ? Replies.NoUnpaidInvoice(lang) : await StartAsync(c, t, inbound, invoice, lang, ct);
     }
 
-    private async Task<Reply> StartAsync(DbConnection c, DbTransaction t, InboundEvent inbound, Invoice invoice, Language lang, CancellationToken ct)
+    private async Task<Reply> StartAsync(DbConnection c, DbTransaction t, ChatEvent inbound, Invoice invoice, Language lang, CancellationToken ct)
     {
         // Keyed by the event: handling the same tap again finds the same payment instead of a second push.
         var key = $"chat:{inbound.Provider}:{inbound.EventId}";

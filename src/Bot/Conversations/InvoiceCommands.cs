@@ -14,7 +14,7 @@ namespace InvoiceFirst.Bot.Conversations;
 /// <summary>What a merchant can do to existing invoices from chat: remind, cancel, status, list, reminders, stats.</summary>
 public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock)
 {
-    public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, string number,
+    public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, string number,
         Language lang, CancellationToken ct)
     {
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
@@ -25,7 +25,7 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         return Replies.ReminderSent(invoice.Number, CustomerLabel(invoice), lang);
     }
 
-    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, string number,
+    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, string number,
         Language lang, CancellationToken ct)
     {
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);

@@ -25,7 +25,7 @@ public sealed class MerchantChat(
     IOptions<InvoiceOptions> options,
     TimeProvider clock)
 {
-    public async Task HandleAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, merchant.Phone, now, ct);
@@ -76,7 +76,7 @@ public sealed class MerchantChat(
         await replies.WriteAsync(c, t, inbound, merchant.Id, answers, ct);
     }
 
-    private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound,
+    private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound,
         Conversation conversation, ConversationState state, string input, Language lang, List<Reply> answers, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(input, options.Value.MaxAmount);
@@ -186,17 +186,17 @@ public sealed class MerchantChat(
         new(draft.Msisdn!, draft.CustomerName, Money.FromShillings(draft.AmountShillings!.Value).Cents, draft.Description!);
 
     /// <summary>For an edit: the invoice its original message made, which an edit must not make again.</summary>
-    private static Task<Invoice?> InvoiceFromOriginalAsync(DbConnection c, DbTransaction t, Merchant merchant, InboundEvent inbound, CancellationToken ct) =>
+    private static Task<Invoice?> InvoiceFromOriginalAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, CancellationToken ct) =>
         inbound.EditOf is null
             ? Task.FromResult<Invoice?>(null)
             : InvoiceRepository.GetByIdempotencyKeyAsync(c, t, merchant.Id, InvoiceKey(inbound), ct);
 
     // Keyed by the message the merchant wrote (the original, for an edit), so that editing it, once or
     // several times, finds the invoice it made; the unique key makes that a database fact.
-    private static string InvoiceKey(InboundEvent inbound) => $"chat:{inbound.Provider}:{inbound.EditOf ?? inbound.EventId}";
+    private static string InvoiceKey(ChatEvent inbound) => $"chat:{inbound.Provider}:{inbound.EditOf ?? inbound.EventId}";
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 
     // A merchant who wrote by SMS hears back by SMS, the invoice confirmation included.
-    private static string? ReplyChannel(InboundEvent inbound) => inbound.Channel == Channels.Sms ? Channels.Sms : null;
+    private static string? ReplyChannel(ChatEvent inbound) => inbound.Channel == Channels.Sms ? Channels.Sms : null;
 }

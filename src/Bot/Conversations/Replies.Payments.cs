@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
 using InvoiceFirst.Data.Outbox;
@@ -31,12 +32,12 @@ public static partial class Replies
         "Huna ankara ambayo haijalipwa. Asante!"));
 
     /// <summary>Daraja refused the push; what the customer can do about it.</summary>
-    public static Reply PushRefused(string kind, string invoiceId, Language lang) => kind switch
+    public static Reply PushRefused(StkErrorKind kind, string invoiceId, Language lang) => kind switch
     {
-        "InvalidRequest" => new(Pick(lang,
+        StkErrorKind.InvalidRequest => new(Pick(lang,
             "M-PESA could not send a prompt to this number. Please check that it is an M-PESA number, or pay by Paybill.",
             "M-PESA haikuweza kutuma ombi kwa nambari hii. Hakikisha ni nambari ya M-PESA, au lipa kwa Paybill.")),
-        "SubscriberBusy" => new(Pick(lang,
+        StkErrorKind.SubscriberBusy => new(Pick(lang,
             "Another M-PESA prompt is open on your phone. Close it, wait a minute and try again.",
             "Kuna ombi lingine la M-PESA kwenye simu yako. Lifunge, subiri dakika moja kisha ujaribu tena."),
             [TryAgainButton(invoiceId, lang)]),

@@ -12,7 +12,7 @@ namespace InvoiceFirst.Bot.Conversations;
 /// </summary>
 public sealed class ReplyWriter(TimeProvider clock)
 {
-    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, InboundEvent inbound, long? merchantId,
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, ChatEvent inbound, long? merchantId,
         IReadOnlyList<Reply> replies, CancellationToken ct)
     {
         var bySms = inbound.Channel == Channels.Sms;

@@ -17,7 +17,7 @@ public static class EventEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events", StreamAsync).RequireApiKey();
+        app.MapGet("/events", StreamAsync).RequireOperatorKey();
         return app;
     }
 

@@ -4,12 +4,14 @@ namespace InvoiceFirst.Bot.Hosting;
 public static class BearerKey
 {
     /// <summary>False when no key is configured: an unset key lets nobody in.</summary>
-    public static bool Matches(HttpRequest request, string? key)
+    public static bool Matches(HttpRequest request, string? key) =>
+        !string.IsNullOrEmpty(key) && SecretComparison.AreEqual(Presented(request), key);
+
+    /// <summary>The key after <c>Bearer</c>, or empty.</summary>
+    public static string Presented(HttpRequest request)
     {
-        if (string.IsNullOrEmpty(key)) return false;
         var header = request.Headers.Authorization.ToString();
-        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        return SecretComparison.AreEqual(presented, key);
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
     }
 
     public static IResult Refuse(HttpContext http, string setting)

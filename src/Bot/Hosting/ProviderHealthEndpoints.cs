@@ -14,7 +14,7 @@ public static class ProviderHealthEndpoints
                 var configured = chains.For(probe, new OutboundMessage { Text = "", SmsText = "" }).Select(c => c.Provider);
                 return Results.Ok(new { providers = health.Report(configured) });
             })
-            .RequireApiKey()
+            .RequireOperatorKey()
             .WithTags("Operations")
             .WithSummary("Per provider: status (healthy, degraded, down), recent latency, success rate, breaker state.");
         return app;

@@ -1,12 +1,12 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Limits;
-using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Inbox;
 
@@ -25,38 +25,37 @@ public sealed class InboundEventRouter(
 {
     public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
     {
-        if (!IsForOurNumber(inbound))
+        switch (inbound)
         {
-            // Meta signed it, but for a number this deployment does not serve: kept in the inbox, acted on by no one.
-            logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for phone number id {PhoneNumberId}, not ours; stored without effect",
-                inbound.EventId, inbound.Kind, inbound.BusinessNumberId ?? "(none)");
-            return;
-        }
-        switch (inbound.Kind)
-        {
-            case InboundKind.Status:
-                await statuses.HandleAsync(c, t, inbound, ct);
+            case ChatEvent chat when !IsForOurNumber(chat.Provider, chat.BusinessNumberId):
+            case DeliveryReport report when !IsForOurNumber(report.Provider, report.BusinessNumberId):
+                // Meta signed it, but for a number this deployment does not serve: kept in the inbox, acted on by no one.
+                logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for another phone number id; stored without effect",
+                    inbound.EventId, inbound.Kind);
                 return;
-            case InboundKind.StkCallback:
-                await stkCallbacks.HandleAsync(c, t, inbound, ct);
+            case DeliveryReport report:
+                await statuses.HandleAsync(c, t, report, ct);
                 return;
-            case InboundKind.C2bConfirmation:
-                await c2b.HandleAsync(c, t, inbound, ct);
+            case StkCallbackReceived stk:
+                await stkCallbacks.HandleAsync(c, t, stk, ct);
                 return;
-            case InboundKind.TxStatusResult:
-                await txStatus.HandleAsync(c, t, inbound, ct);
+            case C2bConfirmationReceived confirmation:
+                await c2b.HandleAsync(c, t, confirmation, ct);
                 return;
-            case InboundKind.Notification:
-                logger.LogInformation("WhatsApp {Type} event {EventId} stored; it asks for no answer", inbound.UnsupportedType, inbound.EventId);
+            case TxStatusResultReceived result:
+                await txStatus.HandleAsync(c, t, result, ct);
                 return;
-            case InboundKind.Text or InboundKind.Button or InboundKind.Unsupported when inbound.From is { Length: > 0 } from:
+            case ChatEvent { Kind: InboundKind.Notification } notification:
+                logger.LogInformation("WhatsApp {Type} event {EventId} stored; it asks for no answer", notification.UnsupportedType, inbound.EventId);
+                return;
+            case ChatEvent { From: { Length: > 0 } from } chat:
                 var merchant = await merchants.FindByPhoneAsync(from, ct);
-                if (await senders.IsOverLimitAsync(c, t, inbound, merchant?.Id, Language.FromCode(merchant?.Language), ct))
+                if (await senders.IsOverLimitAsync(c, t, chat, merchant?.Id, Language.FromCode(merchant?.Language), ct))
                     return;
                 if (merchant is not null)
-                    await merchantChat.HandleAsync(c, t, merchant, inbound, ct);
+                    await merchantChat.HandleAsync(c, t, merchant, chat, ct);
                 else
-                    await customerChat.HandleAsync(c, t, inbound, ct);
+                    await customerChat.HandleAsync(c, t, chat, ct);
                 return;
             default:
                 logger.LogWarning("No handler for {Kind} event from {Provider}", inbound.Kind, inbound.Provider);
@@ -65,8 +64,8 @@ public sealed class InboundEventRouter(
     }
 
     // Without a configured number (the sandbox) there is only one; with one, an event must name it.
-    private bool IsForOurNumber(InboundEvent inbound) =>
-        inbound.Provider != Providers.WhatsApp
+    private bool IsForOurNumber(string provider, string? businessNumberId) =>
+        provider != Providers.WhatsApp
         || string.IsNullOrWhiteSpace(whatsApp.Value.PhoneNumberId)
-        || string.Equals(inbound.BusinessNumberId, whatsApp.Value.PhoneNumberId, StringComparison.Ordinal);
+        || string.Equals(businessNumberId, whatsApp.Value.PhoneNumberId, StringComparison.Ordinal);
 }

@@ -69,8 +69,7 @@ public sealed class InboxWorker(
             {
                 item = await inbox.ClaimNextAsync(connection, transaction, clock.GetUtcNow(), ct);
                 if (item is null) return false;
-                var stored = JsonSerializer.Deserialize<InboundEvent>(item.Payload, InboxRepository.Json)
-                    ?? throw new JsonException("Empty inbox payload");
+                var stored = InboxPayload.Read(item.Payload);
                 // Our clock, not the payload's timestamp (a replayed backlog, a skewed sender), says when it came.
                 var inbound = stored with { ReceivedAt = item.ReceivedAt };
                 await router.RouteAsync(connection, transaction, inbound, ct);

@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Messaging.Outbox;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
@@ -18,15 +19,16 @@ public static class InvoiceEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(CreateInvoiceRequest body, HttpRequest http, Db db, MerchantDirectory merchants,
-        InvoiceCreator creator, InvoiceRequestValidator validator, IOptions<AppOptions> app, OutboxSignal outbox, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateInvoiceRequest body, [FromQuery(Name = "merchant_id")] long? merchantId, HttpRequest http,
+        Db db, MerchantDirectory merchants, InvoiceCreator creator, InvoiceRequestValidator validator, IOptions<AppOptions> app,
+        OutboxSignal outbox, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200) return Results.Problem(statusCode: 400, title: "Idempotency-Key is longer than 200 characters");
         var (request, errors) = validator.Validate(body, key.Length > 0 ? key : null);
         if (request is null) return Results.ValidationProblem(errors);
-        var merchant = await merchants.ConfiguredAsync(ct);
-        if (merchant is null) return Results.Problem(statusCode: 503, title: "No merchant is configured (Merchant:Phone)");
+        var (merchant, refusal) = await merchants.ForRequestAsync(http.HttpContext, merchantId, ct);
+        if (merchant is null) return refusal!;
 
         for (var attempt = 0; ; attempt++)
         {
@@ -52,23 +54,25 @@ public static class InvoiceEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, InvoiceRepository invoices, MerchantDirectory merchants,
-        IOptions<AppOptions> app, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, [FromQuery(Name = "merchant_id")] long? merchantId, HttpContext http,
+        InvoiceRepository invoices, MerchantDirectory merchants, IOptions<AppOptions> app, CancellationToken ct)
     {
-        var merchant = await merchants.ConfiguredAsync(ct);
-        var invoice = id.Length <= 64 ? await invoices.GetAsync(id, ct) : null;
-        return invoice is null || invoice.MerchantId != merchant?.Id
+        var (merchant, refusal) = await merchants.ForRequestAsync(http, merchantId, ct);
+        if (merchant is null) return refusal!;
+        var invoice = id.Length <= 64 ? await invoices.GetForMerchantAsync(merchant.Id, id, ct) : null;
+        return invoice is null
             ? Results.Problem(statusCode: 404, title: "No such invoice")
             : Results.Ok(InvoiceView.From(invoice, app.Value.PayLink(invoice.PayToken)));
     }
 
-    private static async Task<IResult> ListAsync(string? status, string? msisdn, int? limit, InvoiceRepository invoices,
-        MerchantDirectory merchants, InvoiceRequestValidator validator, IOptions<AppOptions> app, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? msisdn, int? limit, [FromQuery(Name = "merchant_id")] long? merchantId,
+        HttpContext http, InvoiceRepository invoices, MerchantDirectory merchants, InvoiceRequestValidator validator, IOptions<AppOptions> app,
+        CancellationToken ct)
     {
         var (filter, errors) = validator.ValidateFilter(status, msisdn, limit);
         if (filter is null) return Results.ValidationProblem(errors);
-        var merchant = await merchants.ConfiguredAsync(ct);
-        if (merchant is null) return Results.Ok(new InvoiceList([]));
+        var (merchant, refusal) = await merchants.ForRequestAsync(http, merchantId, ct);
+        if (merchant is null) return refusal!;
         var rows = await invoices.ListAsync(merchant.Id, filter.Status, filter.Msisdn, filter.Limit, ct);
         return Results.Ok(new InvoiceList(rows.Select(i => InvoiceView.From(i, app.Value.PayLink(i.PayToken))).ToList()));
     }

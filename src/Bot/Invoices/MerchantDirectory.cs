@@ -1,14 +1,33 @@
 using InvoiceFirst.Data.Domain;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Merchants;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
 
-/// <summary>Finds the merchant the API acts for: the one configured as <c>Merchant:Phone</c>.</summary>
+/// <summary>Finds the merchant a request acts for.</summary>
 public sealed class MerchantDirectory(MerchantRepository merchants, IOptions<MerchantOptions> options)
 {
+    /// <summary>The one configured as <c>Merchant:Phone</c>, if any.</summary>
     public async Task<Merchant?> ConfiguredAsync(CancellationToken ct) =>
         MobileNumber.TryParseKenyan(options.Value.Phone ?? "", out var msisdn) ? await merchants.FindByPhoneAsync(msisdn, ct) : null;
+
+    /// <summary>
+    /// A merchant key acts for its own merchant, and a <paramref name="merchantId"/> naming another is answered like
+    /// a missing one. The operator's key acts for the merchant it names, or, naming none, for the configured one.
+    /// </summary>
+    public async Task<(Merchant? Merchant, IResult? Refusal)> ForRequestAsync(HttpContext http, long? merchantId, CancellationToken ct)
+    {
+        var caller = ApiCaller.Of(http);
+        var id = caller.MerchantId ?? merchantId;
+        if (caller.MerchantId is { } own && merchantId is { } named && named != own) return (null, NoSuchMerchant());
+        var merchant = id is { } known ? await merchants.GetAsync(known, ct) : await ConfiguredAsync(ct);
+        if (merchant is not null) return (merchant, null);
+        return (null, id is null
+            ? Results.Problem(statusCode: 400, title: "merchant_id is required",
+                detail: "This deployment has no Merchant:Phone; name the merchant with ?merchant_id=.")
+            : NoSuchMerchant());
+    }
+
+    private static IResult NoSuchMerchant() => Results.Problem(statusCode: 404, title: "No such merchant");
 }

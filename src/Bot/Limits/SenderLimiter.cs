@@ -15,7 +15,7 @@ namespace InvoiceFirst.Bot.Limits;
 public sealed class SenderLimiter(IOptions<ChatLimitOptions> options, TimeProvider clock, ILogger<SenderLimiter> logger)
 {
     /// <summary>True when the event should not be answered; the first excess of a window gets one "slow down" reply.</summary>
-    public async Task<bool> IsOverLimitAsync(DbConnection c, DbTransaction t, InboundEvent inbound, long? merchantId, Language lang, CancellationToken ct)
+    public async Task<bool> IsOverLimitAsync(DbConnection c, DbTransaction t, ChatEvent inbound, long? merchantId, Language lang, CancellationToken ct)
     {
         var o = options.Value;
         if (o.PerSenderPermitLimit <= 0) return false;

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.PayPage;
 

@@ -1,9 +1,9 @@
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.PayPage;
 

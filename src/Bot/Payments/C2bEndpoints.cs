@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -44,12 +45,12 @@ public static class C2bEndpoints
         if (body is null) return RawBody.TooLarge();
         var raw = Encoding.UTF8.GetString(body);
         // Stored even when unreadable: the handler keeps it for review. Acknowledging money we did not record is the worst outcome.
-        var transId = C2bParser.Parse(raw).TransId;
-        var inbound = new InboundEvent
+        var parsed = C2bParser.Parse(raw);
+        var inbound = new C2bConfirmationReceived
         {
             Provider = Providers.Mpesa,
-            EventId = transId is null ? "c2b:unreadable:" + RawBody.Digest(body) : "c2b:" + transId,
-            Kind = InboundKind.C2bConfirmation,
+            EventId = parsed.TransId is { } transId ? "c2b:" + transId : "c2b:unreadable:" + RawBody.Digest(body),
+            Parsed = parsed,
             Raw = raw,
             Timestamp = clock.GetUtcNow(),
         };

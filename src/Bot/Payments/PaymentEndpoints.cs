@@ -8,7 +8,10 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Payments.Mpesa;
+using Microsoft.AspNetCore.Mvc;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -43,17 +46,15 @@ public static class PaymentEndpoints
             return CallbackAccepted();
         }
 
-        var raw = Encoding.UTF8.GetString(body);
         var parsed = StkCallbackParser.Parse(body);
-        var inbound = new InboundEvent
+        var inbound = new StkCallbackReceived
         {
             Provider = Providers.Mpesa,
             // A redelivery repeats the result; a different result for the same checkout is a new event.
             EventId = $"stk:{parsed.CheckoutRequestId ?? token}:{parsed.Callback?.ResultCode}",
-            Kind = InboundKind.StkCallback,
-            // The token says which payment; the handler checks it against the body again.
-            Text = token,
-            Raw = raw,
+            Token = token,
+            Parsed = parsed,
+            Raw = Encoding.UTF8.GetString(body),
             Timestamp = clock.GetUtcNow(),
         };
         return await intake.StoreAsync([inbound], ct) ? CallbackAccepted() : InboxIntake.Unavailable();
@@ -62,14 +63,17 @@ public static class PaymentEndpoints
     /// <summary>What Daraja expects back from a result callback, once it is stored.</summary>
     internal static IResult CallbackAccepted() => Results.Json(new Dictionary<string, object> { ["ResultCode"] = 0, ["ResultDesc"] = "Accepted" });
 
-    private static async Task<IResult> InitiateAsync(InitiatePaymentRequest body, HttpRequest http, Db db, InvoiceRepository invoices,
-        PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)
+    private static async Task<IResult> InitiateAsync(InitiatePaymentRequest body, [FromQuery(Name = "merchant_id")] long? merchantId,
+        HttpRequest http, Db db, InvoiceRepository invoices, MerchantDirectory merchants, PaymentInitiator initiator, StkPusher pusher,
+        CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length is 0 or > 200)
             return Results.Problem(statusCode: 400, title: "An Idempotency-Key header (at most 200 characters) is required");
         if (string.IsNullOrWhiteSpace(body.InvoiceId)) return Results.Problem(statusCode: 400, title: "invoice_id is required");
-        var invoice = await invoices.GetAsync(body.InvoiceId, ct);
+        var (merchant, refusal) = await merchants.ForRequestAsync(http.HttpContext, merchantId, ct);
+        if (merchant is null) return refusal!;
+        var invoice = body.InvoiceId.Length <= 64 ? await invoices.GetForMerchantAsync(merchant.Id, body.InvoiceId, ct) : null;
         if (invoice is null) return Results.Problem(statusCode: 404, title: "No such invoice");
 
         var payer = invoice.Msisdn;

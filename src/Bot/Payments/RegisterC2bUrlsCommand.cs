@@ -2,6 +2,7 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Payments;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -22,6 +23,8 @@ public static class RegisterC2bUrlsCommand
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
         builder.Services.AddMpesaClient(builder.Configuration);
         builder.Services.AddSingleton<C2bUrls>();
+        // Registering URLs is only ever done for real money: the sandbox has nothing to register with.
+        builder.Services.AddSingleton(sp => new PaymentHost(sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl, IsLive: true));
         await using var services = builder.Services.BuildServiceProvider();
         var mpesa = services.GetRequiredService<IOptions<MpesaOptions>>().Value;
         var baseUrl = services.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl.TrimEnd('/');

@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Webhooks;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Payments.Mpesa;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -26,14 +27,15 @@ public static class TxStatusEndpoints
         if (body is null) return RawBody.TooLarge();
         if (await FindAsync(token, confirmations, logger, http, ct) is null) return Results.NotFound();
 
-        var inbound = new InboundEvent
+        var raw = Encoding.UTF8.GetString(body);
+        var inbound = new TxStatusResultReceived
         {
             Provider = Providers.Mpesa,
             // A redelivery of the same body dedupes; another answer to the same query is a new event.
             EventId = $"txstatus:{token}:{RawBody.Digest(body)}",
-            Kind = InboundKind.TxStatusResult,
-            Text = token,
-            Raw = Encoding.UTF8.GetString(body),
+            Token = token,
+            Result = TransactionStatusParser.Parse(raw),
+            Raw = raw,
             Timestamp = clock.GetUtcNow(),
         };
         return await intake.StoreAsync([inbound], ct) ? PaymentEndpoints.CallbackAccepted() : InboxIntake.Unavailable();

@@ -14,7 +14,7 @@ public static class ReconciliationEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad date", detail: "Use date=yyyy-MM-dd.");
             DateOnly? day = date is { Length: > 0 } ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             return Results.Ok(await reconciler.RunAsync(day, ct));
-        }).RequireApiKey();
+        }).RequireOperatorKey();
         return app;
     }
 }

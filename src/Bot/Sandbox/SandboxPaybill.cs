@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Data.Time;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Sandbox;
 

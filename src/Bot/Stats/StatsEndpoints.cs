@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Stats;
@@ -15,14 +16,14 @@ public static class StatsEndpoints
         return app;
     }
 
-    private static async Task<IResult> SummaryAsync(DateTimeOffset? from, DateTimeOffset? to, StatsRepository stats,
-        MerchantDirectory merchants, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SummaryAsync(DateTimeOffset? from, DateTimeOffset? to, [FromQuery(Name = "merchant_id")] long? merchantId,
+        HttpContext http, StatsRepository stats, MerchantDirectory merchants, TimeProvider clock, CancellationToken ct)
     {
         var end = to ?? clock.GetUtcNow();
         var start = from ?? end - DefaultRange;
         if (start >= end) return Results.Problem(statusCode: 400, title: "from must be earlier than to");
-        var merchant = await merchants.ConfiguredAsync(ct);
-        if (merchant is null) return Results.Problem(statusCode: 503, title: "No merchant is configured (Merchant:Phone)");
+        var (merchant, refusal) = await merchants.ForRequestAsync(http, merchantId, ct);
+        if (merchant is null) return refusal!;
 
         var counts = await stats.CountInvoicesAsync(merchant.Id, start, end, ct);
         var paid = await stats.ListSentToPaidAsync(merchant.Id, start, end, ct);

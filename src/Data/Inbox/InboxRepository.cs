@@ -78,11 +78,12 @@ public sealed class InboxRepository(Db db)
     }
 
     /// <summary>Events of one person are ordered; statuses and payments have their own lanes.</summary>
-    public static string ConversationKey(InboundEvent e) => e.Kind switch
+    public static string ConversationKey(InboundEvent e) => e switch
     {
-        InboundKind.Status => $"status:{e.MessageId}",
-        InboundKind.StkCallback or InboundKind.C2bConfirmation or InboundKind.TxStatusResult => $"payment:{e.EventId}",
-        _ => $"chat:{e.From}",
+        DeliveryReport report => $"status:{report.MessageId}",
+        PaymentCallback => $"payment:{e.EventId}",
+        ChatEvent chat => $"chat:{chat.From}",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Not an inbox event"),
     };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -25,6 +25,14 @@ public sealed class InvoiceRepository(Db db)
         await connection.ExecuteAsync(new CommandDefinition(sql, invoice, transaction, cancellationToken: ct));
     }
 
+    /// <summary>The invoice if it is this merchant's; another merchant's id reads like a missing one.</summary>
+    public async Task<Invoice?> GetForMerchantAsync(long merchantId, string id, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE id = @id AND merchant_id = @merchantId";
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id, merchantId }, cancellationToken: ct));
+    }
+
     public async Task<Invoice?> GetAsync(string id, CancellationToken ct)
     {
         const string sql = $"SELECT {Columns} FROM invoices WHERE id = @id";

@@ -7,4 +7,26 @@ public sealed record Merchant
     public required string Name { get; init; }
     public string Language { get; init; } = "en";
     public bool RemindersEnabled { get; init; } = true;
+
+    /// <summary>Short and unique across the deployment (<see cref="MerchantCodes"/>); null only before it is assigned.</summary>
+    public string? Code { get; init; }
+
+    /// <summary><see cref="MerchantStatus"/>.</summary>
+    public string Status { get; init; } = MerchantStatus.Active;
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>Where a merchant stands with the operator.</summary>
+public static class MerchantStatus
+{
+    /// <summary>Registered, waiting for the operator's approval.</summary>
+    public const string Pending = "PENDING";
+    public const string Active = "ACTIVE";
+    public const string Declined = "DECLINED";
+
+    /// <summary>Paused by the operator: their customers can still pay, nothing else runs.</summary>
+    public const string Suspended = "SUSPENDED";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Active, Declined, Suspended];
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using InvoiceFirst.Data.Database;
 
@@ -5,9 +6,12 @@ namespace InvoiceFirst.Data.Merchants;
 
 public sealed class MerchantRepository(Db db)
 {
-    private const string Columns = "id, phone, name, language, reminders_enabled";
+    private const string Columns = "id, phone, name, language, reminders_enabled, code, status, created_at";
 
-    /// <summary>Creates the merchant or updates its name; the number is the identity.</summary>
+    // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
+    private const int TriesPerLength = 4;
+
+    /// <summary>Creates the merchant or updates its name; the number is the identity. Gives it a code if it has none.</summary>
     public async Task<Merchant> UpsertAsync(string phone, string name, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
@@ -16,14 +20,35 @@ public sealed class MerchantRepository(Db db)
             RETURNING {Columns}
             """;
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleAsync<Merchant>(new CommandDefinition(sql, new { phone, name, now }, cancellationToken: ct));
+        var merchant = await connection.QuerySingleAsync<Merchant>(new CommandDefinition(sql, new { phone, name, now }, cancellationToken: ct));
+        return merchant.Code is null ? merchant with { Code = await AssignCodeAsync(connection, merchant.Id, now, ct) } : merchant;
+    }
+
+    /// <summary>A new merchant with a fresh code; null when the phone already belongs to one.</summary>
+    public async Task<Merchant?> CreateAsync(string phone, string name, string language, string status, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = $"""
+            INSERT INTO merchants (phone, name, language, status, code, created_at, updated_at)
+            VALUES (@phone, @name, @language, @status, @code, @now, @now)
+            ON CONFLICT DO NOTHING
+            RETURNING {Columns}
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = MerchantCodes.New(3 + attempt / TriesPerLength);
+            var created = await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql,
+                new { phone, name, language, status, code, now }, cancellationToken: ct));
+            if (created is not null) return created;
+            if (await FindByPhoneAsync(connection, phone, ct) is not null) return null;
+            // Only the code collided: draw another.
+        }
     }
 
     public async Task<Merchant?> FindByPhoneAsync(string phone, CancellationToken ct)
     {
-        const string sql = $"SELECT {Columns} FROM merchants WHERE phone = @phone";
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql, new { phone }, cancellationToken: ct));
+        return await FindByPhoneAsync(connection, phone, ct);
     }
 
     public async Task<Merchant?> GetAsync(long id, CancellationToken ct)
@@ -33,10 +58,59 @@ public sealed class MerchantRepository(Db db)
         return await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }
 
-    public static async Task SetLanguageAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+    /// <summary>Merchants by id, optionally of one status and matching <paramref name="query"/> in name, phone or code.</summary>
+    public async Task<IReadOnlyList<Merchant>> ListAsync(string? status, string? query, long afterId, int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM merchants
+            WHERE id > @afterId AND (@status IS NULL OR status = @status)
+              AND (@like IS NULL OR lower(name) LIKE @like OR phone LIKE @like OR lower(code) LIKE @like)
+            ORDER BY id LIMIT @limit
+            """;
+        var like = string.IsNullOrWhiteSpace(query) ? null : "%" + query.Trim().ToLowerInvariant() + "%";
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<Merchant>(new CommandDefinition(sql, new { status, like, afterId, limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Moves the merchant to <paramref name="to"/> only from <paramref name="from"/>; false when it was elsewhere.</summary>
+    public async Task<bool> ChangeStatusAsync(long id, string from, string to, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = "UPDATE merchants SET status = @to, updated_at = @now WHERE id = @id AND status = @from";
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, from, to, now }, cancellationToken: ct)) == 1;
+    }
+
+    public static async Task SetLanguageAsync(DbConnection connection, DbTransaction transaction,
         long id, string language, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = "UPDATE merchants SET language = @language, updated_at = @now WHERE id = @id";
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, language, now }, transaction, cancellationToken: ct));
+    }
+
+    private static Task<Merchant?> FindByPhoneAsync(DbConnection connection, string phone, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition($"SELECT {Columns} FROM merchants WHERE phone = @phone",
+            new { phone }, cancellationToken: ct));
+
+    private static async Task<string> AssignCodeAsync(DbConnection connection, long id, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE merchants SET code = @code, updated_at = @now
+            WHERE id = @id AND code IS NULL AND NOT EXISTS (SELECT 1 FROM merchants m WHERE m.code = @code)
+            """;
+        for (var attempt = 0; ; attempt++)
+        {
+            var code = MerchantCodes.New(3 + attempt / TriesPerLength);
+            try
+            {
+                if (await connection.ExecuteAsync(new CommandDefinition(sql, new { id, code, now }, cancellationToken: ct)) == 1) return code;
+            }
+            catch (DbException) when (attempt < 20)
+            {
+                // Another instance took the same code between our check and our write: draw again.
+            }
+            var current = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT code FROM merchants WHERE id = @id", new { id }, cancellationToken: ct));
+            if (current is not null) return current;
+        }
     }
 }

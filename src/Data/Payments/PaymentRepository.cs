@@ -43,6 +43,14 @@ public sealed class PaymentRepository(Db db)
         return await connection.QuerySingleOrDefaultAsync<Payment>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
+    /// <summary>The payment a callback token names, its row locked until the transaction ends.</summary>
+    public async Task<Payment?> GetByCallbackTokenForUpdateAsync(DbConnection connection, DbTransaction transaction, string token,
+        CancellationToken ct)
+    {
+        var sql = $"SELECT {Columns} FROM payments WHERE callback_token = @token {db.ForUpdate}";
+        return await connection.QuerySingleOrDefaultAsync<Payment>(new CommandDefinition(sql, new { token }, transaction, cancellationToken: ct));
+    }
+
     public static Task<Payment?> GetByIdempotencyKeyAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken ct)
     {
         const string sql = $"SELECT {Columns} FROM payments WHERE idempotency_key = @key";

@@ -18,8 +18,8 @@ public sealed record ReviewItem
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The stored event's body, kept under the event's id.</summary>
-    public static ReviewItem Of(InboundEvent inbound, string source, string reason, DateTimeOffset now, long? paymentId = null) => new()
+    public static ReviewItem Of(PaymentCallback inbound, string source, string reason, DateTimeOffset now, long? paymentId = null) => new()
     {
-        Source = source, SourceEventId = inbound.EventId, Reason = reason, Raw = inbound.Raw ?? "", PaymentId = paymentId, CreatedAt = now,
+        Source = source, SourceEventId = inbound.EventId, Reason = reason, Raw = inbound.Raw, PaymentId = paymentId, CreatedAt = now,
     };
 }

@@ -12,36 +12,35 @@ namespace InvoiceFirst.Messaging.AfricasTalking;
 /// </summary>
 public static class AfricasTalkingForms
 {
-    public static InboundEvent ParseInbound(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
+    public static ChatEvent ParseInbound(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
     {
         var id = form.Required("id", "africastalking");
-        return new InboundEvent
+        return new ChatEvent
         {
             Provider = Providers.AfricasTalking,
             Channel = ChannelNames.Sms,
             EventId = id,
-            Kind = InboundKind.Text,
+            ChatKind = InboundKind.Text,
             From = MobileNumber.ToDigits(form.Required("from", "africastalking")),
             Text = form.Get("text") ?? "",
             Timestamp = ParseDate(form.Get("date")) ?? receivedAt,
         };
     }
 
-    public static InboundEvent ParseDeliveryReport(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
+    public static DeliveryReport ParseDeliveryReport(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
     {
         var id = form.Required("id", "africastalking");
         var status = form.Required("status", "africastalking");
         var phone = form.Get("phoneNumber");
-        return new InboundEvent
+        return new DeliveryReport
         {
             Provider = Providers.AfricasTalking,
             Channel = ChannelNames.Sms,
             EventId = id + ":" + status,
-            Kind = InboundKind.Status,
             MessageId = id,
             Status = NormalizeStatus(status),
             ErrorCode = form.Get("failureReason"),
-            From = phone is null ? null : MobileNumber.ToDigits(phone),
+            Recipient = phone is null ? null : MobileNumber.ToDigits(phone),
             Timestamp = receivedAt,
         };
     }

@@ -3,7 +3,7 @@ using InvoiceFirst.Data.Inbox;
 namespace InvoiceFirst.Messaging.Channels;
 
 /// <summary>
-/// The <see cref="InboundEvent.Status"/> strings the parsers emit: lowercase <see cref="DeliveryStatus"/>
+/// The <see cref="DeliveryReport.Status"/> strings the parsers emit: lowercase <see cref="DeliveryStatus"/>
 /// names. A provider status with no such meaning (WhatsApp <c>deleted</c>, <c>warning</c>) is kept
 /// as its own lowercase name, which <see cref="TryParse"/> rejects.
 /// </summary>

@@ -22,9 +22,9 @@ public sealed class DeliveryStatusHandler(
     /// </summary>
     public static readonly TimeSpan FallbackWindow = TimeSpan.FromHours(24);
 
-    public async Task HandleAsync(DbConnection c, DbTransaction t, InboundEvent report, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, DeliveryReport report, CancellationToken ct)
     {
-        if (!DeliveryStatusNames.TryParse(report.Status, out var status) || report.MessageId is null) return;
+        if (!DeliveryStatusNames.TryParse(report.Status, out var status)) return;
         var now = clock.GetUtcNow();
         var entry = await OutboxRepository.FindByProviderMessageIdAsync(c, t, report.MessageId, ct);
         await MessageLogRepository.AddAsync(c, t, new MessageLogEntry

@@ -14,7 +14,7 @@ public static class TwilioForms
 {
     private const string WhatsAppPrefix = "whatsapp:";
 
-    public static InboundEvent ParseInbound(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
+    public static ChatEvent ParseInbound(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
     {
         var sid = form.Required("MessageSid", "twilio");
         var from = form.Required("From", "twilio");
@@ -22,36 +22,35 @@ public static class TwilioForms
         var payload = form.Get("ButtonPayload");
         var numMedia = int.TryParse(form.Get("NumMedia"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
-        var e = new InboundEvent
+        var e = new ChatEvent
         {
             Provider = Providers.Twilio,
             Channel = from.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? ChannelNames.WhatsApp : ChannelNames.Sms,
             EventId = sid,
-            Kind = InboundKind.Text,
+            ChatKind = InboundKind.Text,
             From = MobileNumber.ToDigits(from),
             Text = body ?? "",
             Timestamp = receivedAt,
         };
-        if (payload is not null) return e with { Kind = InboundKind.Button, ButtonId = payload, Text = form.Get("ButtonText") ?? body };
+        if (payload is not null) return e with { ChatKind = InboundKind.Button, ButtonId = payload, Text = form.Get("ButtonText") ?? body };
         if (numMedia > 0 && body is null)
         {
             var type = form.Get("MessageType") ?? form.Get("MediaContentType0") ?? "media";
-            return e with { Kind = InboundKind.Unsupported, UnsupportedType = type, Text = null };
+            return e with { ChatKind = InboundKind.Unsupported, UnsupportedType = type, Text = null };
         }
         return e;
     }
 
-    public static InboundEvent ParseStatus(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
+    public static DeliveryReport ParseStatus(IReadOnlyDictionary<string, string> form, DateTimeOffset receivedAt)
     {
         var sid = form.Required("MessageSid", "twilio");
         var status = form.Get("MessageStatus") ?? form.Required("SmsStatus", "twilio");
         var to = form.Get("To") ?? "";
-        return new InboundEvent
+        return new DeliveryReport
         {
             Provider = Providers.Twilio,
             Channel = to.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? ChannelNames.WhatsApp : ChannelNames.Sms,
             EventId = sid + ":" + status,
-            Kind = InboundKind.Status,
             MessageId = sid,
             Status = NormalizeStatus(status),
             ErrorCode = form.Get("ErrorCode"),

@@ -11,19 +11,19 @@ namespace InvoiceFirst.Messaging.WhatsApp;
 /// </summary>
 internal static class WhatsAppMessageParser
 {
-    public static InboundEvent? Parse(JsonElement message, IReadOnlyList<JsonElement> contacts, DateTimeOffset receivedAt)
+    public static ChatEvent? Parse(JsonElement message, IReadOnlyList<JsonElement> contacts, DateTimeOffset receivedAt)
     {
         // Without an id there is nothing to deduplicate on, so the item cannot be stored safely.
         var id = JsonRead.Str(message, "id");
         if (string.IsNullOrEmpty(id)) return null;
 
         var type = JsonRead.Str(message, "type");
-        var e = new InboundEvent
+        var e = new ChatEvent
         {
             Provider = Providers.WhatsApp,
             Channel = ChannelNames.WhatsApp,
             EventId = id,
-            Kind = InboundKind.Unsupported,
+            ChatKind = InboundKind.Unsupported,
             From = WhatsAppSenderId.Resolve(message, contacts),
             Timestamp = JsonRead.UnixSeconds(JsonRead.Str(message, "timestamp")) ?? receivedAt,
         };
@@ -32,10 +32,10 @@ internal static class WhatsAppMessageParser
         {
             case "text":
                 // A click-to-chat ad adds a referral block: the text is what the person wrote.
-                return e with { Kind = InboundKind.Text, Text = JsonRead.Str(JsonRead.Obj(message, "text"), "body") ?? "" };
+                return e with { ChatKind = InboundKind.Text, Text = JsonRead.Str(JsonRead.Obj(message, "text"), "body") ?? "" };
             case "button":
                 var button = JsonRead.Obj(message, "button");
-                return e with { Kind = InboundKind.Button, ButtonId = JsonRead.Str(button, "payload"), Text = JsonRead.Str(button, "text") };
+                return e with { ChatKind = InboundKind.Button, ButtonId = JsonRead.Str(button, "payload"), Text = JsonRead.Str(button, "text") };
             case "interactive":
                 return Interactive(e, JsonRead.Obj(message, "interactive"));
             case "edit":
@@ -46,21 +46,21 @@ internal static class WhatsAppMessageParser
                 return Notification(e, type);
             case "image" or "video" or "document" when Caption(message, type) is { } caption:
                 // The words written under a photo are a message like any other; the file itself is not read.
-                return e with { Kind = InboundKind.Text, Text = caption };
+                return e with { ChatKind = InboundKind.Text, Text = caption };
             default:
                 return e with { UnsupportedType = string.IsNullOrEmpty(type) ? "unknown" : type };
         }
     }
 
-    private static InboundEvent Interactive(InboundEvent e, JsonElement? interactive)
+    private static ChatEvent Interactive(ChatEvent e, JsonElement? interactive)
     {
         var replyType = JsonRead.Str(interactive, "type");
         var reply = replyType is "button_reply" or "list_reply" ? JsonRead.Obj(interactive, replyType) : null;
         if (reply is null) return e with { UnsupportedType = "interactive:" + (replyType ?? "unknown") };
-        return e with { Kind = InboundKind.Button, ButtonId = JsonRead.Str(reply, "id"), Text = JsonRead.Str(reply, "title") };
+        return e with { ChatKind = InboundKind.Button, ButtonId = JsonRead.Str(reply, "id"), Text = JsonRead.Str(reply, "title") };
     }
 
-    private static InboundEvent Edit(InboundEvent e, JsonElement? edit)
+    private static ChatEvent Edit(ChatEvent e, JsonElement? edit)
     {
         var edited = JsonRead.Obj(edit, "message");
         var editedType = JsonRead.Str(edited, "type");
@@ -70,7 +70,7 @@ internal static class WhatsAppMessageParser
         if (text is null) return Notification(e, "edit:" + (editedType ?? "unknown"));
         return e with
         {
-            Kind = InboundKind.Text,
+            ChatKind = InboundKind.Text,
             Text = text,
             EditOf = JsonRead.Str(edit, "original_message_id") is { Length: > 0 } original ? original : null,
         };
@@ -79,6 +79,6 @@ internal static class WhatsAppMessageParser
     private static string? Caption(JsonElement message, string type) =>
         JsonRead.Str(JsonRead.Obj(message, type), "caption") is { } caption && !string.IsNullOrWhiteSpace(caption) ? caption : null;
 
-    private static InboundEvent Notification(InboundEvent e, string type) =>
-        e with { Kind = InboundKind.Notification, UnsupportedType = type };
+    private static ChatEvent Notification(ChatEvent e, string type) =>
+        e with { ChatKind = InboundKind.Notification, UnsupportedType = type };
 }

@@ -48,7 +48,7 @@ public static class WhatsAppWebhookParser
         }
     }
 
-    private static InboundEvent? ParseStatus(JsonElement status, DateTimeOffset receivedAt)
+    private static DeliveryReport? ParseStatus(JsonElement status, DateTimeOffset receivedAt)
     {
         var id = JsonRead.Str(status, "id");
         var raw = JsonRead.Str(status, "status");
@@ -56,17 +56,16 @@ public static class WhatsAppWebhookParser
 
         var normalized = raw.ToLowerInvariant();
         var recipient = JsonRead.Str(status, "recipient_id");
-        return new InboundEvent
+        return new DeliveryReport
         {
             Provider = Providers.WhatsApp,
             Channel = ChannelNames.WhatsApp,
             EventId = id + ":" + normalized,
-            Kind = InboundKind.Status,
             MessageId = id,
             Status = normalized == "played" ? DeliveryStatusNames.Read : normalized,
             ErrorCode = JsonRead.Str(JsonRead.Array(status, "errors").FirstOrDefault(), "code"),
             // A message sent to a user id is reported with recipient_user_id and no recipient_id.
-            From = string.IsNullOrEmpty(recipient) ? JsonRead.Str(status, "recipient_user_id") : MobileNumber.ToDigits(recipient),
+            Recipient = string.IsNullOrEmpty(recipient) ? JsonRead.Str(status, "recipient_user_id") : MobileNumber.ToDigits(recipient),
             Timestamp = JsonRead.UnixSeconds(JsonRead.Str(status, "timestamp")) ?? receivedAt,
         };
     }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using System.Globalization;
 using System.Text.Json;
 using InvoiceFirst.Payments.Mpesa.Wire;

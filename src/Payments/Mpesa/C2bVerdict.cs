@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using System.Globalization;
 
 namespace InvoiceFirst.Payments.Mpesa;

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using System.Globalization;
 using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Payments.Mpesa.Wire;

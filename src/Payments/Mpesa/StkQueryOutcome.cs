@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 namespace InvoiceFirst.Payments.Mpesa;
 
 /// <summary>What STK Query says about one CheckoutRequestID.</summary>

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
 using System.Reflection;
@@ -85,9 +86,9 @@ public sealed class RepliesTests
         (nameof(Replies.InvoiceNotPayable), l => Replies.InvoiceNotPayable("INV-0042", l)),
         (nameof(Replies.NotYourInvoice), Replies.NotYourInvoice),
         (nameof(Replies.NoUnpaidInvoice), Replies.NoUnpaidInvoice),
-        (nameof(Replies.PushRefused) + "Invalid", l => Replies.PushRefused("InvalidRequest", "inv_1", l)),
-        (nameof(Replies.PushRefused) + "Busy", l => Replies.PushRefused("SubscriberBusy", "inv_1", l)),
-        (nameof(Replies.PushRefused) + "Service", l => Replies.PushRefused("ServiceBusy", "inv_1", l)),
+        (nameof(Replies.PushRefused) + "Invalid", l => Replies.PushRefused(StkErrorKind.InvalidRequest, "inv_1", l)),
+        (nameof(Replies.PushRefused) + "Busy", l => Replies.PushRefused(StkErrorKind.SubscriberBusy, "inv_1", l)),
+        (nameof(Replies.PushRefused) + "Service", l => Replies.PushRefused(StkErrorKind.ServiceBusy, "inv_1", l)),
         .. Enum.GetValues<PaymentFailureKind>().Select(k =>
             (nameof(Replies.PaymentNotCompleted) + k, (Func<Language, Reply>)(l => Replies.PaymentNotCompleted(k, "INV-0042", "inv_1", l)))),
         (nameof(Replies.CustomerReceipt) + "Part", l => Replies.CustomerReceipt("Mama Mboga", "INV-0042", "NLJ7RT61SV", Kes(500), Kes(1000), l)),

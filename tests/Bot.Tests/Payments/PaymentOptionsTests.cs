@@ -1,4 +1,5 @@
 using InvoiceFirst.Bot.Payments;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Tests.Payments;
 

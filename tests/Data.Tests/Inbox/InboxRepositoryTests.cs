@@ -8,9 +8,9 @@ public sealed class InboxRepositoryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private static InboundEvent Text(string id, string from) => new()
+    private static ChatEvent Text(string id, string from) => new()
     {
-        Provider = Providers.WhatsApp, EventId = id, Kind = InboundKind.Text, From = from, Text = "hi", Timestamp = Now,
+        Provider = Providers.WhatsApp, EventId = id, ChatKind = InboundKind.Text, From = from, Text = "hi", Timestamp = Now,
     };
 
     [Theory]

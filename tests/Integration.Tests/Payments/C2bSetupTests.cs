@@ -2,6 +2,7 @@ using System.Text.Json;
 using InvoiceFirst.Bot.Payments;
 using InvoiceFirst.Testing;
 using InvoiceFirst.Testing.Fakes;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Integration.Tests.Payments;
 

@@ -60,7 +60,7 @@ public sealed class C2bTests : IAsyncLifetime
         var query = h.Daraja.StatusQueries[0];
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => h.DeliverStatusResultAsync(query)));
         // Daraja may also answer a second query about the same receipt.
-        await h.Factory.Services.GetRequiredService<Bot.Payments.C2bVerifier>().RunOnceAsync(default);
+        await h.Factory.Services.GetRequiredService<InvoiceFirst.Payments.Flow.C2bVerifier>().RunOnceAsync(default);
         await h.UntilInvoiceAsync(invoice.Id, i => i.Status == InvoiceStatus.Paid);
         await h.InboxDrainedAsync();
 
@@ -168,7 +168,7 @@ public sealed class C2bTests : IAsyncLifetime
 
         await using (var c = await h.Factory.Db.OpenAsync(default))
             await c.ExecuteAsync("UPDATE c2b_confirmations SET received_at = @then", new { then = DateTimeOffset.UtcNow.AddHours(-7) });
-        await h.Factory.Services.GetRequiredService<Bot.Payments.C2bVerifier>().RunOnceAsync(default);
+        await h.Factory.Services.GetRequiredService<InvoiceFirst.Payments.Flow.C2bVerifier>().RunOnceAsync(default);
 
         var unverified = Assert.Single(await h.ConfirmationsAsync());
         Assert.Equal(C2bConfirmationStatus.Unverified, unverified.Status);

@@ -167,9 +167,9 @@ public sealed class StkPaymentTests : IAsyncLifetime
     {
         var invoice = await _h.CreateInvoiceAsync(1500);
 
-        await _h.StoreInboundAsync(new InboundEvent
+        await _h.StoreInboundAsync(new ChatEvent
         {
-            Provider = Providers.AfricasTalking, EventId = "at-1", Kind = InboundKind.Text, Channel = Channels.Sms,
+            Provider = Providers.AfricasTalking, EventId = "at-1", ChatKind = InboundKind.Text, Channel = Channels.Sms,
             From = PaymentHarness.Customer, Text = "PAY", Timestamp = DateTimeOffset.UtcNow,
         });
         var (payment, push) = await _h.WaitForPushAsync(1);

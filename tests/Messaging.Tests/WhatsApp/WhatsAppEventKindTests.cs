@@ -1,3 +1,4 @@
+using InvoiceFirst.Testing;
 using System.Text;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.WhatsApp;
@@ -68,7 +69,7 @@ public sealed class WhatsAppEventKindTests
     [MemberData(nameof(Table))]
     public void Parse_RealWorldShape_DeliberateKind(WhatsAppFixture fixture, InboundKind? kind, string? type, string? field)
     {
-        var events = WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(fixture.Render(Values)), DateTimeOffset.UnixEpoch);
+        var events = EventView.Of(WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(fixture.Render(Values)), DateTimeOffset.UnixEpoch));
 
         if (kind is null)
         {
@@ -100,8 +101,8 @@ public sealed class WhatsAppEventKindTests
     [Fact]
     public void Parse_MessageOrStatus_CarriesThePhoneNumberIdItWasFor()
     {
-        var events = WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(WebhookBuilders.Envelope(
-            [WebhookBuilders.TextMessage(Sender, "hi")], [WebhookBuilders.Status("wamid.s", "sent", Sender)])), DateTimeOffset.UnixEpoch);
+        var events = EventView.Of(WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(WebhookBuilders.Envelope(
+            [WebhookBuilders.TextMessage(Sender, "hi")], [WebhookBuilders.Status("wamid.s", "sent", Sender)])), DateTimeOffset.UnixEpoch));
 
         Assert.All(events, e => Assert.Equal(WebhookBuilders.PhoneNumberId, e.BusinessNumberId));
     }
@@ -117,6 +118,6 @@ public sealed class WhatsAppEventKindTests
     public void Parse_SenderForms_PhoneWhenKnownElseUserId(string message, string contacts, string? from)
     {
         var json = "{\"entry\":[{\"changes\":[{\"value\":{\"contacts\":" + contacts + ",\"messages\":[" + message + "]}}]}]}";
-        Assert.Equal(from, Assert.Single(WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(json), DateTimeOffset.UnixEpoch)).From);
+        Assert.Equal(from, Assert.IsType<ChatEvent>(Assert.Single(WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(json), DateTimeOffset.UnixEpoch))).From);
     }
 }

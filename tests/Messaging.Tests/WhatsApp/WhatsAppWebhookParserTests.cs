@@ -1,3 +1,4 @@
+using InvoiceFirst.Testing;
 using System.Text;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Messaging.Channels;
@@ -11,8 +12,8 @@ public sealed class WhatsAppWebhookParserTests
 {
     private static readonly DateTimeOffset ReceivedAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static IReadOnlyList<InboundEvent> Parse(string json) =>
-        WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(json), ReceivedAt);
+    private static IReadOnlyList<EventView> Parse(string json) =>
+        EventView.Of(WhatsAppWebhookParser.Parse(Encoding.UTF8.GetBytes(json), ReceivedAt));
 
     [Fact]
     public void Parse_SpecTextSample_OneTextEvent()

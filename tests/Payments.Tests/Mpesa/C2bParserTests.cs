@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Payments.Tests.Mpesa;
@@ -20,7 +21,7 @@ public sealed class C2bParserTests
             new C2bPayment("RKL51ZDR4F", "20231121121325", 5, "Sample Transaction", "2547 ***** 126", "NICHOLAS",
                 "Pay Bill", "600966"),
             result.Payment);
-        Assert.Equal("SAMPLETRANSACTION", result.Payment.NormalizedAccount);
+        Assert.Equal("SAMPLETRANSACTION", C2bParser.NormalizeAccount(result.Payment.BillRefNumber));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using System.Text;
 using InvoiceFirst.Payments.Mpesa;
 using InvoiceFirst.Testing.Fakes;

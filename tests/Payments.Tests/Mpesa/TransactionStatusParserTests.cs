@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Payments.Tests.Mpesa;

@@ -1,0 +1,100 @@
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Domain;
+using InvoiceFirst.Data.Merchants;
+
+namespace InvoiceFirst.Bot.Merchants;
+
+/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, and API keys.</summary>
+public static class MerchantEndpoints
+{
+    private const int NameMin = 2, NameMax = 60, MaxPage = 200;
+
+    public static IEndpointRouteBuilder MapMerchantEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/merchants").RequireOperatorKey().WithTags("Merchants");
+        group.MapGet("", ListAsync).WithSummary("Merchants by id, optionally of one status or matching q (name, phone or code); page with after.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One merchant.");
+        group.MapPost("", CreateAsync).WithSummary("Add an active merchant (phone, name, language).");
+        foreach (var (action, from, to) in Transitions)
+            group.MapPost($"/{{id:long}}/{action}", (long id, MerchantRepository merchants, TimeProvider clock, CancellationToken ct) =>
+                    ChangeAsync(id, action, from, to, merchants, clock, ct))
+                .WithSummary($"{char.ToUpperInvariant(action[0])}{action[1..]} the merchant (only when {from.ToLowerInvariant()}).");
+        group.MapGet("/{id:long}/api-keys", ListKeysAsync).WithSummary("The merchant's keys, by prefix (never the keys themselves).");
+        group.MapPost("/{id:long}/api-keys", CreateKeyAsync).WithSummary("A new key for the merchant, shown once in this answer.");
+        group.MapDelete("/{id:long}/api-keys/{keyId:long}", RevokeKeyAsync).WithSummary("Revoke one of the merchant's keys.");
+        return app;
+    }
+
+    private static readonly (string Action, string From, string To)[] Transitions =
+    [
+        ("approve", MerchantStatus.Pending, MerchantStatus.Active),
+        ("decline", MerchantStatus.Pending, MerchantStatus.Declined),
+        ("suspend", MerchantStatus.Active, MerchantStatus.Suspended),
+        ("resume", MerchantStatus.Suspended, MerchantStatus.Active),
+    ];
+
+    private static async Task<IResult> ListAsync(string? status, string? q, long? after, int? limit, MerchantRepository merchants, CancellationToken ct)
+    {
+        var wanted = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToUpperInvariant();
+        if (wanted is not null && !MerchantStatus.All.Contains(wanted))
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["status"] = [$"Must be one of {string.Join(", ", MerchantStatus.All.Select(s => s.ToLowerInvariant()))}."],
+            });
+        var size = Math.Clamp(limit ?? 50, 1, MaxPage);
+        var rows = await merchants.ListAsync(wanted, q is { Length: <= 80 } ? q : null, after ?? 0, size, ct);
+        return Results.Ok(new MerchantList(rows.Select(MerchantView.From).ToList(), rows.Count == size ? rows[^1].Id : null));
+    }
+
+    private static async Task<IResult> GetAsync(long id, MerchantRepository merchants, CancellationToken ct) =>
+        await merchants.GetAsync(id, ct) is { } merchant ? Results.Ok(MerchantView.From(merchant)) : NoSuchMerchant();
+
+    private static async Task<IResult> CreateAsync(CreateMerchantRequest body, MerchantRepository merchants, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var phone = "";
+        if (string.IsNullOrWhiteSpace(body.Phone) || !MobileNumber.TryParseKenyan(body.Phone, out phone))
+            errors["phone"] = ["Must be a Kenyan mobile number such as 254712345678 or 0712345678."];
+        var name = body.Name?.Trim() ?? "";
+        if (name.Length is < NameMin or > NameMax) errors["name"] = [$"Must be {NameMin}–{NameMax} characters."];
+        var language = string.IsNullOrWhiteSpace(body.Language) ? "en" : body.Language.Trim().ToLowerInvariant();
+        if (language is not ("en" or "sw")) errors["language"] = ["Must be en or sw."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+
+        var created = await merchants.CreateAsync(phone, name, language, MerchantStatus.Active, clock.GetUtcNow(), ct);
+        return created is null
+            ? Results.Problem(statusCode: 409, title: "This phone already belongs to a merchant")
+            : Results.Created($"/merchants/{created.Id}", MerchantView.From(created));
+    }
+
+    private static async Task<IResult> ChangeAsync(long id, string action, string from, string to, MerchantRepository merchants,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (await merchants.ChangeStatusAsync(id, from, to, clock.GetUtcNow(), ct))
+            return Results.Ok(MerchantView.From((await merchants.GetAsync(id, ct))!));
+        return await merchants.GetAsync(id, ct) is { } merchant
+            ? Results.Problem(statusCode: 409, title: $"Cannot {action} a merchant that is {merchant.Status.ToLowerInvariant()}",
+                detail: $"Only a merchant that is {from.ToLowerInvariant()} can be {action}d.")
+            : NoSuchMerchant();
+    }
+
+    private static async Task<IResult> ListKeysAsync(long id, MerchantRepository merchants, MerchantApiKeyRepository keys, CancellationToken ct) =>
+        await merchants.GetAsync(id, ct) is null
+            ? NoSuchMerchant()
+            : Results.Ok((await keys.ListAsync(id, ct)).Select(k => ApiKeyView.From(k)).ToList());
+
+    private static async Task<IResult> CreateKeyAsync(long id, MerchantRepository merchants, MerchantApiKeyRepository keys, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (await merchants.GetAsync(id, ct) is null) return NoSuchMerchant();
+        var (key, secret) = await keys.CreateAsync(id, clock.GetUtcNow(), ct);
+        return Results.Json(ApiKeyView.From(key, secret), statusCode: 201);
+    }
+
+    private static async Task<IResult> RevokeKeyAsync(long id, long keyId, MerchantApiKeyRepository keys, TimeProvider clock, CancellationToken ct) =>
+        await keys.RevokeAsync(id, keyId, clock.GetUtcNow(), ct)
+            ? Results.NoContent()
+            : Results.Problem(statusCode: 404, title: "No such key", detail: "The merchant has no active key with this id.");
+
+    private static IResult NoSuchMerchant() => Results.Problem(statusCode: 404, title: "No such merchant");
+}

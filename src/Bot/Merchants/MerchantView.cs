@@ -1,0 +1,19 @@
+using InvoiceFirst.Data.Merchants;
+
+namespace InvoiceFirst.Bot.Merchants;
+
+/// <summary>A merchant as the operator API shows it.</summary>
+public sealed record MerchantView(long Id, string Phone, string Name, string Language, string? Code, string Status, DateTimeOffset CreatedAt)
+{
+    public static MerchantView From(Merchant m) => new(m.Id, m.Phone, m.Name, m.Language, m.Code, m.Status.ToLowerInvariant(), m.CreatedAt);
+}
+
+public sealed record MerchantList(IReadOnlyList<MerchantView> Merchants, long? NextAfter);
+
+public sealed record CreateMerchantRequest(string? Phone, string? Name, string? Language);
+
+/// <summary>A merchant key: <see cref="Key"/> is set only in the answer that made it, and never shown again.</summary>
+public sealed record ApiKeyView(long Id, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Key = null)
+{
+    public static ApiKeyView From(MerchantApiKey k, string? key = null) => new(k.Id, k.Prefix, k.CreatedAt, k.RevokedAt, key);
+}

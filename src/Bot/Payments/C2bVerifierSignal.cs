@@ -1,6 +1,0 @@
-using InvoiceFirst.Data.Workers;
-
-namespace InvoiceFirst.Bot.Payments;
-
-/// <summary>Wakes the C2B verifier when a confirmation arrived.</summary>
-public sealed class C2bVerifierSignal : WorkSignal;

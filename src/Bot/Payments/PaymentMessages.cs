@@ -1,0 +1,106 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Domain;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Payments.Flow;
+
+namespace InvoiceFirst.Bot.Payments;
+
+/// <summary>
+/// Turns payment outcomes into messages to the payer and to the merchant, queued in the outbox in the transaction
+/// that recorded the outcome; each dedupe key is sent once.
+/// </summary>
+public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, TimeProvider clock) : IPaymentOutcomes
+{
+    public Task RaiseAsync(DbConnection c, DbTransaction t, PaymentOutcome outcome, CancellationToken ct) => outcome switch
+    {
+        PaymentOutcome.Settled settled => SettledAsync(c, t, settled, ct),
+        PaymentOutcome.NotCompleted failed => NotCompletedAsync(c, t, failed, ct),
+        PaymentOutcome.PushRefused refused => PushRefusedAsync(c, t, refused, ct),
+        PaymentOutcome.Unapplied unapplied => UnappliedAsync(c, t, unapplied, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "No message for this outcome"),
+    };
+
+    private async Task SettledAsync(DbConnection c, DbTransaction t, PaymentOutcome.Settled settled, CancellationToken ct)
+    {
+        var (payment, before, invoice) = settled;
+        var merchant = await merchants.GetAsync(invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
+        var lang = Language.FromCode(merchant.Language);
+        var amount = payment.Amount;
+        var balance = invoice.Balance.AtLeastZero;
+        var payer = invoice.CustomerName ?? MobileNumber.ToLocal(payment.Msisdn ?? invoice.Msisdn);
+
+        await ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
+            Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
+            OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
+        await ToMerchantAsync(c, t, merchant, invoice.Id,
+            Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
+            $"receipt:merchant:{payment.Id}", ct);
+        if (before.Status == InvoiceStatus.Cancelled)
+        {
+            // Money received is never ignored: the merchant decides whether to refund.
+            await ToMerchantAsync(c, t, merchant, invoice.Id,
+                Replies.MerchantPaidWhileClosed(payer, invoice.Number, amount, lang), $"receipt:closed:{payment.Id}", ct);
+        }
+        else if (invoice.Balance < Money.Zero)
+        {
+            // Paid twice (a Paybill payment and an approved prompt, say): M-PESA took it all, the merchant decides.
+            await ToMerchantAsync(c, t, merchant, invoice.Id,
+                Replies.MerchantOverpaid(payer, invoice.Number, -invoice.Balance, lang), $"notice:overpaid:{payment.Id}", ct);
+        }
+    }
+
+    private async Task NotCompletedAsync(DbConnection c, DbTransaction t, PaymentOutcome.NotCompleted failed, CancellationToken ct)
+    {
+        var (payment, invoice, kind) = failed;
+        var lang = await MerchantLanguageAsync(invoice, ct);
+        await ToPayerAsync(c, t, payment, payment.Msisdn ?? invoice.Msisdn, invoice.Id,
+            Replies.PaymentNotCompleted(kind, invoice.Number, invoice.Id, lang), OutboxPurpose.Reply, $"payment:failed:{payment.Id}", ct);
+    }
+
+    private async Task PushRefusedAsync(DbConnection c, DbTransaction t, PaymentOutcome.PushRefused refused, CancellationToken ct)
+    {
+        var (payment, invoice, kind) = refused;
+        var lang = await MerchantLanguageAsync(invoice, ct);
+        await ToPayerAsync(c, t, payment, payment.Msisdn!, invoice.Id,
+            Replies.PushRefused(kind, invoice.Id, lang), OutboxPurpose.Reply, $"payment:refused:{payment.Id}", ct);
+    }
+
+    private async Task UnappliedAsync(DbConnection c, DbTransaction t, PaymentOutcome.Unapplied unapplied, CancellationToken ct)
+    {
+        var confirmation = unapplied.Confirmation;
+        if (await directory.ConfiguredAsync(ct) is not { } merchant) return;
+        await ToMerchantAsync(c, t, merchant, null,
+            Replies.MerchantUnappliedPayment(confirmation.Payer, confirmation.Account, confirmation.TransId, confirmation.Amount,
+                Language.FromCode(merchant.Language)),
+            $"c2b:unapplied:{confirmation.TransId}", ct);
+    }
+
+    private async Task<Language> MerchantLanguageAsync(Invoice invoice, CancellationToken ct) =>
+        Language.FromCode((await merchants.GetAsync(invoice.MerchantId, ct))?.Language);
+
+    private Task ToPayerAsync(DbConnection c, DbTransaction t, Payment payment, string recipient, string? invoiceId, Reply reply,
+        string purpose, string dedupeKey, CancellationToken ct)
+    {
+        var bySms = payment.ReplyChannel == Channels.Sms;
+        return EnqueueAsync(c, t, null, invoiceId, recipient, bySms ? Channels.Sms : null, reply.ToMessage(bySms), purpose, dedupeKey, ct);
+    }
+
+    private Task ToMerchantAsync(DbConnection c, DbTransaction t, Merchant merchant, string? invoiceId, Reply reply, string dedupeKey,
+        CancellationToken ct) =>
+        EnqueueAsync(c, t, merchant.Id, invoiceId, merchant.Phone, null, reply.ToMessage(), OutboxPurpose.Receipt, dedupeKey, ct);
+
+    private Task EnqueueAsync(DbConnection c, DbTransaction t, long? merchantId, string? invoiceId, string recipient, string? channel,
+        OutboundMessage message, string purpose, string dedupeKey, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // A customer who asked by SMS still gets the receipt there; WhatsApp messages also carry an SMS form for fallback.
+        var withSms = message.SmsText is null ? message with { SmsText = message.Text } : message;
+        return OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(recipient, purpose, withSms, dedupeKey, now, merchantId, invoiceId, channel), ct);
+    }
+}

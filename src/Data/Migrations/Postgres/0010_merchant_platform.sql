@@ -1,0 +1,18 @@
+-- Many merchants on one deployment: each has a short unique code and a status the operator
+-- controls, and may have API keys of its own (stored hashed, shown by prefix).
+
+ALTER TABLE merchants ADD COLUMN code text NULL CHECK (code ~ '^[2-9A-HJ-NP-Z]{3,6}$');
+ALTER TABLE merchants ADD COLUMN status text NOT NULL DEFAULT 'ACTIVE'
+    CHECK (status IN ('PENDING', 'ACTIVE', 'DECLINED', 'SUSPENDED'));
+CREATE UNIQUE INDEX merchants_code ON merchants (code);
+CREATE INDEX merchants_status ON merchants (status, id);
+
+CREATE TABLE merchant_api_keys (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    merchant_id bigint      NOT NULL REFERENCES merchants (id),
+    prefix      text        NOT NULL UNIQUE,
+    key_hash    text        NOT NULL,
+    created_at  timestamptz NOT NULL,
+    revoked_at  timestamptz NULL
+);
+CREATE INDEX merchant_api_keys_merchant ON merchant_api_keys (merchant_id, id);

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using InvoiceFirst.Data.C2b;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Payments.Mpesa;
+
+namespace InvoiceFirst.Payments.Flow;
+
+/// <summary>
+/// A verified Paybill/Till confirmation becomes money: a SUCCESS payment (the receipt is its
+/// idempotency key and unique receipt, so it is recorded once) applied to the invoice whose number
+/// the payer typed, or recorded as unapplied and the merchant told.
+/// </summary>
+public sealed class C2bSettlement(
+    PaymentSettler settler,
+    IPaymentOutcomes outcomes,
+    TimeProvider clock,
+    ILogger<C2bSettlement> logger)
+{
+    public async Task ApplyAsync(DbConnection c, DbTransaction t, C2bConfirmation confirmation, CancellationToken ct)
+    {
+        var matches = await InvoicePayments.FindByNormalizedNumberAsync(c, t, C2bParser.NormalizeAccount(confirmation.Account), ct);
+        // Only one merchant per deployment today; with several, two could share a number and we must not guess.
+        var invoice = matches.Count == 1 ? matches[0] : null;
+        var now = clock.GetUtcNow();
+        var payment = new Payment
+        {
+            InvoiceId = invoice?.Id,
+            Method = PaymentMethod.C2b,
+            Status = PaymentStatus.Success,
+            AmountCents = confirmation.AmountCents,
+            Msisdn = null,
+            IdempotencyKey = "c2b:" + confirmation.TransId,
+            MpesaReceipt = confirmation.TransId,
+            RawCallback = confirmation.Raw,
+            CreatedAt = now,
+            SettledAt = now,
+        };
+        if (await PaymentRepository.TryInsertAsync(c, t, payment, ct) is not { } id)
+        {
+            logger.LogWarning("C2B receipt {TransId} is already recorded as a payment; not applied again", confirmation.TransId);
+            return;
+        }
+        await C2bConfirmationRepository.AttachPaymentAsync(c, t, confirmation.Id, id, ct);
+
+        payment = payment with { Id = id };
+        if (invoice is not null)
+        {
+            await settler.ApplyAsync(c, t, payment, ct);
+            return;
+        }
+
+        logger.LogWarning("C2B payment {TransId} matches no invoice; recorded as unapplied", confirmation.TransId);
+        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Unapplied(confirmation), ct);
+    }
+}
