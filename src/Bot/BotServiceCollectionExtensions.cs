@@ -51,6 +51,7 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddOptions<MerchantOptions>().BindConfiguration(MerchantOptions.Section);
+        services.AddOptions<MerchantsOptions>().BindConfiguration(MerchantsOptions.Section);
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.Section)
             .Validate(o => o.ChatDays > 0, "Retention:ChatDays must be positive").ValidateOnStart();
         services.AddOptions<InvoiceOptions>().BindConfiguration(InvoiceOptions.Section)

@@ -44,6 +44,15 @@ public sealed class MerchantOptions
     public string? Name { get; set; }
 }
 
+/// <summary>Settings of section <c>Merchants</c>: the platform's rules for every merchant.</summary>
+public sealed class MerchantsOptions
+{
+    public const string Section = "Merchants";
+
+    /// <summary>How a merchant whose account is paused or not yet approved reaches the operator (shown to them in chat).</summary>
+    public string ContactText { get; set; } = "the InvoiceFirst team";
+}
+
 /// <summary>Settings of section <c>Invoices</c>.</summary>
 public sealed class InvoiceOptions
 {

@@ -5,6 +5,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.WhatsApp;
+using InvoiceFirst.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using InvoiceFirst.Payments.Flow;
 
@@ -20,6 +21,8 @@ public sealed class InboundEventRouter(
     C2bConfirmationHandler c2b,
     TxStatusResultHandler txStatus,
     SenderLimiter senders,
+    ReplyWriter replies,
+    IOptions<MerchantsOptions> platform,
     IOptions<WhatsAppOptions> whatsApp,
     ILogger<InboundEventRouter> logger)
 {
@@ -27,11 +30,10 @@ public sealed class InboundEventRouter(
     {
         switch (inbound)
         {
-            case ChatEvent chat when !IsForOurNumber(chat.Provider, chat.BusinessNumberId):
-            case DeliveryReport report when !IsForOurNumber(report.Provider, report.BusinessNumberId):
+            case ChatEvent or DeliveryReport when BusinessNumberOf(inbound) is var number && !IsForOurNumber(inbound.Provider, number):
                 // Meta signed it, but for a number this deployment does not serve: kept in the inbox, acted on by no one.
-                logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for another phone number id; stored without effect",
-                    inbound.EventId, inbound.Kind);
+                logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for phone number id {PhoneNumberId}, not ours; stored without effect",
+                    inbound.EventId, inbound.Kind, number ?? "(none)");
                 return;
             case DeliveryReport report:
                 await statuses.HandleAsync(c, t, report, ct);
@@ -52,7 +54,11 @@ public sealed class InboundEventRouter(
                 var merchant = await merchants.FindByPhoneAsync(from, ct);
                 if (await senders.IsOverLimitAsync(c, t, chat, merchant?.Id, Language.FromCode(merchant?.Language), ct))
                     return;
-                if (merchant is not null)
+                if (merchant is { Status: not MerchantStatus.Active })
+                    // Paused or not yet approved: nothing the merchant sends runs; they hear why.
+                    await replies.WriteAsync(c, t, chat, merchant.Id,
+                        [Replies.AccountNotActive(merchant.Status, platform.Value.ContactText, Language.FromCode(merchant.Language))], ct);
+                else if (merchant is not null)
                     await merchantChat.HandleAsync(c, t, merchant, chat, ct);
                 else
                     await customerChat.HandleAsync(c, t, chat, ct);
@@ -62,6 +68,9 @@ public sealed class InboundEventRouter(
                 return;
         }
     }
+
+    private static string? BusinessNumberOf(InboundEvent inbound) =>
+        inbound is ChatEvent chat ? chat.BusinessNumberId : (inbound as DeliveryReport)?.BusinessNumberId;
 
     // Without a configured number (the sandbox) there is only one; with one, an event must name it.
     private bool IsForOurNumber(string provider, string? businessNumberId) =>

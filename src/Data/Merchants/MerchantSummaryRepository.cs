@@ -16,8 +16,13 @@ public sealed class MerchantSummaryRepository(Db db)
 
     public async Task<IReadOnlyList<Merchant>> ListOptedInAsync(CancellationToken ct)
     {
-        const string sql = "SELECT id, phone, name, language, reminders_enabled FROM merchants WHERE summary_enabled = @enabled ORDER BY id";
+        // A merchant the operator paused (or has not approved) gets no summary.
+        const string sql = """
+            SELECT id, phone, name, language, reminders_enabled, code, status FROM merchants
+            WHERE summary_enabled = @enabled AND status = @active ORDER BY id
+            """;
         await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<Merchant>(new CommandDefinition(sql, new { enabled = true }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<Merchant>(new CommandDefinition(sql, new { enabled = true, active = MerchantStatus.Active },
+            cancellationToken: ct))).AsList();
     }
 }

@@ -26,7 +26,7 @@ public sealed class ReminderRepository(Db db)
             SELECT i.id FROM invoices i
             JOIN merchants m ON m.id = i.merchant_id
             WHERE i.{Remindable}
-              AND i.reminders_enabled = @on AND m.reminders_enabled = @on
+              AND i.reminders_enabled = @on AND m.reminders_enabled = @on AND m.status = @active
               AND i.expires_at <= @expiresBy AND i.expires_at > @expiresAfter
               AND NOT EXISTS (SELECT 1 FROM reminder_runs r WHERE r.invoice_id = i.id AND r.step = @step)
             ORDER BY i.expires_at, i.id
@@ -34,7 +34,7 @@ public sealed class ReminderRepository(Db db)
             """;
         await using var connection = await db.OpenAsync(ct);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(sql,
-            new { step, expiresBy, expiresAfter, limit, on = true }, cancellationToken: ct));
+            new { step, expiresBy, expiresAfter, limit, on = true, active = Merchants.MerchantStatus.Active }, cancellationToken: ct));
         return ids.AsList();
     }
 
@@ -47,10 +47,11 @@ public sealed class ReminderRepository(Db db)
         var sql = $"""
             SELECT {InvoiceRepository.Columns} FROM invoices
             WHERE id = @id AND {Remindable} AND reminders_enabled = @on
-              AND EXISTS (SELECT 1 FROM merchants m WHERE m.id = invoices.merchant_id AND m.reminders_enabled = @on)
+              AND EXISTS (SELECT 1 FROM merchants m WHERE m.id = invoices.merchant_id AND m.reminders_enabled = @on AND m.status = @active)
             {db.ForUpdateSkipLocked}
             """;
-        return await c.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id, on = true }, t, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id, on = true, active = Merchants.MerchantStatus.Active },
+            t, cancellationToken: ct));
     }
 
     /// <summary>Records that <paramref name="step"/> was taken; false when someone already took it.</summary>

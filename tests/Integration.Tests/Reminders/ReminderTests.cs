@@ -98,6 +98,23 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_MerchantSuspendedByTheOperator_SendsNoneUntilResumed()
+    {
+        await CreateSentInvoicesAsync(2, Expiry);
+        var scheduler = Scheduler(_factory);
+        using var api = _factory.ApiClient();
+        var id = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/merchants")).GetProperty("merchants")[0].GetProperty("id").GetInt64();
+
+        await api.PostAsync($"/merchants/{id}/suspend", null);
+        var paused = await scheduler.RunOnceAsync(Expiry.AddDays(1), default);
+        await api.PostAsync($"/merchants/{id}/resume", null);
+        var resumed = await scheduler.RunOnceAsync(Expiry.AddDays(1).AddHours(1), default);
+
+        Assert.Equal(0, paused.RemindersQueued);
+        Assert.Equal(2, resumed.RemindersQueued);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_TwoInstancesTickingTogether_NeverDuplicateAReminder()
     {
         await CreateSentInvoicesAsync(15, Expiry);
