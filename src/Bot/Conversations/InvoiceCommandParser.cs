@@ -21,7 +21,8 @@ internal static class InvoiceCommandParser
         {
             if (ChatWords.TryPhoneAt(tokens, i, out var count, out var msisdn))
             {
-                phones.Add(msisdn);
+                // The same number written twice is still one customer.
+                if (!phones.Contains(msisdn)) phones.Add(msisdn);
                 i += count;
                 continue;
             }

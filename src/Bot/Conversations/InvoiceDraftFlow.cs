@@ -106,6 +106,9 @@ public sealed partial class InvoiceDraftFlow
         return new FlowResult([.. _replies], null, true);
     }
 
+    /// <summary>True while a draft is open and has not been left idle past <see cref="IdleTimeout"/>.</summary>
+    public bool IsOpenAt(DateTimeOffset now) => IsActive && !IsExpired(now);
+
     /// <summary>The question the current step asks, again (in this flow's language).</summary>
     public Reply Prompt() => PromptFor(_machine.State);
 

@@ -47,10 +47,11 @@ public sealed class MerchantChat(
             var state = ConversationStateStore.Read(conversation);
             var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
             var handled = false;
-            if (flow.IsActive && CommandParser.Parse(input) is LanguageCommand chosen)
+            if (flow.IsOpenAt(now) && CommandParser.Parse(input) is LanguageCommand chosen)
             {
                 // lang works at any step: switch, then ask the open step's question again in the new language.
                 lang = await ChooseLanguageAsync(c, t, merchant, conversation, chosen, answers, ct);
+                state.UpdatedAt = now;
                 answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount).Prompt());
                 handled = true;
             }

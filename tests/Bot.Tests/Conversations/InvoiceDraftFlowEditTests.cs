@@ -122,4 +122,14 @@ public sealed class InvoiceDraftFlowEditTests
         chat.Say("Chai");
         Assert.Equal(Replies.ConfirmDraft(chat.Row.Draft, Sw).Text, new InvoiceDraftFlow(chat.Row, Sw).Prompt().Text);
     }
+
+    [Fact]
+    public void IsOpenAt_DraftLeftPastTheIdleTimeout_NotOpenSoLangIsHandledAsACommand()
+    {
+        var chat = new FlowDriver(En);
+        chat.Run("0712345678");
+
+        Assert.True(chat.Flow.IsOpenAt(chat.Now + InvoiceDraftFlow.IdleTimeout));
+        Assert.False(chat.Flow.IsOpenAt(chat.Now + InvoiceDraftFlow.IdleTimeout + TimeSpan.FromSeconds(1)));
+    }
 }

@@ -30,6 +30,7 @@ public sealed class NaturalCommandParserTests
         { "Ankara ya 0712345678 1500 viatu", InSwahili(Sentence(Invoice(Jane, null, 1500, "viatu"))) },
         { "invoice to 0712345678 for 1500 Logo", Sentence(Invoice(Jane, null, 1500, "Logo")) },
         { "invoice 0712345678 0722000111 500 test item", new AskWhichPhoneCommand(Jane, Other, 500, "test item") },
+        { "invoice 0712345678 +254712345678 500 test item", Invoice(Jane, null, 500, "test item") },
         { "ankara 0712345678 0722000111 mia tano kitu", new AskWhichPhoneCommand(Jane, Other, 500, "kitu") { DetectedLanguage = Sw } },
 
         // Amount words and suffixes.
