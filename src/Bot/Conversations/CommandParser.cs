@@ -85,6 +85,11 @@ public static partial class CommandParser
             return asked is UnknownCommand ? asked : asked with { DetectedLanguage = language };
         }
 
+        if (!text.Any(char.IsLetterOrDigit) && !text.Contains('?'))
+        {
+            return new AcknowledgementCommand();
+        }
+
         return GreetingParser.TryParse(words) as ParsedCommand
             ?? InvoiceSentenceParser.TryParse(text, tokens, maxShillings) as ParsedCommand
             ?? new UnknownCommand();

@@ -147,6 +147,8 @@ public sealed class MerchantChat(
             case DidYouMeanCommand typo:
                 answers.Add(Replies.DidYouMean(typo.Suggestion, lang));
                 break;
+            case AcknowledgementCommand:
+                break; // a 👍 typed as a message is answered like a 👍 reaction: not at all
             case GreetingCommand greeting:
                 answers.Add(Replies.Greeting(greeting.Kind, greeting.DetectedLanguage ?? lang));
                 break;

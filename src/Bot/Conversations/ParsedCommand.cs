@@ -64,5 +64,8 @@ public sealed record AskWhichPhoneCommand(string First, string Second, long Amou
 /// <summary>A misspelt keyword ("remnd 42"): the corrected text is suggested, nothing is done.</summary>
 public sealed record DidYouMeanCommand(string Suggestion) : ParsedCommand;
 
+/// <summary>A message of only emoji or punctuation ("👍", "🙏", "..."): an acknowledgement, like a reaction, that asks for no answer.</summary>
+public sealed record AcknowledgementCommand : ParsedCommand;
+
 /// <summary>hi, habari, asante, menu, ?: answered with the menu.</summary>
 public sealed record GreetingCommand(GreetingKind Kind) : ParsedCommand;

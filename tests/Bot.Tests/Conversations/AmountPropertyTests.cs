@@ -72,6 +72,23 @@ public sealed partial class AmountPropertyTests
             && AmountParser.Parse(millions, long.MaxValue) == AmountParseResult.Ok(n);
     });
 
+    [Property(MaxTest = 2000)]
+    public Property CommandParser_InvoiceWithAnyAmountPieces_AmountIsOneTheTextSpells() => Prop.ForAll(
+        AmountPieces.ToArbitrary(), text =>
+        {
+            var parsed = CommandParser.Parse($"invoice 0712345678 {text} Logo");
+            var invoice = parsed as CreateInvoiceCommand ?? (parsed as ProposeInvoiceCommand)?.Invoice;
+            if (invoice is null)
+            {
+                return true;
+            }
+
+            // The digits as written, or a multiplier or number word that scales them: never a number from nowhere.
+            var written = text.Replace(",", "").Contains(invoice.AmountShillings.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            return invoice.Msisdn == "254712345678" && invoice.AmountShillings is >= 1 and <= Max
+                && (written || Multiplier().IsMatch(text) || SwahiliWord().IsMatch(text));
+        });
+
     // Written the way it is said: elfu <thousands> mia <hundreds> <tens> na <units>.
     private static string ToSwahili(int n)
     {

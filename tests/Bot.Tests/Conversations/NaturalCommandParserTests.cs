@@ -79,6 +79,9 @@ public sealed class NaturalCommandParserTests
         { "niaje", new GreetingCommand(GreetingKind.Hello) { DetectedLanguage = Sw } },
         { "asante sana", new GreetingCommand(GreetingKind.Thanks) { DetectedLanguage = Sw } },
         { "?", new GreetingCommand(GreetingKind.Menu) },
+        { "👍", new AcknowledgementCommand() },
+        { "🙏🏾 🙏🏾", new AcknowledgementCommand() },
+        { "...", new AcknowledgementCommand() },
     };
 
     [Theory]

@@ -38,6 +38,22 @@ public sealed class NaturalChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThumbsUp_AsReactionOrTypedAlone_NoReply()
+    {
+        var reaction = WebhookBuilders.TextMessage(Merchant, "x");
+        reaction["type"] = "reaction";
+        reaction.Remove("text");
+        reaction["reaction"] = new JsonObject { ["message_id"] = "wamid.ours", ["emoji"] = "👍" };
+
+        await _whatsApp.PostAsync(WebhookBuilders.Envelope([reaction]));
+        await _whatsApp.TextAsync(Merchant, "👍");
+        await _whatsApp.DrainAsync();
+
+        Assert.Empty(await MerchantRepliesAsync());
+        Assert.Equal(2, await ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'DONE'"));
+    }
+
+    [Fact]
     public async Task Caption_InvoiceCommandUnderAPhoto_MakesTheInvoice()
     {
         var photo = WebhookBuilders.TextMessage(Merchant, "x");
