@@ -2,7 +2,7 @@ namespace InvoiceFirst.Bot.Conversations;
 
 // A closed hierarchy that only exists together, so it shares one file.
 
-/// <summary>What a chat message asks for. <see cref="DetectedLanguage"/> is set when a Swahili keyword was used.</summary>
+/// <summary>What a chat message asks for. <see cref="DetectedLanguage"/> is set when a Swahili keyword (or a greeting, in its language) was used.</summary>
 public abstract record ParsedCommand
 {
     private protected ParsedCommand()
