@@ -90,6 +90,9 @@ public static class BotServiceCollectionExtensions
 
         services.AddSingleton<InvoiceCommands>();
         services.AddSingleton<ReplyWriter>();
+        services.AddSingleton<ChatInvoiceSender>();
+        services.AddSingleton<AddressBook>();
+        services.AddSingleton<MerchantQuestions>();
         services.AddSingleton<MerchantChat>();
         services.AddSingleton<CustomerChat>();
         services.AddSingleton<DeliveryStatusHandler>();

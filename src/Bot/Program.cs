@@ -9,6 +9,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();
+    builder.ListenOnDefaultUrlWhenUnset();
     builder.Services.AddData(builder.Configuration);
     if (await CommandLineVerbs.TryRunAsync(builder, args) is { } exitCode)
         return exitCode;

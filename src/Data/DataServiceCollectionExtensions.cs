@@ -20,7 +20,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<MerchantRepository>();
         services.AddSingleton<MerchantApiKeyRepository>();
-        services.AddSingleton<CustomerRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();

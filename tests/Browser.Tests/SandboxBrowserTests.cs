@@ -117,6 +117,42 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await ScreenshotAsync(page, "sandbox-sms.png");
     }
 
+    [Fact]
+    public async Task PayPage_SwitchedToSwahiliThenPaid_ShowsPaidWithReceiptAndNothingStillDue()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+        await page.Locator("#customer-number").SelectOptionAsync("254110000222");
+        await SendAsync(merchant, "invoice 0110000222 700 Birthday cake");
+        var link = customer.Locator(".msg.sms").Filter(new() { HasText = "INV-0001" }).Locator("a[href*='/pay/']");
+        await Expect(link).ToHaveCountAsync(1);
+
+        var payPage = await _browser.NewPageAsync();
+        await payPage.GotoAsync((await link.GetAttributeAsync("href"))!);
+        await Expect(payPage.Locator("button[type=submit]")).ToHaveTextAsync("Pay with M-PESA");
+        await payPage.GetByRole(AriaRole.Link, new() { Name = "Kiswahili" }).ClickAsync();
+        await Expect(payPage.Locator("html")).ToHaveAttributeAsync("lang", "sw");
+        await Expect(payPage.Locator("body")).ToContainTextAsync("KES 700");
+        await Expect(payPage.Locator("body")).ToContainTextAsync("Au lipa kwa Paybill");
+        await payPage.Locator("button[type=submit]").ClickAsync();
+        await Expect(payPage.Locator("#waiting")).ToContainTextAsync("Angalia simu yako");
+
+        var prompt = customer.Locator(".prompt");
+        await Expect(prompt).ToContainTextAsync("700");
+        await prompt.Locator("input").FillAsync("1234");
+        await prompt.Locator("[data-outcome=approved]").ClickAsync();
+
+        // The page notices the payment by itself and shows what was paid, in the language picked, and nothing left to pay.
+        var paid = payPage.Locator("#paid");
+        await Expect(paid).ToContainTextAsync("Imelipwa. Asante!");
+        await Expect(paid.Locator(".receipt")).ToHaveTextAsync(new Regex("^SBX[0-9A-F]{7}$"));
+        await Expect(paid).ToContainTextAsync("Imelipwa yote tarehe");
+        await Expect(payPage.Locator("body")).Not.ToContainTextAsync("ya kulipa");
+        await Expect(payPage.Locator("body")).Not.ToContainTextAsync("Paybill");
+        await Expect(payPage.Locator("form")).ToHaveCountAsync(0);
+        await ScreenshotAsync(payPage, "paypage-paid-sw.png");
+    }
+
     private async Task<IPage> OpenSandboxAsync()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 820 } });

@@ -14,4 +14,7 @@ public enum CommandWord
     Reminders,
     Stats,
     Summary,
+    More,
+    Customers,
+    Customer,
 }

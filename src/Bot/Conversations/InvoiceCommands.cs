@@ -46,10 +46,12 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
             : Replies.Status(invoice.Number, invoice.Status, invoice.Amount, invoice.AmountPaid, lang);
     }
 
-    public static async Task<Reply> ListAsync(DbConnection c, DbTransaction t, Merchant merchant, Language lang, CancellationToken ct)
+    /// <summary>One page of unpaid invoices, newest first, with how many there are in all.</summary>
+    public static async Task<Reply> ListAsync(DbConnection c, DbTransaction t, Merchant merchant, int page, Language lang, CancellationToken ct)
     {
-        var unpaid = await InvoiceRepository.ListUnpaidAsync(c, t, merchant.Id, Replies.MaxListLines + 1, ct);
-        return Replies.UnpaidList(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.Balance)).ToList(), lang);
+        var paging = new Paging(page, await InvoiceRepository.CountUnpaidAsync(c, t, merchant.Id, ct));
+        var unpaid = await InvoiceRepository.ListUnpaidAsync(c, t, merchant.Id, Paging.PageSize, ct, paging.Offset);
+        return Replies.UnpaidPage(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.Balance)).ToList(), paging, lang);
     }
 
     public static async Task<Reply> StopRemindersAsync(DbConnection c, DbTransaction t, Merchant merchant, string number, Language lang,

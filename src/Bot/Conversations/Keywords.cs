@@ -39,6 +39,13 @@ public static partial class Keywords
             ["takwimu"] = (CommandWord.Stats, Language.Swahili),
             ["summary"] = (CommandWord.Summary, Language.English),
             ["muhtasari"] = (CommandWord.Summary, Language.Swahili),
+            ["more"] = (CommandWord.More, Language.English),
+            ["next"] = (CommandWord.More, Language.English),
+            ["zaidi"] = (CommandWord.More, Language.Swahili),
+            ["customers"] = (CommandWord.Customers, Language.English),
+            ["wateja"] = (CommandWord.Customers, Language.Swahili),
+            ["customer"] = (CommandWord.Customer, Language.English),
+            ["mteja"] = (CommandWord.Customer, Language.Swahili),
         };
 
     // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).

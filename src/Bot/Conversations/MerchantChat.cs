@@ -3,7 +3,6 @@ using System.Data.Common;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Conversations;
-using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -18,8 +17,9 @@ namespace InvoiceFirst.Bot.Conversations;
 /// </summary>
 public sealed class MerchantChat(
     ConversationRepository conversations,
-    CustomerRepository customers,
-    InvoiceCreator creator,
+    ChatInvoiceSender sender,
+    MerchantQuestions questions,
+    AddressBook book,
     InvoiceCommands commands,
     ReplyWriter replies,
     IOptions<InvoiceOptions> options,
@@ -45,9 +45,19 @@ public sealed class MerchantChat(
         {
             var input = (inbound.Kind == InboundKind.Button ? inbound.ButtonId : inbound.Text) ?? "";
             var state = ConversationStateStore.Read(conversation);
+            var context = ChatContext.Read(conversation);
             var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
             var handled = false;
-            if (flow.IsOpenAt(now) && CommandParser.Parse(input) is LanguageCommand chosen)
+            // A question waits for one answer: anything else drops it and is read as usual.
+            var question = context.OpenQuestion(now);
+            context.Question = null;
+            if (question is not null && ChatAnswer.Parse(input) is { Kind: not AnswerKind.None } answer
+                && await questions.AnswerAsync(c, t, merchant, question, answer, lang, ct) is { } turn)
+            {
+                handled = true;
+                Take(turn, answers, context);
+            }
+            if (!handled && flow.IsOpenAt(now) && CommandParser.Parse(input) is LanguageCommand chosen)
             {
                 // lang works at any step: switch, then ask the open step's question again in the new language.
                 lang = await ChooseLanguageAsync(c, t, merchant, conversation, chosen, answers, ct);
@@ -55,21 +65,27 @@ public sealed class MerchantChat(
                 answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount).Prompt());
                 handled = true;
             }
-            else if (flow.IsActive)
+            if (!handled && flow.IsActive)
             {
-                var lookedUp = flow.NeedsCustomerLookup(input) ? await FindCustomerAsync(merchant, input, ct) : null;
-                var result = flow.Handle(input, lookedUp, now);
-                answers.AddRange(result.Replies);
-                handled = result.InputHandled;
-                if (result.CreateInvoice is { } draft)
-                    await creator.CreateAsync(c, t, merchant, FromDraft(draft) with
-                    {
-                        ReplyChannel = ReplyChannel(inbound), IdempotencyKey = InvoiceKey(inbound), FromChat = true,
-                    }, ct);
+                var lookup = flow.NeedsCustomerLookup(input) ? await AddressBook.FindAsync(c, t, merchant.Id, input, ct) : CustomerLookup.None;
+                if (lookup.IsAmbiguous)
+                {
+                    answers.Add(Replies.ReAsk(Replies.SeveralCustomersMatch(input.Trim(), lookup.Several, lang), Replies.AskPhone(lang)));
+                    handled = true;
+                }
+                else
+                {
+                    var result = flow.Handle(input, lookup.Found, now);
+                    answers.AddRange(result.Replies);
+                    handled = result.InputHandled;
+                    if (result.CreateInvoice is { } draft)
+                        Take(await sender.SendAsync(c, t, merchant, FromDraft(draft, inbound), lang, checkDuplicate: true, ct), answers, context);
+                }
             }
             if (!handled)
-                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, state, input, lang, answers, ct);
+                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, context, state, input, lang, answers, ct);
             ConversationStateStore.Write(conversation, state);
+            ChatContext.Write(conversation, context);
         }
 
         conversation.UpdatedAt = now;
@@ -78,7 +94,8 @@ public sealed class MerchantChat(
     }
 
     private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound,
-        Conversation conversation, ConversationState state, string input, Language lang, List<Reply> answers, CancellationToken ct)
+        Conversation conversation, ChatContext context, ConversationState state, string input, Language lang, List<Reply> answers,
+        CancellationToken ct)
     {
         var parsed = CommandParser.Parse(input, options.Value.MaxAmount);
         // Until the merchant chooses (lang / lugha), replies follow the language of the words they use, and it is remembered.
@@ -94,13 +111,21 @@ public sealed class MerchantChat(
         switch (parsed)
         {
             case CreateInvoiceCommand command:
-                var saved = command.Msisdn is null ? await FindCustomerAsync(merchant, command.CustomerName ?? "", ct) : null;
-                if (command.Msisdn is null && saved is null)
-                    answers.Add(Replies.CustomerNotFound(command.CustomerName ?? "", lang));
+                var pending = new PendingInvoice(command.Msisdn, command.CustomerName, Money.FromShillings(command.AmountShillings).Cents,
+                    command.Description, InvoiceKey(inbound), ReplyChannel(inbound));
+                var lookup = command.Msisdn is null
+                    ? await AddressBook.FindAsync(c, t, merchant.Id, command.CustomerName ?? "", ct)
+                    : CustomerLookup.None;
+                if (command.Msisdn is not null)
+                    Take(await sender.SendAsync(c, t, merchant, pending, lang, checkDuplicate: true, ct), answers, context);
+                else if (lookup.Found is { } saved)
+                    Take(await sender.SendAsync(c, t, merchant, pending with { Msisdn = saved.Msisdn, CustomerName = saved.Name }, lang,
+                        checkDuplicate: true, ct), answers, context);
+                else if (lookup.IsAmbiguous)
+                    Take(ChatTurn.Say(Replies.WhichCustomer(command.CustomerName ?? "", lookup.Several, lang),
+                        new CustomerChoice(clock.GetUtcNow(), lookup.Several, pending)), answers, context);
                 else
-                    await creator.CreateAsync(c, t, merchant, new NewInvoice(command.Msisdn ?? saved!.Msisdn,
-                        saved?.Name ?? command.CustomerName, Money.FromShillings(command.AmountShillings).Cents, command.Description,
-                        IdempotencyKey: InvoiceKey(inbound), ReplyChannel: ReplyChannel(inbound), FromChat: true), ct);
+                    answers.Add(Replies.CustomerNotFound(command.CustomerName ?? "", lang));
                 break;
             case StartGuidedCommand:
                 answers.AddRange(flow.Start(clock.GetUtcNow()).Replies);
@@ -114,8 +139,22 @@ public sealed class MerchantChat(
             case StatusCommand status:
                 answers.Add(await InvoiceCommands.StatusAsync(c, t, merchant, status.Number, lang, ct));
                 break;
-            case ListCommand:
-                answers.Add(await InvoiceCommands.ListAsync(c, t, merchant, lang, ct));
+            case ListCommand list:
+                answers.Add(await ListAsync(c, t, merchant, context, new ListPosition(ListKind.Invoices, list.Page), lang, ct));
+                break;
+            case CustomersCommand list:
+                answers.Add(await ListAsync(c, t, merchant, context, new ListPosition(ListKind.Customers, list.Page), lang, ct));
+                break;
+            case MoreCommand:
+                answers.Add(context.Listing is { } shown
+                    ? await ListAsync(c, t, merchant, context, shown with { Page = shown.Page + 1 }, lang, ct)
+                    : Replies.NothingToPageOn(lang));
+                break;
+            case SaveCustomerCommand save:
+                Take(await book.SaveAsync(c, t, merchant.Id, save.Name, save.Msisdn, lang, ct), answers, context);
+                break;
+            case SaveCustomerRefused refused:
+                answers.Add(Replies.SaveCustomerUsage(refused.Problem, lang));
                 break;
             case StopRemindersCommand stop:
                 answers.Add(await InvoiceCommands.StopRemindersAsync(c, t, merchant, stop.Number, lang, clock.GetUtcNow(), ct));
@@ -130,16 +169,7 @@ public sealed class MerchantChat(
                 lang = await ChooseLanguageAsync(c, t, merchant, conversation, language, answers, ct);
                 break;
             case ProposeInvoiceCommand propose:
-                var named = propose.Invoice.Msisdn is null ? await FindCustomerAsync(merchant, propose.Invoice.CustomerName ?? "", ct) : null;
-                if (propose.Invoice.Msisdn is null && named is null)
-                    answers.Add(Replies.CustomerNotFound(propose.Invoice.CustomerName ?? "", lang));
-                else
-                    answers.AddRange(flow.Propose(new InvoiceDraft
-                    {
-                        Msisdn = propose.Invoice.Msisdn ?? named!.Msisdn, CustomerName = named?.Name ?? propose.Invoice.CustomerName,
-                        AmountShillings = propose.Invoice.AmountShillings, Description = propose.Invoice.Description,
-                        IsSavedCustomer = named is not null,
-                    }, propose.Reason, clock.GetUtcNow()).Replies);
+                await ProposeAsync(c, t, merchant, flow, propose, lang, answers, ct);
                 break;
             case AskWhichPhoneCommand which:
                 answers.Add(Replies.AskWhichPhone(which, lang));
@@ -169,6 +199,31 @@ public sealed class MerchantChat(
         return lang;
     }
 
+    /// <summary>An invoice read from a sentence, a typo or a chosen phone: shown at the summary, sent only on Send.</summary>
+    private async Task ProposeAsync(DbConnection c, DbTransaction t, Merchant merchant, InvoiceDraftFlow flow, ProposeInvoiceCommand propose,
+        Language lang, List<Reply> answers, CancellationToken ct)
+    {
+        var invoice = propose.Invoice;
+        var lookup = invoice.Msisdn is null ? await AddressBook.FindAsync(c, t, merchant.Id, invoice.CustomerName ?? "", ct) : CustomerLookup.None;
+        if (lookup.IsAmbiguous)
+        {
+            answers.Add(Replies.SeveralCustomersMatch(invoice.CustomerName ?? "", lookup.Several, lang));
+            return;
+        }
+
+        if (invoice.Msisdn is null && lookup.Found is null)
+        {
+            answers.Add(Replies.CustomerNotFound(invoice.CustomerName ?? "", lang));
+            return;
+        }
+
+        answers.AddRange(flow.Propose(new InvoiceDraft
+        {
+            Msisdn = invoice.Msisdn ?? lookup.Found!.Msisdn, CustomerName = lookup.Found?.Name ?? invoice.CustomerName,
+            AmountShillings = invoice.AmountShillings, Description = invoice.Description, IsSavedCustomer = lookup.Found is not null,
+        }, propose.Reason, clock.GetUtcNow()).Replies);
+    }
+
     private async Task<Language> ChooseLanguageAsync(DbConnection c, DbTransaction t, Merchant merchant, Conversation conversation,
         LanguageCommand chosen, List<Reply> answers, CancellationToken ct)
     {
@@ -179,14 +234,25 @@ public sealed class MerchantChat(
         return lang;
     }
 
-    private async Task<SavedCustomer?> FindCustomerAsync(Merchant merchant, string name, CancellationToken ct)
+    /// <summary>A page of a list; it is remembered so that <c>more</c> goes on from it.</summary>
+    private static async Task<Reply> ListAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatContext context, ListPosition position,
+        Language lang, CancellationToken ct)
     {
-        var found = await customers.FindByNameAsync(merchant.Id, name, ct);
-        return found.Count > 0 ? new SavedCustomer(found[0].Msisdn, found[0].Name!) : null;
+        context.Listing = position;
+        return position.Kind == ListKind.Customers
+            ? await AddressBook.ListAsync(c, t, merchant.Id, position.Page, lang, ct)
+            : await InvoiceCommands.ListAsync(c, t, merchant, position.Page, lang, ct);
     }
 
-    private static NewInvoice FromDraft(InvoiceDraft draft) =>
-        new(draft.Msisdn!, draft.CustomerName, Money.FromShillings(draft.AmountShillings!.Value).Cents, draft.Description!);
+    private static void Take(ChatTurn turn, List<Reply> answers, ChatContext context)
+    {
+        answers.AddRange(turn.Replies);
+        if (turn.Question is not null) context.Question = turn.Question;
+    }
+
+    private static PendingInvoice FromDraft(InvoiceDraft draft, ChatEvent inbound) =>
+        new(draft.Msisdn!, draft.CustomerName, Money.FromShillings(draft.AmountShillings!.Value).Cents, draft.Description!,
+            InvoiceKey(inbound), ReplyChannel(inbound));
 
     /// <summary>For an edit: the invoice its original message made, which an edit must not make again.</summary>
     private static Task<Invoice?> InvoiceFromOriginalAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, CancellationToken ct) =>

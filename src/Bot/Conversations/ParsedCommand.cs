@@ -27,7 +27,8 @@ public sealed record CancelCommand(string Number) : ParsedCommand;
 
 public sealed record StatusCommand(string Number) : ParsedCommand;
 
-public sealed record ListCommand : ParsedCommand;
+/// <summary><c>list</c> / <c>orodha</c> [page]: unpaid invoices, 10 a page.</summary>
+public sealed record ListCommand(int Page = 1) : ParsedCommand;
 
 public sealed record HelpCommand : ParsedCommand;
 

@@ -1,12 +1,9 @@
 using InvoiceFirst.Data.Domain;
-using System.Text;
 
 namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
 {
-    public const int MaxListLines = 10;
-
     public static Reply InvoiceCreated(string number, string customer, Money amount, Language lang) => new(Pick(lang,
         $"Invoice {number} for {amount.ToKes()} is on its way to {customer}. I'll tell you when it's paid.\nNext: status {number}, remind {number} or cancel {number}.",
         $"Ankara {number} ya {amount.ToKes()} inatumwa kwa {customer}. Nitakujulisha ikilipwa.\nKisha: hali {number}, kumbusha {number} au ghairi {number}."));
@@ -57,28 +54,6 @@ public static partial class Replies
     public static Reply Status(string number, string status, Money amount, Money paid, Language lang) => new(Pick(lang,
         $"{number}: {StatusLabel(status, lang)}\nAmount: {amount.ToKes()}\nPaid: {paid.ToKes()}\nBalance: {(amount - paid).ToKes()}",
         $"{number}: {StatusLabel(status, lang)}\nKiasi: {amount.ToKes()}\nKimelipwa: {paid.ToKes()}\nBaki: {(amount - paid).ToKes()}"));
-
-    public static Reply UnpaidList(IReadOnlyList<InvoiceSummary> unpaid, Language lang)
-    {
-        if (unpaid.Count == 0)
-        {
-            return new Reply(Pick(lang, "You have no unpaid invoices.", "Huna ankara ambazo hazijalipwa."));
-        }
-
-        var text = new StringBuilder(Pick(lang, "Unpaid invoices:", "Ankara ambazo hazijalipwa:"));
-        foreach (var invoice in unpaid.Take(MaxListLines))
-        {
-            text.Append($"\n{invoice.Number} {invoice.Customer} {invoice.Balance.ToKes()}");
-        }
-
-        if (unpaid.Count > MaxListLines)
-        {
-            var more = unpaid.Count - MaxListLines;
-            text.Append(Pick(lang, $"\n...and {more} more.", $"\n...na nyingine {more}."));
-        }
-
-        return new Reply(text.ToString());
-    }
 
     private static string StatusLabel(string status, Language lang) => status.ToUpperInvariant() switch
     {

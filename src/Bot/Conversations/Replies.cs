@@ -14,7 +14,9 @@ public static partial class Replies
         InvoiceFirst commands:
         invoice 0712345678 1500 Website design - send an invoice
         new - create an invoice step by step
-        list - unpaid invoices
+        list - unpaid invoices (more - the next 10)
+        customers - saved customers
+        customer Jane 0712345678 - save a customer
         status INV-0042 - check an invoice
         remind INV-0042 - remind the customer
         cancel INV-0042 - cancel an invoice
@@ -29,7 +31,9 @@ public static partial class Replies
         Amri za InvoiceFirst:
         ankara 0712345678 1500 Muundo wa tovuti - tuma ankara
         mpya - tengeneza ankara hatua kwa hatua
-        orodha - ankara ambazo hazijalipwa
+        orodha - ankara ambazo hazijalipwa (zaidi - 10 zinazofuata)
+        wateja - wateja uliohifadhi
+        mteja Jane 0712345678 - hifadhi mteja
         hali INV-0042 - angalia ankara
         kumbusha INV-0042 - mkumbushe mteja
         ghairi INV-0042 - ghairi ankara

@@ -22,19 +22,27 @@ public static class ApiDocs
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "The operator's Api:Key: 'Authorization: Bearer <key>'.",
+                Description = "'Authorization: Bearer <key>' with one of two kinds of key: the operator's Api:Key, or a merchant key " +
+                    "(ifk_…, from POST /merchants/{id}/api-keys), which acts only for its merchant. Each operation says which it takes.",
             };
             return Task.CompletedTask;
         }));
 
-    /// <summary>Declares on one operation that it needs the bearer key and may answer 401.</summary>
-    public static TBuilder DocumentApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>Declares on one operation that it needs a bearer key, which kinds it takes, and that it may answer 401 and 403.</summary>
+    public static TBuilder DocumentApiKey<TBuilder>(this TBuilder builder, bool operatorOnly) where TBuilder : IEndpointConventionBuilder =>
         builder.AddOpenApiOperationTransformer((operation, context, _) =>
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+            operation.Description = (operation.Description is { Length: > 0 } d ? d + " " : "") + (operatorOnly
+                ? "Key: the operator's Api:Key only."
+                : "Key: the operator's Api:Key (acting for ?merchant_id=, or the Merchant:Phone merchant) or a merchant key (its own merchant only).");
             operation.Responses ??= [];
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing or wrong API key" });
+            operation.Responses.TryAdd("403", new OpenApiResponse
+            {
+                Description = operatorOnly ? "A merchant key: this operation takes the operator's key" : "A merchant key whose merchant is not active",
+            });
             return Task.CompletedTask;
         });
 

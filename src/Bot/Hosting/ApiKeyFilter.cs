@@ -61,5 +61,5 @@ public static class ApiKeyFilterExtensions
                 var filter = ActivatorUtilities.CreateInstance<ApiKeyFilter>(factory.ApplicationServices, operatorOnly);
                 return context => filter.InvokeAsync(context, next);
             })
-            .RequireRateLimiting(Limits.ApiKeyRateLimitPolicy.Name).DocumentApiKey();
+            .RequireRateLimiting(Limits.ApiKeyRateLimitPolicy.Name).DocumentApiKey(operatorOnly);
 }

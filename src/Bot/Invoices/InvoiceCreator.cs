@@ -1,4 +1,5 @@
 using System.Data.Common;
+using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Events;
@@ -20,13 +21,15 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
         NewInvoice request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct);
         var customer = await CustomerRepository.UpsertAsync(connection, transaction, merchant.Id, request.Msisdn, request.CustomerName, now, ct);
         var invoice = new Invoice
         {
             Id = Guid.CreateVersion7().ToString("N"),
             MerchantId = merchant.Id,
             CustomerId = customer.Id,
-            Number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct),
+            Number = number,
+            PaymentRef = merchant.Code is { } code ? PaymentRefs.For(code, number) : null,
             Msisdn = request.Msisdn,
             CustomerName = request.CustomerName ?? customer.Name,
             Description = request.Description,
@@ -35,6 +38,8 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
             PayToken = SecureToken.New(),
             IdempotencyKey = request.IdempotencyKey,
             RequestHash = request.RequestHash,
+            // What the customer's messages, receipts and pay page are written in from now on.
+            Language = Language.FromCode(merchant.Language).Code,
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now.AddDays(options.Value.PayWindowDays),

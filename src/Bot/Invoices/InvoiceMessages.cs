@@ -17,7 +17,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
 {
     public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice)
     {
-        var lang = Language.FromCode(merchant.Language);
+        var lang = CustomerLanguage(merchant, invoice);
         var payBy = PayBy(invoice);
         var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy, invoice.Id, lang);
         return new OutboundMessage
@@ -26,13 +26,13 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, invoice.Amount.ToKes(), payBy.ToString("dd/MM/yyyy")),
             SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
-                app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
+                app.Value.PayLink(invoice.PayToken), PaybillNumber, invoice.PaymentReference, lang),
         };
     }
 
     public OutboundMessage Reminder(Merchant merchant, Invoice invoice)
     {
-        var lang = Language.FromCode(merchant.Language);
+        var lang = CustomerLanguage(merchant, invoice);
         var balance = invoice.Balance;
         var reply = Replies.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
         return new OutboundMessage
@@ -40,13 +40,13 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
             Text = reply.Text,
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, balance.ToKes(), PayBy(invoice).ToString("dd/MM/yyyy")),
-            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, lang),
+            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, invoice.PaymentReference, lang),
         };
     }
 
     public OutboundMessage CancelNotice(Merchant merchant, Invoice invoice)
     {
-        var text = Replies.CancelNotice(merchant.Name, invoice.Number, Language.FromCode(merchant.Language)).Text;
+        var text = Replies.CancelNotice(merchant.Name, invoice.Number, CustomerLanguage(merchant, invoice)).Text;
         return new OutboundMessage { Text = text, SmsText = text };
     }
 
@@ -67,6 +67,9 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
         configuration["WhatsApp:InvoiceTemplate"] is { Length: > 0 } name
             ? new TemplateMessage(name, lang.Code, parameters, $"pay:{invoiceId}")
             : null;
+
+    /// <summary>The language the invoice was sent in; older invoices were sent in the merchant's.</summary>
+    public static Language CustomerLanguage(Merchant merchant, Invoice invoice) => Language.FromCode(invoice.Language ?? merchant.Language);
 
     private static DateOnly PayBy(Invoice invoice) => NairobiTime.Date(invoice.ExpiresAt);
 }

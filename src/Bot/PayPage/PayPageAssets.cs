@@ -12,17 +12,21 @@ public static class PayPageAssets
         button,.button{display:block;width:100%;margin-top:12px;padding:14px;border:0;border-radius:8px;background:#2e9e3e;color:#fff;font-size:1.1rem;font-weight:700;text-align:center;text-decoration:none}
         .notice{padding:12px;border-radius:8px;background:#e8f5ea;margin-bottom:12px}.error{background:#fdecea;color:#8a1c12}
         .state{font-size:1.3rem;font-weight:700;text-align:center;padding:8px 0}.paid{color:#2e7d32}.closed{color:#8a1c12}
-        .qr{text-align:center}.qr img{width:180px;height:180px;image-rendering:pixelated}ol{padding-left:20px;margin:8px 0 0}
+        .lang{text-align:right;font-size:.9rem;margin:0 0 8px}.lang a{color:#1b5e20}.receipt{font-family:ui-monospace,monospace}.qr{text-align:center}.qr img{width:180px;height:180px;image-rendering:pixelated}ol{padding-left:20px;margin:8px 0 0}
         """;
 
-    /// <summary>Polls the status endpoint and rewrites the waiting card once the prompt is answered.</summary>
+    /// <summary>
+    /// Polls the status endpoint. Once the invoice is paid it loads the page afresh, which then shows the receipt
+    /// and nothing left to pay; any other answer rewrites the waiting card in the page's language (its data attributes).
+    /// </summary>
     public const string PollScript = """
-        (function(){var el=document.getElementById('waiting');if(!el)return;var every=+el.dataset.poll||3000,tries=0;
-        function show(cls,text,retry){el.className='card';el.innerHTML='';var p=document.createElement('p');p.className='state '+cls;p.textContent=text;el.appendChild(p);
-        if(retry){var a=document.createElement('a');a.className='button';a.href=location.pathname;a.textContent='Try again';el.appendChild(a);}}
-        function tick(){tries++;fetch(location.pathname.replace(/\/$/,'')+'/status',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){
-        if(s.paid){show('paid','Paid. Thank you!',false);return;}
-        if(s.payment_status&&s.payment_status!=='INITIATED'){show(s.payment_status==='SUCCESS'?'paid':'closed',s.message||'The payment did not go through.',true);return;}
+        (function(){var el=document.getElementById('waiting');if(!el)return;var d=el.dataset,every=+d.poll||3000,tries=0;
+        var here=location.pathname.replace(/\/$/,''),page=here+'?lang='+encodeURIComponent(d.lang||'en');
+        function show(cls,text,label){el.className='card';el.innerHTML='';var p=document.createElement('p');p.className='state '+cls;p.textContent=text;el.appendChild(p);
+        var a=document.createElement('a');a.className='button';a.href=page;a.textContent=label;el.appendChild(a);}
+        function tick(){tries++;fetch(here+'/status?lang='+encodeURIComponent(d.lang||'en'),{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){
+        if(s.paid){location.replace(page);return;}
+        if(s.payment_status&&s.payment_status!=='INITIATED'){var ok=s.payment_status==='SUCCESS';show(ok?'paid':'closed',s.message||d.failed,ok?d.next:d.again);return;}
         if(tries<60)setTimeout(tick,every);}).catch(function(){if(tries<60)setTimeout(tick,every*2);});}
         setTimeout(tick,every);})();
         """;

@@ -1,6 +1,9 @@
+using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
@@ -11,18 +14,31 @@ namespace InvoiceFirst.Bot.PayPage;
 /// <summary>Turns an invoice into what its pay page shows.</summary>
 public sealed class PayPageBuilder(
     MerchantRepository merchants,
+    ConversationRepository conversations,
+    PaymentRepository payments,
     IOptions<AppOptions> app,
     IOptions<MpesaOptions> mpesa,
     IOptions<PayPageOptions> options,
     TimeProvider clock)
 {
-    public async Task<PayPageModel> BuildAsync(Invoice invoice, CancellationToken ct)
+    /// <param name="requestedLanguage">The page's language switch (<c>?lang=sw</c>); else the customer's, else the invoice's.</param>
+    public async Task<PayPageModel> BuildAsync(Invoice invoice, string? requestedLanguage, CancellationToken ct)
     {
         var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
         var link = app.Value.PayLink(invoice.PayToken);
+        var state = StateOf(invoice);
+        var receipts = state == PayPageState.Paid || invoice.AmountPaidCents > 0
+            ? (await payments.ListForInvoiceAsync(invoice.Id, ct))
+                .Where(p => p.Status == PaymentStatus.Success)
+                .Select(p => new PaidReceipt(p.MpesaReceipt, p.SettledAt ?? p.UpdatedAt, p.AmountCents))
+                .ToList()
+            : [];
         return new PayPageModel
         {
-            State = StateOf(invoice),
+            State = state,
+            Text = PayPageText.For(await LanguageAsync(invoice, merchant, requestedLanguage, ct)),
+            Receipts = receipts,
+            PaidAt = invoice.PaidAt,
             MerchantName = merchant?.Name ?? "",
             InvoiceNumber = invoice.Number,
             Description = invoice.Description,
@@ -31,10 +47,17 @@ public sealed class PayPageBuilder(
             MaskedPhone = Mask.Phone(invoice.Msisdn),
             PayLink = link,
             QrDataUri = PayQrCode.DataUri(link),
-            Instructions = PayInstructions.For(mpesa.Value, invoice.Number),
+            Instructions = PayInstructions.For(mpesa.Value, invoice.PaymentReference),
             Nonce = SecureToken.New(),
             PollMilliseconds = options.Value.PollMilliseconds,
         };
+    }
+
+    private async Task<Language> LanguageAsync(Invoice invoice, Merchant? merchant, string? requested, CancellationToken ct)
+    {
+        if (Language.TryParse(requested, out var picked)) return picked;
+        var spoken = (await conversations.GetAsync(invoice.Msisdn, ct))?.Language;
+        return Language.FromCode(spoken ?? invoice.Language ?? merchant?.Language);
     }
 
     // The same order of checks as PaymentInitiator, so the page never offers a button the initiator refuses.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Data.Database;
@@ -19,14 +20,16 @@ public static class PayPageEndpoints
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(string token, InvoiceRepository invoices, PayPageBuilder pages, CancellationToken ct)
+    private static async Task<IResult> ShowAsync(string token, string? lang, InvoiceRepository invoices, PayPageBuilder pages, CancellationToken ct)
     {
         var invoice = await FindAsync(token, invoices, ct);
-        return invoice is null ? PayPageResponses.NotFound() : PayPageResponses.Page(await pages.BuildAsync(invoice, ct));
+        return invoice is null ? PayPageResponses.NotFound() : PayPageResponses.Page(await pages.BuildAsync(invoice, lang, ct));
     }
 
-    private static async Task<IResult> StatusAsync(string token, InvoiceRepository invoices, PaymentRepository payments, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(string token, string? lang, InvoiceRepository invoices, PaymentRepository payments,
+        CancellationToken ct)
     {
+        var text = PayPageText.For(Language.TryParse(lang, out var picked) ? picked : Language.English);
         var invoice = await FindAsync(token, invoices, ct);
         if (invoice is null) return Results.NotFound();
         var latest = (await payments.ListForInvoiceAsync(invoice.Id, ct)).LastOrDefault(p => p.Method == PaymentMethod.Stk);
@@ -35,22 +38,22 @@ public static class PayPageEndpoints
         var message = latest?.Status switch
         {
             null or PaymentStatus.Initiated => null,
-            PaymentStatus.Success => $"Payment received. Balance: {Money.FromCents(balance).ToKes()}.",
-            PaymentStatus.NeedsReview => "The seller is checking this payment. You will get a message.",
-            _ => "The payment did not go through. You can try again.",
+            PaymentStatus.Success => string.Format(CultureInfo.InvariantCulture, text.PaymentReceived, Money.FromCents(balance).ToKes()),
+            PaymentStatus.NeedsReview => text.BeingChecked,
+            _ => text.DidNotGoThrough,
         };
         return Results.Json(new PayStatusView(invoice.Status, balance, paid, latest?.Status, message),
             statusCode: StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> PayAsync(string token, HttpRequest http, InvoiceRepository invoices, PayPageBuilder pages,
+    private static async Task<IResult> PayAsync(string token, string? lang, HttpRequest http, InvoiceRepository invoices, PayPageBuilder pages,
         Db db, PaymentInitiator initiator, StkPusher pusher, CancellationToken ct)
     {
         var invoice = await FindAsync(token, invoices, ct);
         if (invoice is null) return PayPageResponses.NotFound();
         var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : FormCollection.Empty;
         var entered = form["msisdn"].ToString().Trim();
-        var page = await pages.BuildAsync(invoice, ct);
+        var page = await pages.BuildAsync(invoice, lang, ct);
         if (page.State != PayPageState.Open) return Refused(page, invoice.Number);
 
         var payer = invoice.Msisdn;
@@ -58,7 +61,7 @@ public static class PayPageEndpoints
         {
             return Page(page with
             {
-                Notice = "That is not a Kenyan mobile number. Enter it like 0712 345 678, or leave the field empty.",
+                Notice = page.Text.NotKenyan,
                 NoticeIsError = true,
                 EnteredPhone = entered.Length > 20 ? entered[..20] : entered,
             }, StatusCodes.Status400BadRequest);
@@ -69,16 +72,16 @@ public static class PayPageEndpoints
         if (nonce.Length is < 16 or > 64) nonce = SecureToken.New();
         var key = $"page:{invoice.Id}:{nonce}";
         var started = await db.InTransactionAsync((c, t) => initiator.StartAsync(c, t, invoice, payer, key, null, ct), ct);
-        var lang = Language.English;
+        var language = page.Text.Language;
         switch (started.Kind)
         {
             case InitiationKind.Started:
                 await pusher.TryPushAsync(started.Payment!.Id, ct);
-                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment.Amount, lang).Text);
+                return Waiting(page, CheckYourPhone(invoice, started.Payment, language));
             case InitiationKind.Existing:
-                return Waiting(page, Replies.CheckYourPhone(invoice.Number, started.Payment!.Amount, lang).Text);
+                return Waiting(page, CheckYourPhone(invoice, started.Payment!, language));
             case InitiationKind.AlreadyLive:
-                return Waiting(page, Replies.PromptAlreadyOpen(invoice.Number, lang).Text);
+                return Waiting(page, Replies.PromptAlreadyOpen(invoice.Number, language).Text);
             case InitiationKind.Paid:
                 return Refused(page with { State = PayPageState.Paid }, invoice.Number);
             default:
@@ -87,14 +90,20 @@ public static class PayPageEndpoints
         }
     }
 
+    // A prompt for less than the balance says so: M-PESA takes at most its per-payment limit at once.
+    private static string CheckYourPhone(Invoice invoice, Payment payment, Language lang) =>
+        (payment.Amount < invoice.Balance
+            ? Replies.CheckYourPhoneForPart(invoice.Number, payment.Amount, invoice.Balance, lang)
+            : Replies.CheckYourPhone(invoice.Number, payment.Amount, lang)).Text;
+
     private static IResult Waiting(PayPageModel page, string notice) =>
         Page(page with { State = PayPageState.Waiting, Notice = notice }, StatusCodes.Status202Accepted);
 
     private static IResult Refused(PayPageModel page, string number)
     {
         var notice = page.State == PayPageState.Paid
-            ? Replies.InvoiceAlreadyPaid(number, Language.English).Text
-            : Replies.InvoiceNotPayable(number, Language.English).Text;
+            ? Replies.InvoiceAlreadyPaid(number, page.Text.Language).Text
+            : Replies.InvoiceNotPayable(number, page.Text.Language).Text;
         return Page(page with { Notice = notice }, StatusCodes.Status409Conflict);
     }
 

@@ -25,4 +25,12 @@ public sealed record PayPageModel
     /// <summary>Per rendering: a double submit of the same form is one payment, a later press a new one.</summary>
     public required string Nonce { get; init; }
     public int PollMilliseconds { get; init; }
+
+    /// <summary>The sentences in the page's language (the invoice's, the customer's, or the one picked with <c>?lang=</c>).</summary>
+    public PayPageText Text { get; init; } = PayPageText.English;
+
+    /// <summary>Payments that counted, oldest first: the paid page shows their receipts.</summary>
+    public IReadOnlyList<PaidReceipt> Receipts { get; init; } = [];
+
+    public DateTimeOffset? PaidAt { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
@@ -34,9 +35,13 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         var amount = payment.Amount;
         var balance = invoice.Balance.AtLeastZero;
         var payer = invoice.CustomerName ?? MobileNumber.ToLocal(payment.Msisdn ?? invoice.Msisdn);
+        var payerPhone = payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn;
+        var payerLang = await PayerLanguageAsync(c, t, payerPhone, invoice, merchant, ct);
+        var receipt = Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, payerLang);
 
-        await ToPayerAsync(c, t, payment, payment.Msisdn is { Length: 12 } m ? m : invoice.Msisdn, invoice.Id,
-            Replies.CustomerReceipt(merchant.Name, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
+        // Part paid: the receipt carries the button for the next part.
+        await ToPayerAsync(c, t, payment, payerPhone, invoice.Id,
+            balance.IsPositive && before.Status != InvoiceStatus.Cancelled ? receipt with { Buttons = [Replies.PayButton(invoice.Id, payerLang)] } : receipt,
             OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
         await ToMerchantAsync(c, t, merchant, invoice.Id,
             Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
@@ -58,7 +63,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     private async Task NotCompletedAsync(DbConnection c, DbTransaction t, PaymentOutcome.NotCompleted failed, CancellationToken ct)
     {
         var (payment, invoice, kind) = failed;
-        var lang = await MerchantLanguageAsync(invoice, ct);
+        var lang = await PayerLanguageAsync(c, t, payment.Msisdn ?? invoice.Msisdn, invoice, null, ct);
         await ToPayerAsync(c, t, payment, payment.Msisdn ?? invoice.Msisdn, invoice.Id,
             Replies.PaymentNotCompleted(kind, invoice.Number, invoice.Id, lang), OutboxPurpose.Reply, $"payment:failed:{payment.Id}", ct);
     }
@@ -66,7 +71,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     private async Task PushRefusedAsync(DbConnection c, DbTransaction t, PaymentOutcome.PushRefused refused, CancellationToken ct)
     {
         var (payment, invoice, kind) = refused;
-        var lang = await MerchantLanguageAsync(invoice, ct);
+        var lang = await PayerLanguageAsync(c, t, payment.Msisdn!, invoice, null, ct);
         await ToPayerAsync(c, t, payment, payment.Msisdn!, invoice.Id,
             Replies.PushRefused(kind, invoice.Id, lang), OutboxPurpose.Reply, $"payment:refused:{payment.Id}", ct);
     }
@@ -81,8 +86,14 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
             $"c2b:unapplied:{confirmation.TransId}", ct);
     }
 
-    private async Task<Language> MerchantLanguageAsync(Invoice invoice, CancellationToken ct) =>
-        Language.FromCode((await merchants.GetAsync(invoice.MerchantId, ct))?.Language);
+    /// <summary>What the payer reads: the language they wrote to us in, else the invoice's (older invoices: the merchant's).</summary>
+    private async Task<Language> PayerLanguageAsync(DbConnection c, DbTransaction t, string payer, Invoice invoice, Merchant? merchant,
+        CancellationToken ct)
+    {
+        if (await ConversationRepository.LanguageOfAsync(c, t, payer, ct) is { } spoken) return Language.FromCode(spoken);
+        if (invoice.Language is { } sent) return Language.FromCode(sent);
+        return Language.FromCode((merchant ?? await merchants.GetAsync(invoice.MerchantId, ct))?.Language);
+    }
 
     private Task ToPayerAsync(DbConnection c, DbTransaction t, Payment payment, string recipient, string? invoiceId, Reply reply,
         string purpose, string dedupeKey, CancellationToken ct)

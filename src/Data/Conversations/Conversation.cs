@@ -8,6 +8,9 @@ public sealed class Conversation
     public string State { get; set; } = "Idle";
     public string? Draft { get; set; }
     public string? Language { get; set; }
+
+    /// <summary>JSON: a question waiting for its answer and the list page last shown; null when neither.</summary>
+    public string? ChatContext { get; set; }
     public long Version { get; init; }
     public DateTimeOffset? LastInboundAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }

@@ -6,7 +6,7 @@ namespace InvoiceFirst.Data.Conversations;
 
 public sealed class ConversationRepository(Db db)
 {
-    private const string Columns = "id, participant, state, draft, language, version, last_inbound_at, expires_at, updated_at";
+    private const string Columns = "id, participant, state, draft, language, chat_context, version, last_inbound_at, expires_at, updated_at";
 
     /// <summary>
     /// Loads (creating if needed) and row-locks the participant's conversation for the rest of the
@@ -27,11 +27,18 @@ public sealed class ConversationRepository(Db db)
     public static Task SaveAsync(DbConnection connection, DbTransaction transaction, Conversation conversation, CancellationToken ct)
     {
         const string sql = """
-            UPDATE conversations SET state = @State, draft = @Draft, language = @Language, version = version + 1,
+            UPDATE conversations SET state = @State, draft = @Draft, language = @Language, chat_context = @ChatContext, version = version + 1,
                 last_inbound_at = @LastInboundAt, expires_at = @ExpiresAt, updated_at = @UpdatedAt
             WHERE id = @Id
             """;
         return connection.ExecuteAsync(new CommandDefinition(sql, conversation, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>The language a person chose or wrote in, if any (null: nobody knows yet).</summary>
+    public static Task<string?> LanguageOfAsync(DbConnection connection, DbTransaction? transaction, string participant, CancellationToken ct)
+    {
+        const string sql = "SELECT language FROM conversations WHERE participant = @participant";
+        return connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { participant }, transaction, cancellationToken: ct));
     }
 
     /// <summary>When the person last wrote to us: WhatsApp's 24-hour window is measured from it.</summary>

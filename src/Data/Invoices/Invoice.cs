@@ -7,6 +7,9 @@ public sealed record Invoice
     public long MerchantId { get; init; }
     public long CustomerId { get; init; }
     public required string Number { get; init; }
+
+    /// <summary>Merchant code and number (<c>MM7-42</c>), unique across the deployment; null on invoices made before references.</summary>
+    public string? PaymentRef { get; init; }
     public required string Msisdn { get; init; }
     public string? CustomerName { get; init; }
     public required string Description { get; init; }
@@ -18,12 +21,18 @@ public sealed record Invoice
     public string? IdempotencyKey { get; init; }
     public string? RequestHash { get; init; }
     public bool RemindersEnabled { get; init; } = true;
+
+    /// <summary>The language it was sent in ("en" or "sw"); null for invoices from before it was recorded.</summary>
+    public string? Language { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
     public DateTimeOffset? PaidAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>What the customer types as the Paybill account, and STK sends as AccountReference.</summary>
+    public string PaymentReference => PaymentRef ?? Number;
 
     public long BalanceCents => AmountCents - AmountPaidCents;
 

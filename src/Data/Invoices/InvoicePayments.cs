@@ -7,8 +7,8 @@ namespace InvoiceFirst.Data.Invoices;
 public static class InvoicePayments
 {
     private const string Columns = """
-        id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents, amount_paid_cents,
-        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
+        id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents, amount_paid_cents,
+        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language,
         created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
         """;
 
@@ -28,6 +28,26 @@ public static class InvoicePayments
             LIMIT 1
             """;
         return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { msisdn }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>The invoice whose payment reference, without its hyphen, is <paramref name="key"/> (see <see cref="PaymentRefs.Key"/>).</summary>
+    public static Task<Invoice?> FindByPaymentRefAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE replace(payment_ref, '-', '') = @key";
+        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { key }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>Invoices sent to this number that can be paid now (owed, not closed, not past their expiry), newest first.</summary>
+    public static async Task<IReadOnlyList<Invoice>> ListPayableForAsync(DbConnection connection, DbTransaction? transaction, string msisdn,
+        DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM invoices
+            WHERE msisdn = @msisdn AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED') AND expires_at > @now
+            ORDER BY created_at DESC, number DESC
+            LIMIT @limit
+            """;
+        return (await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { msisdn, now, limit }, transaction, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Invoices whose number, upper-cased without spaces, equals <paramref name="normalizedNumber"/>.</summary>

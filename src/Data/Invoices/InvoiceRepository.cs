@@ -7,19 +7,19 @@ namespace InvoiceFirst.Data.Invoices;
 public sealed class InvoiceRepository(Db db)
 {
     internal const string Columns = """
-        id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents, amount_paid_cents,
-        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
+        id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents, amount_paid_cents,
+        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language,
         created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
         """;
 
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, Invoice invoice, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO invoices (id, merchant_id, customer_id, number, msisdn, customer_name, description, amount_cents,
-                amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled,
+            INSERT INTO invoices (id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents,
+                amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language,
                 created_at, updated_at, expires_at)
-            VALUES (@Id, @MerchantId, @CustomerId, @Number, @Msisdn, @CustomerName, @Description, @AmountCents,
-                0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled,
+            VALUES (@Id, @MerchantId, @CustomerId, @Number, @PaymentRef, @Msisdn, @CustomerName, @Description, @AmountCents,
+                0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled, @Language,
                 @CreatedAt, @UpdatedAt, @ExpiresAt)
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, invoice, transaction, cancellationToken: ct));
@@ -79,18 +79,46 @@ public sealed class InvoiceRepository(Db db)
         return rows.AsList();
     }
 
-    /// <summary>Invoices still owed, newest first.</summary>
+    /// <summary>Invoices still owed, newest first, <paramref name="limit"/> of them after the first <paramref name="offset"/>.</summary>
     public static async Task<IReadOnlyList<Invoice>> ListUnpaidAsync(DbConnection connection, DbTransaction? transaction,
-        long merchantId, int limit, CancellationToken ct)
+        long merchantId, int limit, CancellationToken ct, int offset = 0)
     {
         const string sql = $"""
             SELECT {Columns} FROM invoices
             WHERE merchant_id = @merchantId AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED', 'EXPIRED')
             ORDER BY created_at DESC, number DESC
-            LIMIT @limit
+            LIMIT @limit OFFSET @offset
             """;
-        var rows = await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { merchantId, limit }, transaction, cancellationToken: ct));
+        var rows = await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { merchantId, limit, offset }, transaction, cancellationToken: ct));
         return rows.AsList();
+    }
+
+    /// <summary>How many invoices are still owed (what <see cref="ListUnpaidAsync"/> pages through).</summary>
+    public static Task<long> CountUnpaidAsync(DbConnection connection, DbTransaction? transaction, long merchantId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT COUNT(*) FROM invoices
+            WHERE merchant_id = @merchantId AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED', 'EXPIRED')
+            """;
+        return connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { merchantId }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// The newest invoice not cancelled that went to the same number for the same amount and description
+    /// (ignoring case) since <paramref name="since"/>: sending it again is more likely a slip than meant.
+    /// </summary>
+    public static Task<Invoice?> FindRecentSameAsync(DbConnection connection, DbTransaction? transaction, long merchantId,
+        string msisdn, long amountCents, string description, DateTimeOffset since, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM invoices
+            WHERE merchant_id = @merchantId AND msisdn = @msisdn AND amount_cents = @amountCents
+              AND lower(description) = lower(@description) AND status <> 'CANCELLED' AND created_at >= @since
+            ORDER BY created_at DESC, number DESC
+            LIMIT 1
+            """;
+        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql,
+            new { merchantId, msisdn, amountCents, description = description.Trim(), since }, transaction, cancellationToken: ct));
     }
 
     /// <summary>Cancels an invoice nobody has paid anything on yet; false when it was not in a cancellable state.</summary>

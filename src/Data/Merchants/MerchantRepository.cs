@@ -9,6 +9,10 @@ public sealed class MerchantRepository(Db db)
     private const string Columns = "id, phone, name, language, reminders_enabled, code, status, created_at";
 
     // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
+    // No code may begin another ("MM7" and "MM74"), so "MM7-42" and "MM74-2" can never be typed alike.
+    private const string PrefixFree =
+        "NOT EXISTS (SELECT 1 FROM merchants m WHERE m.code IS NOT NULL AND (m.code LIKE @code || '%' OR @code LIKE m.code || '%'))";
+
     private const int TriesPerLength = 4;
 
     /// <summary>Creates the merchant or updates its name; the number is the identity. Gives it a code if it has none.</summary>
@@ -29,7 +33,8 @@ public sealed class MerchantRepository(Db db)
     {
         const string sql = $"""
             INSERT INTO merchants (phone, name, language, status, code, created_at, updated_at)
-            VALUES (@phone, @name, @language, @status, @code, @now, @now)
+            SELECT @phone, @name, @language, @status, @code, @now, @now
+            WHERE {PrefixFree}
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
             """;
@@ -41,7 +46,7 @@ public sealed class MerchantRepository(Db db)
                 new { phone, name, language, status, code, now }, cancellationToken: ct));
             if (created is not null) return created;
             if (await FindByPhoneAsync(connection, phone, ct) is not null) return null;
-            // Only the code collided: draw another.
+            // Only the code collided (or one code would begin another): draw another.
         }
     }
 
@@ -93,9 +98,9 @@ public sealed class MerchantRepository(Db db)
 
     private static async Task<string> AssignCodeAsync(DbConnection connection, long id, DateTimeOffset now, CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
             UPDATE merchants SET code = @code, updated_at = @now
-            WHERE id = @id AND code IS NULL AND NOT EXISTS (SELECT 1 FROM merchants m WHERE m.code = @code)
+            WHERE id = @id AND code IS NULL AND {PrefixFree}
             """;
         for (var attempt = 0; ; attempt++)
         {

@@ -97,6 +97,9 @@ public sealed class RetentionRepository(Db db)
         await Run(c, t, "UPDATE customers SET msisdn = @pseudonym, name = NULL, updated_at = @now WHERE msisdn = @msisdn", args, ct);
 
         await Run(c, t, "DELETE FROM conversations WHERE participant = @msisdn", args, ct);
+        // A question waiting in a merchant's chat ("which Jane?", "rename?", "send again?") holds the number: it is dropped.
+        await c.ExecuteAsync(new CommandDefinition("UPDATE conversations SET chat_context = NULL WHERE chat_context LIKE @anyNumber",
+            new { anyNumber = "%" + msisdn + "%" }, t, cancellationToken: ct));
         // A status or callback event names the number only inside its payload; an operator command may scan.
         const string inbox = """
             DELETE FROM inbox WHERE status <> 'PENDING' AND (conversation_key = @chatKey OR payload LIKE @anyNumber)

@@ -17,11 +17,20 @@ public sealed class C2bSettlement(
     TimeProvider clock,
     ILogger<C2bSettlement> logger)
 {
+    /// <summary>
+    /// The invoice the payer meant: the one whose payment reference they typed (unique across merchants), else the
+    /// one invoice anywhere with that number. Several merchants share numbers: then nothing is guessed.
+    /// </summary>
+    private static async Task<Invoice?> MatchAsync(DbConnection c, DbTransaction t, string account, CancellationToken ct)
+    {
+        if (await InvoicePayments.FindByPaymentRefAsync(c, t, PaymentRefs.Key(account), ct) is { } byRef) return byRef;
+        var byNumber = await InvoicePayments.FindByNormalizedNumberAsync(c, t, C2bParser.NormalizeAccount(account), ct);
+        return byNumber.Count == 1 ? byNumber[0] : null;
+    }
+
     public async Task ApplyAsync(DbConnection c, DbTransaction t, C2bConfirmation confirmation, CancellationToken ct)
     {
-        var matches = await InvoicePayments.FindByNormalizedNumberAsync(c, t, C2bParser.NormalizeAccount(confirmation.Account), ct);
-        // Only one merchant per deployment today; with several, two could share a number and we must not guess.
-        var invoice = matches.Count == 1 ? matches[0] : null;
+        var invoice = await MatchAsync(c, t, confirmation.Account, ct);
         var now = clock.GetUtcNow();
         var payment = new Payment
         {

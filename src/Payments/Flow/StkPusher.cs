@@ -39,7 +39,7 @@ public sealed class StkPusher(
     public async Task PushAsync(Payment payment, CancellationToken ct)
     {
         var invoice = await invoices.GetAsync(payment.InvoiceId!, ct) ?? throw new InvalidOperationException("Payment without invoice");
-        var request = new StkPushRequest(payment.Msisdn!, payment.Amount.Shillings, invoice.Number, invoice.Number,
+        var request = new StkPushRequest(payment.Msisdn!, payment.Amount.Shillings, invoice.PaymentReference, invoice.Number,
             CallbackUrl(payment.CallbackToken!));
         var outcome = await daraja.StkPushAsync(request, ct);
         InvoiceFirstMetrics.StkPushes.WithLabels(outcome switch

@@ -76,10 +76,29 @@ public sealed class RepliesTests
         (nameof(Replies.AlreadyCancelled), l => Replies.AlreadyCancelled("INV-0042", l)),
         (nameof(Replies.UnknownInvoice), l => Replies.UnknownInvoice("INV-0042", l)),
         (nameof(Replies.Status), l => Replies.Status("INV-0042", "PARTIALLY_PAID", Kes(1500), Kes(500), l)),
-        (nameof(Replies.UnpaidList) + "Empty", l => Replies.UnpaidList([], l)),
-        (nameof(Replies.UnpaidList), l => Replies.UnpaidList([new InvoiceSummary("INV-0042", "Wanjiku", Kes(1500))], l)),
-        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", l))),
-        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", l))),
+        (nameof(Replies.UnpaidPage) + "Empty", l => Replies.UnpaidPage([], new Paging(1, 0), l)),
+        (nameof(Replies.UnpaidPage), l => Replies.UnpaidPage([new InvoiceSummary("INV-0042", "Wanjiku", Kes(1500))], new Paging(1, 11), l)),
+        (nameof(Replies.UnpaidPage) + "Beyond", l => Replies.UnpaidPage([], new Paging(4, 11), l)),
+        (nameof(Replies.NothingToPageOn), Replies.NothingToPageOn),
+        (nameof(Replies.DuplicateInvoice), l => Replies.DuplicateInvoice("INV-0025", TimeSpan.FromMinutes(2.5), l)),
+        (nameof(Replies.DuplicateNotSent), l => Replies.DuplicateNotSent("INV-0025", l)),
+        (nameof(Replies.PickFromList), l => Replies.PickFromList(3, l)),
+        (nameof(Replies.YesOrNo), Replies.YesOrNo),
+        (nameof(Replies.WhichInvoiceToPay), l => Replies.WhichInvoiceToPay([new("INV-0003", "Mama Mboga", Kes(900), "Sukuma"), new("INV-0001", "Duka", Kes(1500), "Logo")], l)),
+        (nameof(Replies.CheckYourPhoneForPart), l => Replies.CheckYourPhoneForPart("INV-0042", Kes(250_000), Kes(1_000_000), l)),
+        (nameof(Replies.WhichCustomer), l => Replies.WhichCustomer("jane", [new("254712345678", "Jane Wanjiru"), new("254722000111", "Jane Achieng")], l)),
+        (nameof(Replies.SeveralCustomersMatch), l => Replies.SeveralCustomersMatch("jane", [new("254712345678", "Jane Wanjiru"), new("254722000111", "Jane Achieng")], l)),
+        (nameof(Replies.CustomerSaved), l => Replies.CustomerSaved("Jane Wanjiru", "254712345678", l)),
+        (nameof(Replies.CustomerAlreadySaved), l => Replies.CustomerAlreadySaved("Jane Wanjiru", "254712345678", l)),
+        (nameof(Replies.AskRename), l => Replies.AskRename("254712345678", "John Kamau", "Jane", l)),
+        (nameof(Replies.CustomerRenamed), l => Replies.CustomerRenamed("254712345678", "Jane", l)),
+        (nameof(Replies.CustomerNameKept), l => Replies.CustomerNameKept("254712345678", l)),
+        .. Enum.GetValues<SaveCustomerProblem>().Select(p =>
+            (nameof(Replies.SaveCustomerUsage) + p, (Func<Language, Reply>)(l => Replies.SaveCustomerUsage(p, l)))),
+        (nameof(Replies.CustomerPage) + "Empty", l => Replies.CustomerPage([], new Paging(1, 0), l)),
+        (nameof(Replies.CustomerPage), l => Replies.CustomerPage([new("Jane Wanjiru", "254712345678"), new(null, "254722000111")], new Paging(2, 12), l)),
+        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", "MM7-42", l))),
+        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", "MM7-42", l))),
         (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", Kes(1500), l)),
         (nameof(Replies.PromptAlreadyOpen), l => Replies.PromptAlreadyOpen("INV-0042", l)),
         (nameof(Replies.InvoiceAlreadyPaid), l => Replies.InvoiceAlreadyPaid("INV-0042", l)),
@@ -184,11 +203,12 @@ public sealed class RepliesTests
             PayBy,
             "https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7",
             "4002001",
+            "XKCD42-12345",
             Language.Swahili);
 
         Assert.True(Gsm7.Septets(sms) <= Gsm7.TwoSegmentSeptets, $"{Gsm7.Septets(sms)} septets");
         Assert.True(Gsm7.IsEncodable(sms));
-        Assert.Contains("Paybill 4002001 Account INV-12345", sms);
+        Assert.Contains("Paybill 4002001 Account XKCD42-12345", sms);
         Assert.Contains("https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7", sms);
         Assert.Contains("KES 999,999", sms);
         Assert.Contains("Braiding, wash", sms);
@@ -198,21 +218,9 @@ public sealed class RepliesTests
     [Fact]
     public void InvoiceSms_ShortDescription_KeptWhole()
     {
-        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", Language.English);
+        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", "MM7-42", Language.English);
 
-        Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account INV-0042", sms);
-    }
-
-    [Fact]
-    public void UnpaidList_MoreThanTen_ShowsTenAndCountsTheRest()
-    {
-        var unpaid = Enumerable.Range(1, 13).Select(i => new InvoiceSummary($"INV-{i:D4}", "Otieno", Kes(100))).ToList();
-
-        var text = Replies.UnpaidList(unpaid, Language.English).Text;
-
-        Assert.Contains("INV-0010", text);
-        Assert.DoesNotContain("INV-0011", text);
-        Assert.Contains("3 more", text);
+        Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account MM7-42", sms);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class PayPageViewTests
     {
         var html = await RenderAsync(Model(PayPageState.Waiting) with { Notice = "Check your phone", PollMilliseconds = 2500 });
 
-        Assert.Contains("<section class=\"card\" id=\"waiting\" data-poll=\"2500\"><div class=\"notice\" role=\"status\">Check your phone</div>", html);
+        Assert.Contains("<section class=\"card\" id=\"waiting\" data-poll=\"2500\" data-lang=\"en\"", html);
+        Assert.Contains("data-next=\"Pay the next part\"><div class=\"notice\" role=\"status\">Check your phone</div>", html);
         Assert.Contains("<script>" + PayPageAssets.PollScript + "</script>", html);
         Assert.DoesNotContain("<form", html);
     }
@@ -52,6 +53,40 @@ public sealed class PayPageViewTests
         Assert.DoesNotContain("<form", html);
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("Paybill", html);
+    }
+
+    [Fact]
+    public async Task Render_Paid_ShowsReceiptAndDateAndNothingLeftToPay()
+    {
+        var paidAt = new DateTimeOffset(2026, 12, 1, 11, 5, 0, TimeSpan.Zero);
+        var html = await RenderAsync(Model(PayPageState.Paid) with
+        {
+            BalanceCents = 0,
+            PaidAt = paidAt,
+            Receipts = [new PaidReceipt("NLJ7RT61SV", paidAt, 150_000)],
+            Instructions = new PayInstructions(false, "174379", "INV-0001"),
+        });
+
+        Assert.Contains("<p class=\"state paid\">Paid. Thank you!</p>", html);
+        Assert.Contains("Paid in full on 01/12/2026 14:05.", html);
+        Assert.Contains("<dd class=\"receipt\">NLJ7RT61SV</dd>", html);
+        Assert.DoesNotContain("to pay", html);
+        Assert.DoesNotContain("Balance", html);
+        Assert.DoesNotContain("Paybill", html);
+        Assert.DoesNotContain("<img", html);
+    }
+
+    [Fact]
+    public async Task Render_Swahili_PageAndLanguageSwitchInSwahili()
+    {
+        var html = await RenderAsync(Model(PayPageState.Open) with { Text = PayPageText.Swahili, Instructions = new PayInstructions(false, "174379", "INV-0001") });
+
+        Assert.Contains("<html lang=\"sw\">", html);
+        Assert.Contains("Lipa kwa M-PESA</button>", html);
+        Assert.Contains("Au lipa kwa Paybill", html);
+        Assert.Contains("<a href=\"?lang=en\" hreflang=\"en\" lang=\"en\">English</a>", html);
+        Assert.Contains("<b aria-current=\"true\">Kiswahili</b>", html);
+        Assert.DoesNotContain("Pay with M-PESA", html);
     }
 
     private static PayPageModel Model(PayPageState state) => new()

@@ -76,6 +76,13 @@ public sealed class ObservabilityTests
             Assert.True(operation.TryGetProperty("security", out var security), $"{method} {path} has no security");
             Assert.True(security[0].TryGetProperty("Bearer", out _), $"{method} {path}: {security}");
             Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} has no 401");
+            Assert.Contains("or a merchant key", operation.GetProperty("description").GetString());
+        }
+        foreach (var (path, method) in new[] { ("/merchants", "get"), ("/reconciliation", "get"), ("/merchants/{id}/api-keys", "post") })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.Contains("operator's Api:Key only", operation.GetProperty("description").GetString());
+            Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _), $"{method} {path} has no 403");
         }
         foreach (var (path, method) in new[] { ("/healthz", "get"), ("/readyz", "get"), ("/whatsapp/webhook", "post"), ("/sms/inbound/{token}", "post") })
             Assert.False(paths.GetProperty(path).GetProperty(method).TryGetProperty("security", out _), $"{method} {path} has security");

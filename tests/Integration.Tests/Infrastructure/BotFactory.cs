@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Testing;
 using InvoiceFirst.Testing.Fakes;
@@ -105,6 +106,22 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
         return client;
+    }
+
+    /// <summary>A client that calls the API with <paramref name="key"/> (a merchant key, say).</summary>
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return client;
+    }
+
+    /// <summary>A new API key for the merchant, made with the operator's key.</summary>
+    public async Task<string> NewMerchantKeyAsync(long merchantId)
+    {
+        using var api = ApiClient();
+        var made = await (await api.PostAsync($"/merchants/{merchantId}/api-keys", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return made.GetProperty("key").GetString()!;
     }
 
     public Db Db => Services.GetRequiredService<Db>();

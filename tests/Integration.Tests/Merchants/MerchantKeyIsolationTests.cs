@@ -23,8 +23,8 @@ public sealed class MerchantKeyIsolationTests : IAsyncLifetime
         _seededId = (await _operator.GetFromJsonAsync<JsonElement>("/merchants")).GetProperty("merchants")[0].GetProperty("id").GetInt64();
         var other = await _operator.PostAsJsonAsync("/merchants", new { phone = "0722000111", name = "Duka La Pili" });
         _otherId = (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        _seeded = Client(await KeyAsync(_seededId));
-        _other = Client(await KeyAsync(_otherId));
+        _seeded = _factory.ClientWithKey(await _factory.NewMerchantKeyAsync(_seededId));
+        _other = _factory.ClientWithKey(await _factory.NewMerchantKeyAsync(_otherId));
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
@@ -130,15 +130,4 @@ public sealed class MerchantKeyIsolationTests : IAsyncLifetime
 
     private static List<string> Ids(JsonElement list) =>
         list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
-
-    private async Task<string> KeyAsync(long merchantId) =>
-        (await (await _operator.PostAsync($"/merchants/{merchantId}/api-keys", null)).Content.ReadFromJsonAsync<JsonElement>())
-        .GetProperty("key").GetString()!;
-
-    private HttpClient Client(string key)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        return client;
-    }
 }

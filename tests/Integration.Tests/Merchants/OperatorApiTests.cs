@@ -104,32 +104,21 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.DoesNotContain(key, listed.GetRawText());
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, revokedAgain.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Client(key).GetAsync("/invoices")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.ClientWithKey(key).GetAsync("/invoices")).StatusCode);
     }
 
     [Fact]
     public async Task MerchantKey_OnOperatorEndpoints_403()
     {
-        var key = await KeyAsync(await CreateAsync("0722000111"));
+        var key = await _factory.NewMerchantKeyAsync(await CreateAsync("0722000111"));
 
         foreach (var path in new[] { "/merchants", "/reconciliation", "/providers/health" })
-            Assert.Equal(HttpStatusCode.Forbidden, (await Client(key).GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await _factory.ClientWithKey(key).GetAsync(path)).StatusCode);
     }
 
     private async Task<long> CreateAsync(string phone)
     {
         var response = await _operator.PostAsJsonAsync("/merchants", new { phone, name = "Shop " + phone[^3..] });
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-    }
-
-    private async Task<string> KeyAsync(long merchantId) =>
-        (await (await _operator.PostAsync($"/merchants/{merchantId}/api-keys", null)).Content.ReadFromJsonAsync<JsonElement>())
-        .GetProperty("key").GetString()!;
-
-    private HttpClient Client(string key)
-    {
-        var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        return client;
     }
 }

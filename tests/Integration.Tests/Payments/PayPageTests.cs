@@ -33,7 +33,7 @@ public sealed partial class PayPageTests : IAsyncLifetime
         Assert.StartsWith("data:image/svg+xml;base64,", WebUtility.HtmlDecode(ImageSource().Match(html).Groups[1].Value));
         Assert.Contains("Pay with M-PESA", html);
         Assert.Contains("Business number: <b>174379</b>", html);
-        Assert.Contains($"Account number: <b>{invoice.Number}</b>", html);
+        Assert.Contains($"Account number: <b>{invoice.PaymentRef}</b>", html);
     }
 
     [Fact]

@@ -32,7 +32,9 @@ public sealed class StkPaymentTests : IAsyncLifetime
         Assert.Equal("1500", push.GetProperty("Amount").GetString());
         Assert.Equal(PaymentHarness.Customer, push.GetProperty("PhoneNumber").GetString());
         Assert.Equal(PaymentHarness.Customer, push.GetProperty("PartyA").GetString());
-        Assert.Equal(invoice.Number, push.GetProperty("AccountReference").GetString());
+        // The reference unique across merchants: the merchant's code and the invoice's sequence.
+        Assert.Matches("^[2-9A-HJ-NP-Z]{3}-1$", push.GetProperty("AccountReference").GetString());
+        Assert.Equal(invoice.PaymentRef, push.GetProperty("AccountReference").GetString());
         Assert.Equal($"https://bot.example.com/payments/stk/callback/{payment.CallbackToken}", push.GetProperty("CallBackURL").GetString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(150000, paid.AmountPaidCents);

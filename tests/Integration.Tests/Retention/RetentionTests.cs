@@ -126,6 +126,26 @@ public sealed class RetentionTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task EraseCustomer_WhileAMerchantsQuestionListsThem_TheQuestionIsDropped(Dialect dialect)
+    {
+        await using var h = await PaymentHarness.StartAsync(dialect: dialect);
+        var whatsApp = new WhatsAppSender(h.Factory);
+        foreach (var text in new[] { "customer Wanjiku Kamau 0712345678", "customer Wanjiru Otieno 0722000111", "invoice wanji 500 Braids" })
+        {
+            (await whatsApp.TextAsync(BotFactory.MerchantPhone, text)).EnsureSuccessStatusCode();
+            await whatsApp.DrainAsync();
+        }
+        Assert.Contains(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Wanjiku"),
+            m => m.StartsWith("conversations.chat_context", StringComparison.Ordinal));
+
+        await EraseAsync(h);
+
+        Assert.DoesNotContain(await StoredText.MentionsAsync(h.Factory.Db, PaymentHarness.Customer, "Wanjiku"),
+            m => m.StartsWith("conversations.", StringComparison.Ordinal) || m.StartsWith("customers.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
     public async Task EraseCustomer_Twice_SecondChangesNothing(Dialect dialect)
     {
         await using var h = await PaymentHarness.StartAsync(dialect: dialect);

@@ -1,0 +1,40 @@
+using System.Data.Common;
+using InvoiceFirst.Bot.Invoices;
+using InvoiceFirst.Data.Customers;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>
+/// Sends an invoice the merchant asked for in chat (one-line command, guided flow, or an answer to a
+/// question). The same customer, amount and description sent within <see cref="DuplicateWindow"/> is
+/// asked about first; a name that differs from the one saved for the phone goes on this invoice and the
+/// merchant is asked whether to rename the saved customer. API creates have their idempotency key instead.
+/// </summary>
+public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock)
+{
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
+
+    public async Task<ChatTurn> SendAsync(DbConnection c, DbTransaction t, Merchant merchant, PendingInvoice invoice, Language lang,
+        bool checkDuplicate, CancellationToken ct)
+    {
+        var msisdn = invoice.Msisdn ?? throw new ArgumentException("No customer picked yet", nameof(invoice));
+        var now = clock.GetUtcNow();
+        if (checkDuplicate && await InvoiceRepository.FindRecentSameAsync(c, t, merchant.Id, msisdn, invoice.AmountCents, invoice.Description,
+                now - DuplicateWindow, ct) is { } recent)
+        {
+            return ChatTurn.Say(Replies.DuplicateInvoice(recent.Number, now - recent.CreatedAt, lang),
+                new DuplicateQuestion(now, invoice, recent.Number));
+        }
+
+        var saved = await CustomerRepository.GetByMsisdnAsync(c, t, merchant.Id, msisdn, ct);
+        await creator.CreateAsync(c, t, merchant, new NewInvoice(msisdn, invoice.CustomerName, invoice.AmountCents, invoice.Description,
+            IdempotencyKey: invoice.IdempotencyKey, ReplyChannel: invoice.ReplyChannel, FromChat: true), ct);
+
+        return invoice.CustomerName is { } typed && saved?.Name is { } current
+            && !string.Equals(current, typed, StringComparison.OrdinalIgnoreCase)
+            ? ChatTurn.Say(Replies.AskRename(msisdn, current, typed, lang), new RenameQuestion(now, msisdn, typed))
+            : ChatTurn.Silent;
+    }
+}
