@@ -38,7 +38,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         context.Question = null;
         var turn = inbound.Kind switch
         {
-            InboundKind.Unsupported => ChatTurn.Say(Replies.TextOnly(await LanguageAsync(c, t, conversation, null, now, ct))),
+            InboundKind.Unsupported => ChatTurn.Say(Replies.CustomerMediaNotRead(await LanguageAsync(c, t, conversation, null, now, ct))),
             InboundKind.Button when inbound.ButtonId is { } id && id.StartsWith(Keywords.PayButtonPrefix, StringComparison.Ordinal) =>
                 await PayInvoiceAsync(c, t, inbound, conversation, id[Keywords.PayButtonPrefix.Length..], ct),
             InboundKind.Text when question is not null && Chosen(question, text) is { } chosen =>

@@ -1,62 +1,67 @@
-using InvoiceFirst.Data.Domain;
 using System.Text.RegularExpressions;
 
 namespace InvoiceFirst.Bot.Conversations;
 
-/// <summary>The arguments of <c>invoice &lt;phone|name&gt; &lt;amount&gt; &lt;description&gt;</c>.</summary>
-internal static partial class InvoiceCommandParser
+/// <summary>
+/// The arguments of <c>invoice [name] &lt;phone&gt; [name] &lt;amount&gt; &lt;description&gt;</c>, or of
+/// <c>invoice &lt;saved name&gt; &lt;amount&gt; &lt;description&gt;</c>. Words around the phone are the customer's name;
+/// joining words ("ankara ya 0712…") make it a sentence, which is proposed rather than sent.
+/// </summary>
+internal static class InvoiceCommandParser
 {
-    private const int MaxPhoneTokens = 4;
-
     public static ParsedCommand Parse(string text, Match[] args, long maxShillings)
     {
-        var next = PhoneRun(args, out var msisdn);
-        string? name = null;
-        if (msisdn is null)
+        var tokens = args.Select(a => a.Value).ToArray();
+        var phones = new List<string>();
+        var nameAt = new List<int>();
+        var amountAt = -1;
+        var amountLength = 0;
+        var amount = AmountParseResult.Fail(AmountError.NotANumber);
+        for (var i = 0; i < tokens.Length;)
         {
-            if (LooksNumeric(args[0].Value))
+            if (ChatWords.TryPhoneAt(tokens, i, out var count, out var msisdn))
+            {
+                // The same number written twice is still one customer.
+                if (!phones.Contains(msisdn)) phones.Add(msisdn);
+                i += count;
+                continue;
+            }
+
+            if (ChatWords.LooksLikePhone(tokens[i]))
             {
                 return Error(CommandErrorKind.InvalidPhone);
             }
 
-            var amountAt = FirstAmountLike(args);
-            if (amountAt < 0)
+            amount = AmountParser.ReadAt(tokens, i, maxShillings, out amountLength);
+            if (amountLength > 0)
             {
-                return Error(CommandErrorKind.MissingAmount);
+                amountAt = i;
+                break;
             }
 
-            if (amountAt == 0)
-            {
-                return Error(CommandErrorKind.MissingCustomer);
-            }
-
-            var check = FieldRules.CheckCustomerName(Span(text, args[0], args[amountAt - 1]));
-            if (!check.IsValid)
-            {
-                return Error(check.Error == FieldError.TooShort
-                    ? CommandErrorKind.CustomerNameTooShort
-                    : CommandErrorKind.CustomerNameTooLong);
-            }
-
-            name = check.Value;
-            next = amountAt;
+            nameAt.Add(i);
+            i++;
         }
 
-        if (next >= args.Length)
+        if (amountAt < 0)
         {
-            return Error(CommandErrorKind.MissingAmount);
+            return phones.Count > 0 && nameAt.Count > 0
+                ? new CommandError(CommandErrorKind.InvalidAmount, AmountError.NotANumber)
+                : Error(CommandErrorKind.MissingAmount);
         }
 
-        var twoTokens = AmountParser.IsCurrencyWord(args[next].Value) && next + 1 < args.Length;
-        var amountText = twoTokens ? $"{args[next].Value} {args[next + 1].Value}" : args[next].Value;
-        var amount = AmountParser.Parse(amountText, maxShillings);
+        if (phones.Count == 0 && nameAt.Count == 0)
+        {
+            return Error(ChatWords.LooksNumeric(tokens[0]) ? CommandErrorKind.InvalidPhone : CommandErrorKind.MissingCustomer);
+        }
+
         if (!amount.IsSuccess)
         {
             return new CommandError(CommandErrorKind.InvalidAmount, amount.Error);
         }
 
-        next += twoTokens ? 2 : 1;
-        if (next >= args.Length)
+        var next = amountAt + amountLength;
+        if (next >= tokens.Length)
         {
             return Error(CommandErrorKind.MissingDescription);
         }
@@ -69,53 +74,35 @@ internal static partial class InvoiceCommandParser
                 : CommandErrorKind.DescriptionTooLong);
         }
 
-        return new CreateInvoiceCommand(msisdn, name, amount.Shillings, description.Value);
-    }
-
-    /// <summary>The longest run of leading tokens that reads as one phone number ("0712 345 678").</summary>
-    private static int PhoneRun(Match[] args, out string? msisdn)
-    {
-        for (var count = Math.Min(MaxPhoneTokens, args.Length); count >= 1; count--)
+        if (phones.Count > 1)
         {
-            var joined = string.Concat(args.Take(count).Select(a => a.Value));
-            if (MobileNumber.TryParseKenyan(joined, out var normalized))
-            {
-                msisdn = normalized;
-                return count;
-            }
+            return new AskWhichPhoneCommand(phones[0], phones[1], amount.Shillings, description.Value);
         }
 
-        msisdn = null;
-        return 0;
-    }
-
-    private static int FirstAmountLike(Match[] args)
-    {
-        for (var i = 0; i < args.Length; i++)
+        var words = nameAt.Select(i => tokens[i]).ToList();
+        var joining = words.Any(ChatWords.IsFiller);
+        var nameWords = words.Where(w => !ChatWords.IsFiller(w)).ToList();
+        string? name = null;
+        if (nameWords.Count > 0)
         {
-            var token = args[i].Value;
-            var isCurrencyThenAmount = AmountParser.IsCurrencyWord(token)
-                && i + 1 < args.Length && IsAmountLike(args[i + 1].Value);
-            if (isCurrencyThenAmount || IsAmountLike(token))
+            var check = FieldRules.CheckCustomerName(string.Join(' ', nameWords));
+            if (!check.IsValid)
             {
-                return i;
+                return Error(check.Error == FieldError.TooShort
+                    ? CommandErrorKind.CustomerNameTooShort
+                    : CommandErrorKind.CustomerNameTooLong);
             }
+
+            name = check.Value;
+        }
+        else if (phones.Count == 0)
+        {
+            return Error(CommandErrorKind.MissingCustomer);
         }
 
-        return -1;
+        var invoice = new CreateInvoiceCommand(phones.FirstOrDefault(), name, amount.Shillings, description.Value);
+        return joining ? new ProposeInvoiceCommand(invoice, ProposalReason.Sentence) : invoice;
     }
 
-    // A token that fails for a reason other than "not a number" was still meant as the amount.
-    private static bool IsAmountLike(string token) =>
-        AmountParser.Parse(token, long.MaxValue).Error is null or not AmountError.NotANumber;
-
-    private static string Span(string text, Match first, Match last) =>
-        text[first.Index..(last.Index + last.Length)];
-
-    private static ParsedCommand Error(CommandErrorKind kind) => new CommandError(kind);
-
-    private static bool LooksNumeric(string token) => NumericStart().IsMatch(token);
-
-    [GeneratedRegex(@"^\+?[0-9][0-9\-]*$")]
-    private static partial Regex NumericStart();
+    private static CommandError Error(CommandErrorKind kind) => new(kind);
 }

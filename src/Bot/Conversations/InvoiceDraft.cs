@@ -13,4 +13,7 @@ public sealed record InvoiceDraft
 
     /// <summary>True when the customer was picked from the merchant's address book by name.</summary>
     public bool IsSavedCustomer { get; init; }
+
+    /// <summary>True while one field is being changed from the summary: the next answer goes back to the summary.</summary>
+    public bool Editing { get; init; }
 }

@@ -15,7 +15,8 @@ public sealed partial class InvoiceDraftFlow
         _machine.Configure(State.Idle)
             .OnEntryFrom(Trigger.Cancel, () => _replies.Add(Replies.DraftCancelled(_lang)), "say draft cancelled")
             .OnEntryFrom(Trigger.Expire, () => _replies.Add(Replies.DraftExpired(_lang)), "say draft dropped")
-            .Permit(Trigger.Start, State.CollectPhone);
+            .Permit(Trigger.Start, State.CollectPhone)
+            .Permit(Trigger.Propose, State.Confirm);
 
         _machine.Configure(State.Drafting)
             .Permit(Trigger.Cancel, State.Idle)
@@ -25,20 +26,24 @@ public sealed partial class InvoiceDraftFlow
             .SubstateOf(State.Drafting)
             .OnEntry(() => _replies.Add(Replies.AskPhone(_lang)), "ask phone or saved name")
             .Permit(Trigger.EnterPhone, State.CollectName)
-            .Permit(Trigger.PickSavedCustomer, State.CollectAmount)
+            .PermitIf(Trigger.PickSavedCustomer, State.CollectAmount, () => !_row.Draft.Editing, "new draft")
+            .PermitIf(Trigger.PickSavedCustomer, State.Confirm, () => _row.Draft.Editing, "editing")
             .PermitReentry(Trigger.Back);
 
         _machine.Configure(State.CollectName)
             .SubstateOf(State.Drafting)
             .OnEntry(() => _replies.Add(Replies.AskName(_lang)), "ask name")
-            .Permit(Trigger.EnterName, State.CollectAmount)
-            .Permit(Trigger.SkipName, State.CollectAmount)
+            .PermitIf(Trigger.EnterName, State.CollectAmount, () => !_row.Draft.Editing, "new draft")
+            .PermitIf(Trigger.EnterName, State.Confirm, () => _row.Draft.Editing, "editing")
+            .PermitIf(Trigger.SkipName, State.CollectAmount, () => !_row.Draft.Editing, "new draft")
+            .PermitIf(Trigger.SkipName, State.Confirm, () => _row.Draft.Editing, "editing")
             .Permit(Trigger.Back, State.CollectPhone);
 
         _machine.Configure(State.CollectAmount)
             .SubstateOf(State.Drafting)
             .OnEntry(() => _replies.Add(Replies.AskAmount(_lang)), "ask amount")
-            .Permit(Trigger.EnterAmount, State.CollectDescription)
+            .PermitIf(Trigger.EnterAmount, State.CollectDescription, () => !_row.Draft.Editing, "new draft")
+            .PermitIf(Trigger.EnterAmount, State.Confirm, () => _row.Draft.Editing, "editing")
             .PermitIf(Trigger.Back, State.CollectPhone, () => _row.Draft.IsSavedCustomer, "saved customer")
             .PermitIf(Trigger.Back, State.CollectName, () => !_row.Draft.IsSavedCustomer, "typed phone");
 
@@ -50,10 +55,27 @@ public sealed partial class InvoiceDraftFlow
 
         _machine.Configure(State.Confirm)
             .SubstateOf(State.Drafting)
-            .OnEntry(() => _replies.Add(Replies.ConfirmDraft(_row.Draft, _lang)), "show summary")
+            .OnEntry(ShowSummary, "show summary")
             .Permit(Trigger.Send, State.Idle)
-            .Permit(Trigger.Edit, State.CollectAmount)
+            .Permit(Trigger.Edit, State.ChooseEdit)
             .Permit(Trigger.Back, State.CollectDescription);
+
+        // Edit asks what to change; after that one answer the summary comes back, not the rest of the steps.
+        _machine.Configure(State.ChooseEdit)
+            .SubstateOf(State.Drafting)
+            .OnEntry(() => _replies.Add(Replies.AskWhatToEdit(_lang)), "ask what to change")
+            .Permit(Trigger.EditCustomer, State.CollectPhone)
+            .Permit(Trigger.EditAmount, State.CollectAmount)
+            .Permit(Trigger.EditDescription, State.CollectDescription)
+            .Permit(Trigger.Back, State.Confirm);
+    }
+
+    private void ShowSummary(StateMachine<State, Trigger>.Transition transition)
+    {
+        _row.Draft = _row.Draft with { Editing = false };
+        _replies.Add(transition.Trigger == Trigger.Propose
+            ? Replies.ProposeDraft(_row.Draft, _proposal, _lang)
+            : Replies.ConfirmDraft(_row.Draft, _lang));
     }
 
     // Validation lives here rather than in guards so a refusal can say exactly why.
@@ -105,6 +127,18 @@ public sealed partial class InvoiceDraftFlow
                 _row.Draft = _row.Draft with { Description = description.Value };
                 _machine.Fire(Trigger.EnterDescription);
                 break;
+            case State.ChooseEdit when Keywords.TryEditField(text, out var field):
+                _row.Draft = _row.Draft with { Editing = true };
+                _machine.Fire(field switch
+                {
+                    EditField.Customer => Trigger.EditCustomer,
+                    EditField.Amount => Trigger.EditAmount,
+                    _ => Trigger.EditDescription,
+                });
+                break;
+            case State.ChooseEdit:
+                _replies.Add(Replies.AskWhatToEdit(_lang));
+                break;
             default:
                 _replies.Add(Replies.ConfirmChoice(_lang));
                 break;
@@ -120,6 +154,7 @@ public sealed partial class InvoiceDraftFlow
         State.CollectAmount => Replies.AskAmount(_lang),
         State.CollectDescription => Replies.AskDescription(_lang),
         State.Confirm => Replies.ConfirmDraft(_row.Draft, _lang),
+        State.ChooseEdit => Replies.AskWhatToEdit(_lang),
         _ => Replies.Help(_lang),
     };
 }

@@ -18,6 +18,7 @@ public sealed partial class InvoiceDraftFlow
     private readonly long _maxShillings;
     private readonly StateMachine<State, Trigger> _machine;
     private readonly List<Reply> _replies = [];
+    private ProposalReason _proposal;
 
     public InvoiceDraftFlow(ConversationState row, Language lang, long maxShillings = AmountParser.DefaultMaxShillings)
     {
@@ -39,6 +40,7 @@ public sealed partial class InvoiceDraftFlow
         CollectAmount,
         CollectDescription,
         Confirm,
+        ChooseEdit,
     }
 
     private enum Trigger
@@ -55,6 +57,10 @@ public sealed partial class InvoiceDraftFlow
         Back,
         Cancel,
         Expire,
+        Propose,
+        EditCustomer,
+        EditAmount,
+        EditDescription,
     }
 
     /// <summary>True while a draft is open (even if it has expired; <see cref="Handle"/> reports that).</summary>
@@ -79,6 +85,32 @@ public sealed partial class InvoiceDraftFlow
         _machine.Fire(Trigger.Start);
         return new FlowResult([.. _replies], null, true);
     }
+
+    /// <summary>
+    /// An invoice read from a sentence or a misspelt keyword: straight to the summary, where only Send sends it.
+    /// Called when no draft is open (the flow did not take the message).
+    /// </summary>
+    public FlowResult Propose(InvoiceDraft draft, ProposalReason reason, DateTimeOffset now)
+    {
+        _replies.Clear();
+        if (IsActive)
+        {
+            _machine.Fire(Trigger.Cancel);
+            _replies.Clear();
+        }
+
+        _row.Draft = draft with { Editing = false };
+        _row.UpdatedAt = now;
+        _proposal = reason;
+        _machine.Fire(Trigger.Propose);
+        return new FlowResult([.. _replies], null, true);
+    }
+
+    /// <summary>True while a draft is open and has not been left idle past <see cref="IdleTimeout"/>.</summary>
+    public bool IsOpenAt(DateTimeOffset now) => IsActive && !IsExpired(now);
+
+    /// <summary>The question the current step asks, again (in this flow's language).</summary>
+    public Reply Prompt() => PromptFor(_machine.State);
 
     /// <summary>True when the caller should look <paramref name="input"/> up as a saved customer name before calling <see cref="Handle"/>.</summary>
     public bool NeedsCustomerLookup(string input) =>

@@ -1,12 +1,15 @@
 namespace InvoiceFirst.Bot.Conversations;
 
 /// <summary>Every word the bot reacts to, English and Swahili, in one table.</summary>
-public static class Keywords
+public static partial class Keywords
 {
     public const string SendButton = "draft:send";
     public const string EditButton = "draft:edit";
     public const string CancelButton = "draft:cancel";
     public const string PayButtonPrefix = "pay:";
+
+    /// <summary>A choice button that carries the invoice it stands for ("which phone?"): tapping it shows the summary.</summary>
+    public const string ProposeButtonPrefix = "draft:propose:";
 
     private static readonly Dictionary<string, (CommandWord Word, Language Language)> Commands =
         new(StringComparer.OrdinalIgnoreCase)
@@ -88,6 +91,9 @@ public static class Keywords
         (word, language) = entry;
         return found;
     }
+
+    /// <summary>Every command word, for the one-typo match in <see cref="KeywordTypos"/>.</summary>
+    internal static IEnumerable<string> CommandWords => Commands.Keys;
 
     public static bool TrySwitch(string input, out bool on) =>
         SwitchWords.TryGetValue(input.Trim(), out on);

@@ -35,7 +35,7 @@ public sealed class MerchantChat(
         var answers = new List<Reply>();
         if (inbound.Kind == InboundKind.Unsupported)
         {
-            answers.Add(Replies.TextOnly(lang));
+            answers.Add(Replies.MediaNotRead(inbound.UnsupportedType, lang));
         }
         else if (await InvoiceFromOriginalAsync(c, t, merchant, inbound, ct) is { } sent)
         {
@@ -57,6 +57,14 @@ public sealed class MerchantChat(
                 handled = true;
                 Take(turn, answers, context);
             }
+            if (!handled && flow.IsOpenAt(now) && CommandParser.Parse(input) is LanguageCommand chosen)
+            {
+                // lang works at any step: switch, then ask the open step's question again in the new language.
+                lang = await ChooseLanguageAsync(c, t, merchant, conversation, chosen, answers, ct);
+                state.UpdatedAt = now;
+                answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount).Prompt());
+                handled = true;
+            }
             if (!handled && flow.IsActive)
             {
                 var lookup = flow.NeedsCustomerLookup(input) ? await AddressBook.FindAsync(c, t, merchant.Id, input, ct) : CustomerLookup.None;
@@ -75,7 +83,7 @@ public sealed class MerchantChat(
                 }
             }
             if (!handled)
-                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, context, flow, input, lang, answers, ct);
+                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, context, state, input, lang, answers, ct);
             ConversationStateStore.Write(conversation, state);
             ChatContext.Write(conversation, context);
         }
@@ -86,10 +94,21 @@ public sealed class MerchantChat(
     }
 
     private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound,
-        Conversation conversation, ChatContext context, InvoiceDraftFlow flow, string input, Language lang, List<Reply> answers,
+        Conversation conversation, ChatContext context, ConversationState state, string input, Language lang, List<Reply> answers,
         CancellationToken ct)
     {
-        switch (CommandParser.Parse(input, options.Value.MaxAmount))
+        var parsed = CommandParser.Parse(input, options.Value.MaxAmount);
+        // Until the merchant chooses (lang / lugha), replies follow the language of the words they use, and it is remembered.
+        if (conversation.Language is null && inbound.Kind == InboundKind.Text
+            && (LanguageDetector.Detect(input) ?? parsed.DetectedLanguage) is { } detected && detected != lang)
+        {
+            lang = detected;
+            await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
+            merchant = merchant with { Language = lang.Code };
+        }
+
+        var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
+        switch (parsed)
         {
             case CreateInvoiceCommand command:
                 var pending = new PendingInvoice(command.Msisdn, command.CustomerName, Money.FromShillings(command.AmountShillings).Cents,
@@ -147,10 +166,21 @@ public sealed class MerchantChat(
                 answers.Add(await InvoiceCommands.StatsAsync(c, t, merchant, lang, clock.GetUtcNow(), ct));
                 break;
             case LanguageCommand language:
-                lang = Language.FromCode(language.Language);
-                conversation.Language = lang.Code;
-                await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
-                answers.Add(Replies.LanguageSwitched(lang));
+                lang = await ChooseLanguageAsync(c, t, merchant, conversation, language, answers, ct);
+                break;
+            case ProposeInvoiceCommand propose:
+                await ProposeAsync(c, t, merchant, flow, propose, lang, answers, ct);
+                break;
+            case AskWhichPhoneCommand which:
+                answers.Add(Replies.AskWhichPhone(which, lang));
+                break;
+            case DidYouMeanCommand typo:
+                answers.Add(Replies.DidYouMean(typo.Suggestion, lang));
+                break;
+            case AcknowledgementCommand:
+                break; // a 👍 typed as a message is answered like a 👍 reaction: not at all
+            case GreetingCommand greeting:
+                answers.Add(Replies.Greeting(greeting.Kind, greeting.DetectedLanguage ?? lang));
                 break;
             case SummaryCommand summary:
                 await MerchantSummaryRepository.SetAsync(c, t, merchant.Id, summary.On, clock.GetUtcNow(), ct);
@@ -166,6 +196,41 @@ public sealed class MerchantChat(
                 answers.Add(Replies.UnknownCommand(lang));
                 break;
         }
+        return lang;
+    }
+
+    /// <summary>An invoice read from a sentence, a typo or a chosen phone: shown at the summary, sent only on Send.</summary>
+    private async Task ProposeAsync(DbConnection c, DbTransaction t, Merchant merchant, InvoiceDraftFlow flow, ProposeInvoiceCommand propose,
+        Language lang, List<Reply> answers, CancellationToken ct)
+    {
+        var invoice = propose.Invoice;
+        var lookup = invoice.Msisdn is null ? await AddressBook.FindAsync(c, t, merchant.Id, invoice.CustomerName ?? "", ct) : CustomerLookup.None;
+        if (lookup.IsAmbiguous)
+        {
+            answers.Add(Replies.SeveralCustomersMatch(invoice.CustomerName ?? "", lookup.Several, lang));
+            return;
+        }
+
+        if (invoice.Msisdn is null && lookup.Found is null)
+        {
+            answers.Add(Replies.CustomerNotFound(invoice.CustomerName ?? "", lang));
+            return;
+        }
+
+        answers.AddRange(flow.Propose(new InvoiceDraft
+        {
+            Msisdn = invoice.Msisdn ?? lookup.Found!.Msisdn, CustomerName = lookup.Found?.Name ?? invoice.CustomerName,
+            AmountShillings = invoice.AmountShillings, Description = invoice.Description, IsSavedCustomer = lookup.Found is not null,
+        }, propose.Reason, clock.GetUtcNow()).Replies);
+    }
+
+    private async Task<Language> ChooseLanguageAsync(DbConnection c, DbTransaction t, Merchant merchant, Conversation conversation,
+        LanguageCommand chosen, List<Reply> answers, CancellationToken ct)
+    {
+        var lang = Language.FromCode(chosen.Language);
+        conversation.Language = lang.Code;
+        await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
+        answers.Add(Replies.LanguageSwitched(lang));
         return lang;
     }
 

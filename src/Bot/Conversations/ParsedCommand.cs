@@ -2,7 +2,7 @@ namespace InvoiceFirst.Bot.Conversations;
 
 // A closed hierarchy that only exists together, so it shares one file.
 
-/// <summary>What a chat message asks for. <see cref="DetectedLanguage"/> is set when a Swahili keyword was used.</summary>
+/// <summary>What a chat message asks for. <see cref="DetectedLanguage"/> is set when a Swahili keyword (or a greeting, in its language) was used.</summary>
 public abstract record ParsedCommand
 {
     private protected ParsedCommand()
@@ -12,7 +12,10 @@ public abstract record ParsedCommand
     public Language? DetectedLanguage { get; init; }
 }
 
-/// <summary>Exactly one of <paramref name="Msisdn"/> and <paramref name="CustomerName"/> is set; a name is looked up by the caller.</summary>
+/// <summary>
+/// <paramref name="Msisdn"/> or <paramref name="CustomerName"/> or both are set; a name alone is a saved customer the caller
+/// looks up, a name with a phone is the name to invoice that phone under.
+/// </summary>
 public sealed record CreateInvoiceCommand(string? Msisdn, string? CustomerName, long AmountShillings, string Description)
     : ParsedCommand;
 
@@ -44,4 +47,26 @@ public sealed record SummaryCommand(bool On) : ParsedCommand;
 
 public sealed record UnknownCommand : ParsedCommand;
 
-public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountError = null) : ParsedCommand;
+public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountError = null) : ParsedCommand
+{
+    /// <summary>The command the error is about, so the reply can show how to write it ("status INV-0042").</summary>
+    public CommandWord? For { get; init; }
+}
+
+/// <summary>
+/// An invoice read from something other than an exact one-line command (a sentence, a misspelt keyword, a
+/// chosen phone): shown as a summary with Send / Edit / Cancel, never sent at once.
+/// </summary>
+public sealed record ProposeInvoiceCommand(CreateInvoiceCommand Invoice, ProposalReason Reason) : ParsedCommand;
+
+/// <summary>Two phone numbers before the amount: which one is the customer is asked, never guessed.</summary>
+public sealed record AskWhichPhoneCommand(string First, string Second, long AmountShillings, string Description) : ParsedCommand;
+
+/// <summary>A misspelt keyword ("remnd 42"): the corrected text is suggested, nothing is done.</summary>
+public sealed record DidYouMeanCommand(string Suggestion) : ParsedCommand;
+
+/// <summary>A message of only emoji or punctuation ("👍", "🙏", "..."): an acknowledgement, like a reaction, that asks for no answer.</summary>
+public sealed record AcknowledgementCommand : ParsedCommand;
+
+/// <summary>hi, habari, asante, menu, ?: answered with the menu.</summary>
+public sealed record GreetingCommand(GreetingKind Kind) : ParsedCommand;

@@ -15,7 +15,7 @@ public static partial class Replies
             CommandErrorKind.MissingDescription => MissingDescription(lang),
             CommandErrorKind.DescriptionTooShort => DescriptionLength(FieldError.TooShort, lang),
             CommandErrorKind.DescriptionTooLong => DescriptionLength(FieldError.TooLong, lang),
-            CommandErrorKind.MissingInvoiceNumber => MissingInvoiceNumber(lang),
+            CommandErrorKind.MissingInvoiceNumber => MissingInvoiceNumber(error.For, lang),
             CommandErrorKind.InvalidInvoiceNumber => InvalidInvoiceNumber(lang),
             CommandErrorKind.MissingLanguage or CommandErrorKind.UnsupportedLanguage => UnsupportedLanguage(lang),
             CommandErrorKind.MissingSwitch => RemindersSwitchHelp(lang),
@@ -30,8 +30,8 @@ public static partial class Replies
     public static Reply ForAmountError(AmountError error, long maxShillings, Language lang) => new(error switch
     {
         AmountError.ZeroOrNegative => Pick(lang,
-            "The amount must be more than zero.",
-            "Kiasi lazima kiwe zaidi ya sifuri."),
+            "The amount must be more than zero. Send it in whole shillings, e.g. 1500 or 1.5k.",
+            "Kiasi lazima kiwe zaidi ya sifuri. Tuma shilingi kamili, mfano 1500 au 1.5k."),
         AmountError.HasCents => Pick(lang,
             "M-PESA takes whole shillings only - no cents. Send e.g. 1500.",
             "M-PESA inapokea shilingi kamili tu - bila senti. Tuma mfano 1500."),
@@ -39,8 +39,8 @@ public static partial class Replies
             "Please write the amount in full, e.g. 1000 or 1k, not 1e3.",
             "Tafadhali andika kiasi kamili, mfano 1000 au 1k, si 1e3."),
         AmountError.TooLarge => Pick(lang,
-            $"The most one invoice can be is {Money.FromShillings(maxShillings).ToKes()}.",
-            $"Kiasi cha juu cha ankara moja ni {Money.FromShillings(maxShillings).ToKes()}."),
+            $"The most one invoice can be is {Money.FromShillings(maxShillings).ToKes()}. Send a smaller amount, e.g. {maxShillings}, or split it into two invoices.",
+            $"Kiasi cha juu cha ankara moja ni {Money.FromShillings(maxShillings).ToKes()}. Tuma kiasi kidogo, mfano {maxShillings}, au kigawe kwa ankara mbili."),
         _ => Pick(lang,
             "I couldn't read the amount. Use whole shillings like 1500, 1,500, KES 1500 or 1.5k.",
             "Sikuweza kusoma kiasi. Tumia shilingi kamili kama 1500, 1,500, KES 1500 au 1.5k."),
@@ -77,10 +77,6 @@ public static partial class Replies
     public static Reply MissingDescription(Language lang) => new(Pick(lang,
         "Add what the invoice is for after the amount: invoice 0712345678 1500 Website design",
         "Ongeza ankara ni ya nini baada ya kiasi: ankara 0712345678 1500 Muundo wa tovuti"));
-
-    public static Reply MissingInvoiceNumber(Language lang) => new(Pick(lang,
-        "Which invoice? Add its number, e.g. remind INV-0042. Send list to see your unpaid invoices.",
-        "Ankara ipi? Ongeza namba yake, mfano kumbusha INV-0042. Tuma orodha kuona ankara ambazo hazijalipwa."));
 
     public static Reply InvalidInvoiceNumber(Language lang) => new(Pick(lang,
         "That is not an invoice number. Use the number on the invoice, e.g. INV-0042 or 42.",

@@ -33,8 +33,8 @@ public static partial class Replies
     }
 
     public static Reply ConfirmChoice(Language lang) => new(Pick(lang,
-        "Reply YES to send, EDIT to change the amount or description, or CANCEL to drop it.",
-        "Jibu NDIO kutuma, BADILI kubadilisha kiasi au maelezo, au GHAIRI kuiacha."), ConfirmButtons(lang));
+        "Reply YES to send, EDIT to change the customer, amount or description, or CANCEL to drop it.",
+        "Jibu NDIO kutuma, BADILI kubadilisha mteja, kiasi au maelezo, au GHAIRI kuiacha."), ConfirmButtons(lang));
 
     public static Reply DraftExpired(Language lang) => new(Pick(lang,
         "Your unfinished invoice was dropped after 30 minutes without a reply. Nothing was sent.",

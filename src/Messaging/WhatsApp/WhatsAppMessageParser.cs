@@ -6,7 +6,7 @@ namespace InvoiceFirst.Messaging.WhatsApp;
 
 /// <summary>
 /// One item of <c>value.messages[]</c> → one event. Every type Meta sends has a deliberate kind:
-/// text and taps are read; an edit of a text is the new text; reactions, deleted messages,
+/// text, the caption of a photo, video or document, and taps are read; an edit of either is the new text; reactions, deleted messages,
 /// system notices and a first chat opening ask for no answer; anything else is unsupported.
 /// </summary>
 internal static class WhatsAppMessageParser
@@ -44,6 +44,9 @@ internal static class WhatsAppMessageParser
                 return Notification(e, "system:" + (JsonRead.Str(JsonRead.Obj(message, "system"), "type") ?? "unknown"));
             case "reaction" or "revoke" or "request_welcome":
                 return Notification(e, type);
+            case "image" or "video" or "document" when Caption(message, type) is { } caption:
+                // The words written under a photo are a message like any other; the file itself is not read.
+                return e with { ChatKind = InboundKind.Text, Text = caption };
             default:
                 return e with { UnsupportedType = string.IsNullOrEmpty(type) ? "unknown" : type };
         }
@@ -61,15 +64,20 @@ internal static class WhatsAppMessageParser
     {
         var edited = JsonRead.Obj(edit, "message");
         var editedType = JsonRead.Str(edited, "type");
-        // Only text is read, so an edited caption changes nothing we acted on.
-        if (editedType != "text") return Notification(e, "edit:" + (editedType ?? "unknown"));
+        // Text and captions are read, so an edited caption is the new text too; other edits change nothing we acted on.
+        var text = editedType == "text" ? JsonRead.Str(JsonRead.Obj(edited, "text"), "body") ?? ""
+            : editedType is "image" or "video" or "document" && edited is { } media ? Caption(media, editedType) : null;
+        if (text is null) return Notification(e, "edit:" + (editedType ?? "unknown"));
         return e with
         {
             ChatKind = InboundKind.Text,
-            Text = JsonRead.Str(JsonRead.Obj(edited, "text"), "body") ?? "",
+            Text = text,
             EditOf = JsonRead.Str(edit, "original_message_id") is { Length: > 0 } original ? original : null,
         };
     }
+
+    private static string? Caption(JsonElement message, string type) =>
+        JsonRead.Str(JsonRead.Obj(message, type), "caption") is { } caption && !string.IsNullOrWhiteSpace(caption) ? caption : null;
 
     private static ChatEvent Notification(ChatEvent e, string type) =>
         e with { ChatKind = InboundKind.Notification, UnsupportedType = type };

@@ -59,12 +59,12 @@ public sealed class CommandParserTests
         { "SUMMARY off", new SummaryCommand(false) },
         { "muhtasari washa", new SummaryCommand(true) { DetectedLanguage = Language.Swahili } },
         { "muhtasari zima", new SummaryCommand(false) { DetectedLanguage = Language.Swahili } },
-        { "hello", new UnknownCommand() },
+        { "hello", new GreetingCommand(GreetingKind.Hello) { DetectedLanguage = Language.English } },
         { "", new UnknownCommand() },
         { "   ", new UnknownCommand() },
         { "pay", new UnknownCommand() },
         { "new invoice please", new UnknownCommand() },
-        { "invoices", new UnknownCommand() },
+        { "invoices", new DidYouMeanCommand("invoice") { DetectedLanguage = Language.English } },
     };
 
     [Theory]

@@ -122,21 +122,27 @@ public sealed class InvoiceDraftFlowTests
     }
 
     [Theory]
-    [InlineData("edit")]
-    [InlineData("badili")]
-    [InlineData("draft:edit")]
-    public void Handle_EditAtConfirm_GoesBackToAmountKeepingCustomer(string word)
+    [InlineData("edit", "amount")]
+    [InlineData("badili", "kiasi")]
+    [InlineData("draft:edit", "draft:edit:amount")]
+    [InlineData("edit", "2")]
+    public void Handle_EditAtConfirmThenAmount_AsksWhatToChangeThenBackToSummaryKeepingTheRest(string word, string field)
     {
         var chat = new FlowDriver(En);
         chat.Run("0712345678", "Jo", "100", "Chai");
 
-        var result = chat.Say(word);
-        chat.Say("250");
-        var confirm = chat.Say("Chai na mandazi");
+        var asked = chat.Say(word);
+        var amount = chat.Say(field);
+        var confirm = chat.Say("250");
 
-        Assert.Equal(Replies.AskAmount(En).Text, Assert.Single(result.Replies).Text);
-        Assert.Contains("KES 250", Assert.Single(confirm.Replies).Text);
-        Assert.Contains("Jo (0712345678)", confirm.Replies[0].Text);
+        Assert.Equal(Replies.AskWhatToEdit(En).Text, Assert.Single(asked.Replies).Text);
+        Assert.Equal(["draft:edit:customer", "draft:edit:amount", "draft:edit:description"], asked.Replies[0].Buttons.Select(b => b.Id));
+        Assert.Equal(Replies.AskAmount(En).Text, Assert.Single(amount.Replies).Text);
+        var summary = Assert.Single(confirm.Replies).Text;
+        Assert.Contains("KES 250", summary);
+        Assert.Contains("Jo (0712345678)", summary);
+        Assert.Contains("For: Chai", summary);
+        Assert.Equal("Confirm", chat.Step);
     }
 
     [Fact]

@@ -42,7 +42,17 @@ public sealed class RepliesTests
         (nameof(Replies.CustomerNotFound), l => Replies.CustomerNotFound("Otieno", l)),
         (nameof(Replies.MissingAmount), Replies.MissingAmount),
         (nameof(Replies.MissingDescription), Replies.MissingDescription),
-        (nameof(Replies.MissingInvoiceNumber), Replies.MissingInvoiceNumber),
+        .. new CommandWord?[] { CommandWord.Status, CommandWord.Cancel, CommandWord.Remind, CommandWord.StopReminders, null }.Select(w =>
+            (nameof(Replies.MissingInvoiceNumber) + w, (Func<Language, Reply>)(l => Replies.MissingInvoiceNumber(w, l)))),
+        (nameof(Replies.ProposeDraft) + "Sentence", l => Replies.ProposeDraft(Draft, ProposalReason.Sentence, l)),
+        (nameof(Replies.ProposeDraft) + "Typo", l => Replies.ProposeDraft(Draft, ProposalReason.Typo, l)),
+        (nameof(Replies.DidYouMean), l => Replies.DidYouMean("remind 42", l)),
+        (nameof(Replies.AskWhichPhone), l => Replies.AskWhichPhone(new AskWhichPhoneCommand("254712345678", "254722000111", 500, "test item"), l)),
+        (nameof(Replies.AskWhatToEdit), Replies.AskWhatToEdit),
+        .. Enum.GetValues<GreetingKind>().Select(k => (nameof(Replies.Greeting) + k, (Func<Language, Reply>)(l => Replies.Greeting(k, l)))),
+        .. new[] { "audio", "image", "video", "document", "sticker", "location", "contacts", "order" }.Select(t =>
+            (nameof(Replies.MediaNotRead) + t, (Func<Language, Reply>)(l => Replies.MediaNotRead(t, l)))),
+        (nameof(Replies.CustomerMediaNotRead), Replies.CustomerMediaNotRead),
         (nameof(Replies.InvalidInvoiceNumber), Replies.InvalidInvoiceNumber),
         (nameof(Replies.UnsupportedLanguage), Replies.UnsupportedLanguage),
         (nameof(Replies.AskPhone), Replies.AskPhone),

@@ -39,18 +39,19 @@ public static class WhatsAppFixtureCases
         // Another business number of the same Meta app.
         yield return new("command to another phone number id: stored, no effect", TextOtherNumber, Merchant, Nothing()) { Text = Command };
 
-        // What we cannot read gets the text-only answer.
+        // A caption is read as the text; what we cannot read gets a reply that says what to type instead
+        // (matched on the wire body, where an apostrophe is escaped).
         yield return new("image from a customer", Image, Customer, Says(Customer, TextOnly));
-        yield return new("image from the merchant", Image, Merchant, Says(Merchant, TextOnly));
-        yield return new("video with caption", Video, Customer, Says(Customer, TextOnly));
-        yield return new("document", Document, Customer, Says(Customer, TextOnly));
+        yield return new("image from the merchant", Image, Merchant, Says(Merchant, "read photos, videos or files. Type your message"));
+        yield return new("video with caption: the caption is read", Video, Customer, Says(Customer, PayHint));
+        yield return new("document with caption: the caption is read", Document, Customer, Says(Customer, PayHint));
         yield return new("audio", Audio, Customer, Says(Customer, TextOnly));
-        yield return new("voice note", Voice, Merchant, Says(Merchant, TextOnly));
+        yield return new("voice note", Voice, Merchant, Says(Merchant, "listen to voice notes. Please type it"));
         yield return new("sticker", Sticker, Customer, Says(Customer, TextOnly));
         yield return new("animated sticker", StickerAnimated, Customer, Says(Customer, TextOnly));
         yield return new("location", Location, Customer, Says(Customer, TextOnly));
-        yield return new("named place", LocationPlace, Merchant, Says(Merchant, TextOnly));
-        yield return new("contact cards", Contacts, Merchant, Says(Merchant, TextOnly));
+        yield return new("named place", LocationPlace, Merchant, Says(Merchant, "use a location. Type what you need"));
+        yield return new("contact cards", Contacts, Merchant, Says(Merchant, "contact cards. Type the customer"));
         yield return new("catalog order", Order, Customer, Says(Customer, TextOnly));
         yield return new("unsupported type", Unsupported, Customer, Says(Customer, TextOnly));
         yield return new("interactive without a body", InteractiveError, Customer, Says(Customer, TextOnly));
@@ -69,7 +70,10 @@ public static class WhatsAppFixtureCases
         {
             Setup = FixtureSetup.Original, Original = Command,
         };
-        yield return new("edited caption", EditCaption, Customer, Nothing()) { Setup = FixtureSetup.Original, Original = "hello" };
+        yield return new("edited caption: read as the new text", EditCaption, Customer, Says(Customer, PayHint))
+        {
+            Setup = FixtureSetup.Original, Original = "hello",
+        };
         yield return new("chat opened", RequestWelcome, Customer, Nothing());
 
         // Taps.

@@ -1,0 +1,8 @@
+namespace InvoiceFirst.Bot.Conversations;
+
+public enum GreetingKind
+{
+    Hello,
+    Thanks,
+    Menu,
+}

@@ -1,0 +1,36 @@
+using InvoiceFirst.Bot.Conversations;
+
+namespace InvoiceFirst.Bot.Tests.Conversations;
+
+public sealed class LanguageDetectorTests
+{
+    [Theory]
+    [InlineData("habari", "sw")]
+    [InlineData("mambo vipi", "sw")]
+    [InlineData("asante sana", "sw")]
+    [InlineData("ankara 0712345678 1500 Website design", "sw")]
+    [InlineData("orodha", "sw")]
+    [InlineData("nataka kutuma invoice ya 1500 kwa 0712345678 ya viatu", "sw")]
+    [InlineData("nitumie ankara ya 0712345678 1500 viatu", "sw")]
+    [InlineData("hi", "en")]
+    [InlineData("thanks", "en")]
+    [InlineData("invoice 0712345678 1500 Muundo wa tovuti", "en")]
+    [InlineData("send invoice to 0712345678 for 1500 website design", "en")]
+    [InlineData("list", "en")]
+    public void Detect_WordsOfOneLanguage_ThatLanguage(string text, string code)
+    {
+        Assert.Equal(Language.FromCode(code), LanguageDetector.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("0712345678")]
+    [InlineData("1500")]
+    [InlineData("Jane Wanjiku")]
+    [InlineData("?")]
+    [InlineData("")]
+    [InlineData("draft:send")]
+    public void Detect_NoTellingWords_Null(string text)
+    {
+        Assert.Null(LanguageDetector.Detect(text));
+    }
+}
