@@ -14,42 +14,32 @@ public sealed class OutboxDispatchRepository(Db db)
     private const string Columns = OutboxRepository.Columns;
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due rows, taking the oldest of each merchant in turn, so a merchant's
-    /// burst of thousands cannot hold back another merchant's one message: each claim looks at the oldest rows of
-    /// every merchant with something due, not only at the oldest rows overall.
+    /// Claims up to <paramref name="limit"/> due rows, taking the oldest of each merchant in turn
+    /// so one merchant's burst cannot starve the others.
     /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(int limit, DateTimeOffset now, DateTimeOffset lockedUntil, CancellationToken ct)
     {
+        // PostgreSQL forbids FOR UPDATE next to window functions: lock a candidate set first, rank it outside.
         var sql = $"""
             UPDATE outbox SET status = 'SENDING', locked_until = @lockedUntil, send_started_at = NULL, updated_at = @now
             WHERE id IN (
                 SELECT id FROM (
                     SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY merchant_id ORDER BY next_attempt_at, id) AS turn
-                    FROM ({(db.IsPostgres ? OldestOfEachMerchantPostgres : DueSqlite)}) candidates
+                    FROM (
+                        SELECT id, merchant_id, next_attempt_at FROM outbox
+                        WHERE status = 'PENDING' AND next_attempt_at <= @now
+                        ORDER BY next_attempt_at, id LIMIT @candidates {db.ForUpdateSkipLocked}
+                    ) candidates
                 ) ranked
                 ORDER BY turn, next_attempt_at, id LIMIT @limit
             ) AND status = 'PENDING'
             RETURNING {Columns}
             """;
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql, new { limit, now, lockedUntil }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql,
+            new { limit, candidates = limit * 10, now, lockedUntil }, cancellationToken: ct));
         return rows.OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).ToList();
     }
-
-    // PostgreSQL forbids FOR UPDATE beside window functions: each merchant's oldest due rows are locked in a lateral
-    // subquery (an index scan of outbox_merchant_due each), and ranked outside it.
-    private const string OldestOfEachMerchantPostgres = """
-        SELECT c.id, c.merchant_id, c.next_attempt_at
-        FROM (SELECT DISTINCT merchant_id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= @now) m
-        CROSS JOIN LATERAL (
-            SELECT o.id, o.merchant_id, o.next_attempt_at FROM outbox o
-            WHERE o.status = 'PENDING' AND o.next_attempt_at <= @now AND o.merchant_id IS NOT DISTINCT FROM m.merchant_id
-            ORDER BY o.next_attempt_at, o.id LIMIT @limit FOR UPDATE SKIP LOCKED
-        ) c
-        """;
-
-    // SQLite has one writer at a time and no row locks: every due row is a candidate.
-    private const string DueSqlite = "SELECT id, merchant_id, next_attempt_at FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= @now";
 
     /// <summary>Rows whose lease ran out before their send started never left: they simply go back to the queue.</summary>
     public async Task<int> ReleaseExpiredUnstartedAsync(DateTimeOffset now, CancellationToken ct)

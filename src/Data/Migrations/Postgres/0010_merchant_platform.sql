@@ -1,6 +1,5 @@
 -- Many merchants on one deployment: each has a short unique code and a status the operator
--- controls, and may have API keys of its own (stored hashed, shown by prefix). The dispatcher
--- takes each merchant's oldest due messages in turn, by this index.
+-- controls, and may have API keys of its own (stored hashed, shown by prefix).
 
 ALTER TABLE merchants ADD COLUMN code text NULL CHECK (code ~ '^[2-9A-HJ-NP-Z]{3,6}$');
 ALTER TABLE merchants ADD COLUMN status text NOT NULL DEFAULT 'ACTIVE'
@@ -17,8 +16,6 @@ CREATE TABLE merchant_api_keys (
     revoked_at  timestamptz NULL
 );
 CREATE INDEX merchant_api_keys_merchant ON merchant_api_keys (merchant_id, id);
-
-CREATE INDEX outbox_merchant_due ON outbox (merchant_id, next_attempt_at, id) WHERE status = 'PENDING';
 
 -- The reference a customer types on Paybill and STK sends as AccountReference: merchant code and
 -- invoice number ("MM7-42"), unique across the deployment however it is typed (invoices made before
