@@ -30,7 +30,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         if (conversation.LastInboundAt is not { } last || last < receivedAt)
             conversation.LastInboundAt = receivedAt;
         var text = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim().TrimEnd('.', '!') ?? "" : "";
-        if (SpokenLanguage.Detect(text) is { } spoken)
+        if (LanguageDetector.Detect(text) is { } spoken)
             conversation.Language = spoken.Code;
 
         var context = ChatContext.Read(conversation);

@@ -2,7 +2,8 @@ namespace InvoiceFirst.Bot.Conversations;
 
 /// <summary>
 /// Which language a message is written in, from the words it uses: Kiswahili keywords, greetings and the small
-/// words of a sentence against their English counterparts. Null when the words do not say (numbers, names, a tie).
+/// words of a sentence against their English counterparts. Null when the words do not say (numbers, names, a tie,
+/// or a customer's PAY: Swahili speakers type it too). Used for merchants and customers alike.
 /// </summary>
 public static class LanguageDetector
 {
@@ -12,13 +13,14 @@ public static class LanguageDetector
         "nataka", "kutuma", "tuma", "nitumie", "mtumie", "naomba", "tafadhali", "tengeneza", "kwa", "ya", "na", "ni", "wa",
         "za", "cha", "mteja", "pesa", "shilingi", "elfu", "mia", "laki", "bei", "ndio", "ndiyo", "hapana", "sawa", "leo",
         "kesho", "nini", "gani", "je", "yako", "yangu", "hii", "hiyo", "malipo", "lipa", "kulipa", "nina", "sina", "menyu",
+        "nilipe", "asanti", "bado", "sijalipa", "nimelipa",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.OrdinalIgnoreCase)
     {
         "send", "to", "for", "please", "hello", "hi", "hey", "thanks", "thank", "you", "the", "a", "an", "my", "me", "i",
         "want", "menu", "good", "morning", "how", "are", "what", "is", "of", "and", "with", "make", "create", "customer",
-        "amount", "yes", "no", "ok", "start", "bill",
+        "amount", "yes", "no", "ok", "start", "bill", "paid",
     };
 
     public static Language? Detect(string? text)

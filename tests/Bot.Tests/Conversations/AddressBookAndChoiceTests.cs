@@ -56,20 +56,6 @@ public sealed class AddressBookAndChoiceTests
     }
 
     [Theory]
-    [InlineData("lipa", "sw")]
-    [InlineData("Asante sana", "sw")]
-    [InlineData("habari, nataka kulipa ankara", "sw")]
-    [InlineData("thanks", "en")]
-    [InlineData("hello, how do I pay my invoice", "en")]
-    [InlineData("PAY", null)]
-    [InlineData("2", null)]
-    [InlineData("", null)]
-    public void SpokenLanguage_Detect_FromTheWordsOnly(string text, string? expected)
-    {
-        Assert.Equal(expected, SpokenLanguage.Detect(text)?.Code);
-    }
-
-    [Theory]
     [InlineData("1", "inv_a")]
     [InlineData("2", "inv_b")]
     [InlineData("INV-0012", "inv_c")]

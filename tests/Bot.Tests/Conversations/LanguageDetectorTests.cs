@@ -22,6 +22,21 @@ public sealed class LanguageDetectorTests
         Assert.Equal(Language.FromCode(code), LanguageDetector.Detect(text));
     }
 
+    /// <summary>What customers write: their words decide; PAY and numbers say nothing (the invoice's language then does).</summary>
+    [Theory]
+    [InlineData("lipa", "sw")]
+    [InlineData("Asante sana", "sw")]
+    [InlineData("habari, nataka kulipa ankara", "sw")]
+    [InlineData("thanks", "en")]
+    [InlineData("hello, how do I pay my invoice", "en")]
+    [InlineData("PAY", null)]
+    [InlineData("2", null)]
+    [InlineData("", null)]
+    public void Detect_WhatCustomersWrite_FromTheWordsOnly(string text, string? expected)
+    {
+        Assert.Equal(expected, LanguageDetector.Detect(text)?.Code);
+    }
+
     [Theory]
     [InlineData("0712345678")]
     [InlineData("1500")]
