@@ -3,12 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Hosting;
 
-/// <summary>Who is calling the API: the operator (<c>Api:Key</c>) or one merchant, with a key of its own.</summary>
-public sealed record ApiCaller(long? MerchantId)
+/// <summary>
+/// Who is calling the API: the operator (<c>Api:Key</c>) or one merchant, with a key of its own (the merchant as the
+/// key filter read it, so an endpoint does not read it again).
+/// </summary>
+public sealed record ApiCaller(Merchant? Merchant)
 {
-    public static readonly ApiCaller Operator = new((long?)null);
+    public static readonly ApiCaller Operator = new((Merchant?)null);
 
-    public bool IsOperator => MerchantId is null;
+    public bool IsOperator => Merchant is null;
 
     /// <summary>The caller the API key filter let in (it runs before every endpoint that needs one).</summary>
     public static ApiCaller Of(HttpContext http) =>
@@ -40,7 +43,7 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options, MerchantApiKeyRep
         if (merchant?.Status != MerchantStatus.Active)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This merchant's account is not active",
                 detail: "Its keys work again once the operator resumes (or approves) the account.");
-        http.Items[typeof(ApiCaller)] = new ApiCaller(merchantId);
+        http.Items[typeof(ApiCaller)] = new ApiCaller(merchant);
         return await next(context);
     }
 }

@@ -18,12 +18,11 @@ public sealed class MerchantDirectory(MerchantRepository merchants, IOptions<Mer
     /// </summary>
     public async Task<(Merchant? Merchant, IResult? Refusal)> ForRequestAsync(HttpContext http, long? merchantId, CancellationToken ct)
     {
-        var caller = ApiCaller.Of(http);
-        var id = caller.MerchantId ?? merchantId;
-        if (caller.MerchantId is { } own && merchantId is { } named && named != own) return (null, NoSuchMerchant());
-        var merchant = id is { } known ? await merchants.GetAsync(known, ct) : await ConfiguredAsync(ct);
+        if (ApiCaller.Of(http).Merchant is { } own)
+            return merchantId is { } named && named != own.Id ? (null, NoSuchMerchant()) : (own, null);
+        var merchant = merchantId is { } known ? await merchants.GetAsync(known, ct) : await ConfiguredAsync(ct);
         if (merchant is not null) return (merchant, null);
-        return (null, id is null
+        return (null, merchantId is null
             ? Results.Problem(statusCode: 400, title: "merchant_id is required",
                 detail: "This deployment has no Merchant:Phone; name the merchant with ?merchant_id=.")
             : NoSuchMerchant());
