@@ -6,7 +6,7 @@ namespace InvoiceFirst.Data.Merchants;
 
 public sealed class MerchantRepository(Db db)
 {
-    private const string Columns = "id, phone, name, language, reminders_enabled, code, status, created_at";
+    internal const string Columns = "id, phone, name, language, reminders_enabled, code, status, created_at";
 
     // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
     // No code may begin another ("MM7" and "MM74"), so "MM7-42" and "MM74-2" can never be typed alike.

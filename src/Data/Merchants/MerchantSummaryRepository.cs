@@ -17,8 +17,8 @@ public sealed class MerchantSummaryRepository(Db db)
     public async Task<IReadOnlyList<Merchant>> ListOptedInAsync(CancellationToken ct)
     {
         // A merchant the operator paused (or has not approved) gets no summary.
-        const string sql = """
-            SELECT id, phone, name, language, reminders_enabled, code, status FROM merchants
+        const string sql = $"""
+            SELECT {MerchantRepository.Columns} FROM merchants
             WHERE summary_enabled = @enabled AND status = @active ORDER BY id
             """;
         await using var connection = await db.OpenAsync(ct);
