@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 
 namespace InvoiceFirst.Integration.Tests.Merchants;
@@ -11,9 +10,9 @@ namespace InvoiceFirst.Integration.Tests.Merchants;
 /// </summary>
 public sealed class SuspensionTests : IAsyncLifetime
 {
-    private const string Merchant = BotFactory.MerchantPhone;
     private BotFactory _factory = null!;
     private WhatsAppSender _whatsApp = null!;
+    private Chat.MerchantChatDriver _merchant = null!;
     private HttpClient _operator = null!;
     private long _merchantId;
 
@@ -21,6 +20,7 @@ public sealed class SuspensionTests : IAsyncLifetime
     {
         _factory = await BotFactory.CreateAsync(new Dictionary<string, string?> { ["Merchants:ContactText"] = "0700 123 456" });
         _whatsApp = new WhatsAppSender(_factory);
+        _merchant = new Chat.MerchantChatDriver(_factory);
         _operator = _factory.ApiClient();
         _merchantId = (await _operator.GetFromJsonAsync<JsonElement>("/merchants")).GetProperty("merchants")[0].GetProperty("id").GetInt64();
     }
@@ -31,10 +31,10 @@ public sealed class SuspensionTests : IAsyncLifetime
     public async Task Suspended_CommandDoesNothingAndSaysWhyThenResumedItRuns()
     {
         await _operator.PostAsync($"/merchants/{_merchantId}/suspend", null);
-        var paused = await SayAsync("invoice 0712345678 1500 Website design");
+        var paused = await _merchant.SayAsync("invoice 0712345678 1500 Website design");
         var invoicesWhilePaused = await CountAsync("SELECT count(*) FROM invoices");
         await _operator.PostAsync($"/merchants/{_merchantId}/resume", null);
-        await SayAsync("invoice 0712345678 1500 Website design");
+        await _merchant.SayAsync("invoice 0712345678 1500 Website design");
 
         Assert.Contains("paused", paused);
         Assert.Contains("0700 123 456", paused);
@@ -45,7 +45,7 @@ public sealed class SuspensionTests : IAsyncLifetime
     [Fact]
     public async Task Suspended_CustomerCanStillPayAnInvoiceSentBefore()
     {
-        await SayAsync("invoice 0712345678 1500 Website design");
+        await _merchant.SayAsync("invoice 0712345678 1500 Website design");
         await _operator.PostAsync($"/merchants/{_merchantId}/suspend", null);
 
         await _whatsApp.TextAsync("254712345678", "PAY");
@@ -57,20 +57,12 @@ public sealed class SuspensionTests : IAsyncLifetime
     [Fact]
     public async Task Suspended_InSwahili_ToldInSwahili()
     {
-        await SayAsync("lugha sw");
+        await _merchant.SayAsync("lugha sw");
         await _operator.PostAsync($"/merchants/{_merchantId}/suspend", null);
 
-        var paused = await SayAsync("orodha");
+        var paused = await _merchant.SayAsync("orodha");
 
         Assert.Contains("imesimamishwa", paused);
-    }
-
-    private async Task<string> SayAsync(string text)
-    {
-        await _whatsApp.TextAsync(Merchant, text);
-        await _whatsApp.DrainAsync();
-        var last = (await _factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default)).Last(o => o.Recipient == Merchant);
-        return OutboxRepository.Deserialize(last.Payload).Text;
     }
 
     private async Task<long> CountAsync(string sql)
