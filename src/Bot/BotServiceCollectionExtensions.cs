@@ -51,7 +51,10 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddOptions<MerchantOptions>().BindConfiguration(MerchantOptions.Section);
-        services.AddOptions<MerchantsOptions>().BindConfiguration(MerchantsOptions.Section);
+        services.AddOptions<MerchantsOptions>().BindConfiguration(MerchantsOptions.Section)
+            .PostConfigure<BotMode>((o, mode) => o.Registration ??= mode.IsSandbox ? RegistrationMode.Open : RegistrationMode.Approval);
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
+            .PostConfigure<BotMode>((o, mode) => o.CollectionEnabled ??= mode.IsSandbox);
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.Section)
             .Validate(o => o.ChatDays > 0, "Retention:ChatDays must be positive").ValidateOnStart();
         services.AddOptions<InvoiceOptions>().BindConfiguration(InvoiceOptions.Section)
@@ -95,6 +98,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<MerchantQuestions>();
         services.AddSingleton<MerchantChat>();
         services.AddSingleton<CustomerChat>();
+        services.AddSingleton<Onboarding.RegistrationChat>();
+        services.AddSingleton<Merchants.MerchantStatusChanges>();
         services.AddSingleton<DeliveryStatusHandler>();
         services.AddSingleton<InboundEventRouter>();
         services.AddSingleton<InboxSignal>();

@@ -14,6 +14,9 @@ public static class FieldRules
 
     public static FieldCheck CheckCustomerName(string? input) => Check(input, NameMin, NameMax);
 
+    /// <summary>A business is named like a customer: 2 to 60 characters.</summary>
+    public static FieldCheck CheckBusinessName(string? input) => Check(input, NameMin, NameMax);
+
     // Counted in text elements so an emoji or a letter with combining marks is one character,
     // which is what the merchant sees on the phone.
     public static int VisibleLength(string text) => new StringInfo(text).LengthInTextElements;

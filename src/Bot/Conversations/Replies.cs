@@ -64,7 +64,7 @@ public static partial class Replies
     public static ReplyButton PayButton(string invoiceId, Language lang) =>
         new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Pay with M-PESA", "Lipa kwa M-PESA"));
 
-    private static string Pick(Language lang, string english, string swahili) => lang.IsSwahili ? swahili : english;
+    internal static string Pick(Language lang, string english, string swahili) => lang.IsSwahili ? swahili : english;
 
     // Kenyans read and type numbers in the local 07... form.
 

@@ -20,7 +20,6 @@ public static class AppModeResolver
     [
         "App:PublicBaseUrl",
         "Api:Key",
-        "Merchant:Phone",
         "WhatsApp:PhoneNumberId",
         "WhatsApp:AccessToken",
         "WhatsApp:VerifyToken",

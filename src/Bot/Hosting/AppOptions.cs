@@ -51,6 +51,34 @@ public sealed class MerchantsOptions
 
     /// <summary>How a merchant whose account is paused or not yet approved reaches the operator (shown to them in chat).</summary>
     public string ContactText { get; set; } = "the InvoiceFirst team";
+
+    /// <summary>Who may join by chat. Unset: <see cref="RegistrationMode.Open"/> in Sandbox, <see cref="RegistrationMode.Approval"/> in Live.</summary>
+    public RegistrationMode? Registration { get; set; }
+}
+
+/// <summary>What a number that sends REGISTER (JISAJILI) gets.</summary>
+public enum RegistrationMode
+{
+    /// <summary>An active merchant at once.</summary>
+    Open,
+
+    /// <summary>A pending merchant until the operator approves.</summary>
+    Approval,
+
+    /// <summary>A polite refusal naming <see cref="MerchantsOptions.ContactText"/>.</summary>
+    Closed,
+}
+
+/// <summary>Settings of section <c>Platform</c>: what the operator offers every merchant.</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "Platform";
+
+    /// <summary>
+    /// Merchants may be paid through the operator's collection account (the deployment's shortcode, with each
+    /// invoice's payment reference). Unset: on in Sandbox, off in Live.
+    /// </summary>
+    public bool? CollectionEnabled { get; set; }
 }
 
 /// <summary>Settings of section <c>Invoices</c>.</summary>

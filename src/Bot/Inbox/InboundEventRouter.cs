@@ -6,6 +6,7 @@ using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.WhatsApp;
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Bot.Onboarding;
 using Microsoft.Extensions.Options;
 using InvoiceFirst.Payments.Flow;
 
@@ -15,6 +16,7 @@ namespace InvoiceFirst.Bot.Inbox;
 public sealed class InboundEventRouter(
     MerchantRepository merchants,
     MerchantChat merchantChat,
+    RegistrationChat registration,
     CustomerChat customerChat,
     DeliveryStatusHandler statuses,
     StkCallbackHandler stkCallbacks,
@@ -60,7 +62,7 @@ public sealed class InboundEventRouter(
                         [Replies.AccountNotActive(merchant.Status, platform.Value.ContactText, Language.FromCode(merchant.Language))], ct);
                 else if (merchant is not null)
                     await merchantChat.HandleAsync(c, t, merchant, chat, ct);
-                else
+                else if (!await registration.HandleAsync(c, t, chat, ct))
                     await customerChat.HandleAsync(c, t, chat, ct);
                 return;
             default:

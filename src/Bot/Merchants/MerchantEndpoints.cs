@@ -16,8 +16,8 @@ public static class MerchantEndpoints
         group.MapGet("/{id:long}", GetAsync).WithSummary("One merchant.");
         group.MapPost("", CreateAsync).WithSummary("Add an active merchant (phone, name, language).");
         foreach (var (action, from, to) in Transitions)
-            group.MapPost($"/{{id:long}}/{action}", (long id, MerchantRepository merchants, TimeProvider clock, CancellationToken ct) =>
-                    ChangeAsync(id, action, from, to, merchants, clock, ct))
+            group.MapPost($"/{{id:long}}/{action}", (long id, MerchantRepository merchants, MerchantStatusChanges changes, CancellationToken ct) =>
+                    ChangeAsync(id, action, from, to, merchants, changes, ct))
                 .WithSummary($"{char.ToUpperInvariant(action[0])}{action[1..]} the merchant (only when {from.ToLowerInvariant()}).");
         group.MapGet("/{id:long}/api-keys", ListKeysAsync).WithSummary("The merchant's keys, by prefix (never the keys themselves).");
         group.MapPost("/{id:long}/api-keys", CreateKeyAsync).WithSummary("A new key for the merchant, shown once in this answer.");
@@ -68,10 +68,10 @@ public static class MerchantEndpoints
     }
 
     private static async Task<IResult> ChangeAsync(long id, string action, string from, string to, MerchantRepository merchants,
-        TimeProvider clock, CancellationToken ct)
+        MerchantStatusChanges changes, CancellationToken ct)
     {
-        if (await merchants.ChangeStatusAsync(id, from, to, clock.GetUtcNow(), ct))
-            return Results.Ok(MerchantView.From((await merchants.GetAsync(id, ct))!));
+        if (await changes.ChangeAsync(id, from, to, ct) is { } changed)
+            return Results.Ok(MerchantView.From(changed));
         return await merchants.GetAsync(id, ct) is { } merchant
             ? Results.Problem(statusCode: 409, title: $"Cannot {action} a merchant that is {merchant.Status.ToLowerInvariant()}",
                 detail: $"Only a merchant that is {from.ToLowerInvariant()} can be {action}d.")

@@ -18,6 +18,11 @@ public static class InvoicePayments
         return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
+    /// <summary>True when any merchant ever invoiced this number: it belongs to a customer.</summary>
+    public static Task<bool> AnySentToAsync(DbConnection connection, DbTransaction? transaction, string msisdn, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM invoices WHERE msisdn = @msisdn)", new { msisdn }, transaction, cancellationToken: ct));
+
     /// <summary>The most recent invoice sent to this number that still has money owing.</summary>
     public static Task<Invoice?> LatestUnpaidForAsync(DbConnection connection, DbTransaction? transaction, string msisdn, CancellationToken ct)
     {

@@ -14,7 +14,33 @@ public sealed record Merchant
     /// <summary><see cref="MerchantStatus"/>.</summary>
     public string Status { get; init; } = MerchantStatus.Active;
 
+    /// <summary><see cref="PayRoutes"/>; null when never said (merchants added before joining by chat, or by the operator).</summary>
+    public string? PayRoute { get; init; }
+
+    /// <summary>The Till or Paybill number customers pay into (5–7 digits); null for the collection route.</summary>
+    public string? PayNumber { get; init; }
+
+    /// <summary>The account customers type on the merchant's Paybill, if it needs one.</summary>
+    public string? PayAccount { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>What a new merchant row needs; the code is drawn when it is inserted.</summary>
+public sealed record NewMerchant(string Phone, string Name, string Language, string Status,
+    string? PayRoute = null, string? PayNumber = null, string? PayAccount = null);
+
+/// <summary>How a merchant's customers pay.</summary>
+public static class PayRoutes
+{
+    /// <summary>Lipa na M-PESA Buy Goods: the merchant's Till number.</summary>
+    public const string Till = "TILL";
+
+    /// <summary>The merchant's Paybill number, with the account customers type if it needs one.</summary>
+    public const string Paybill = "PAYBILL";
+
+    /// <summary>Through the operator's collection account; the operator pays the merchant out.</summary>
+    public const string Collection = "COLLECTION";
 }
 
 /// <summary>Where a merchant stands with the operator.</summary>

@@ -6,7 +6,7 @@ namespace InvoiceFirst.Data.Merchants;
 
 public sealed class MerchantRepository(Db db)
 {
-    internal const string Columns = "id, phone, name, language, reminders_enabled, code, status, created_at";
+    internal const string Columns = "id, phone, name, language, reminders_enabled, code, status, pay_route, pay_number, pay_account, created_at";
 
     // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
     // No code may begin another ("MM7" and "MM74"), so "MM7-42" and "MM74-2" can never be typed alike.
@@ -31,21 +31,29 @@ public sealed class MerchantRepository(Db db)
     /// <summary>A new merchant with a fresh code; null when the phone already belongs to one.</summary>
     public async Task<Merchant?> CreateAsync(string phone, string name, string language, string status, DateTimeOffset now, CancellationToken ct)
     {
+        await using var connection = await db.OpenAsync(ct);
+        return await CreateAsync(connection, null, new NewMerchant(phone, name, language, status), now, ct);
+    }
+
+    /// <summary>A new merchant with a fresh code, inside the caller's transaction; null when the phone already belongs to one.</summary>
+    public static async Task<Merchant?> CreateAsync(DbConnection connection, DbTransaction? transaction, NewMerchant merchant,
+        DateTimeOffset now, CancellationToken ct)
+    {
         const string sql = $"""
-            INSERT INTO merchants (phone, name, language, status, code, created_at, updated_at)
-            SELECT @phone, @name, @language, @status, @code, @now, @now
+            INSERT INTO merchants (phone, name, language, status, code, pay_route, pay_number, pay_account, created_at, updated_at)
+            SELECT @Phone, @Name, @Language, @Status, @code, @PayRoute, @PayNumber, @PayAccount, @now, @now
             WHERE {PrefixFree}
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
             """;
-        await using var connection = await db.OpenAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
             var code = MerchantCodes.New(3 + attempt / TriesPerLength);
             var created = await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql,
-                new { phone, name, language, status, code, now }, cancellationToken: ct));
+                new { merchant.Phone, merchant.Name, merchant.Language, merchant.Status, code, merchant.PayRoute, merchant.PayNumber,
+                    merchant.PayAccount, now }, transaction, cancellationToken: ct));
             if (created is not null) return created;
-            if (await FindByPhoneAsync(connection, phone, ct) is not null) return null;
+            if (await FindByPhoneAsync(connection, transaction, merchant.Phone, ct) is not null) return null;
             // Only the code collided (or one code would begin another): draw another.
         }
     }
@@ -53,15 +61,18 @@ public sealed class MerchantRepository(Db db)
     public async Task<Merchant?> FindByPhoneAsync(string phone, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await FindByPhoneAsync(connection, phone, ct);
+        return await FindByPhoneAsync(connection, null, phone, ct);
     }
 
     public async Task<Merchant?> GetAsync(long id, CancellationToken ct)
     {
-        const string sql = $"SELECT {Columns} FROM merchants WHERE id = @id";
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        return await GetAsync(connection, null, id, ct);
     }
+
+    public static Task<Merchant?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition($"SELECT {Columns} FROM merchants WHERE id = @id",
+            new { id }, transaction, cancellationToken: ct));
 
     /// <summary>Merchants by id, optionally of one status and matching <paramref name="query"/> in name, phone or code.</summary>
     public async Task<IReadOnlyList<Merchant>> ListAsync(string? status, string? query, long afterId, int limit, CancellationToken ct)
@@ -78,11 +89,11 @@ public sealed class MerchantRepository(Db db)
     }
 
     /// <summary>Moves the merchant to <paramref name="to"/> only from <paramref name="from"/>; false when it was elsewhere.</summary>
-    public async Task<bool> ChangeStatusAsync(long id, string from, string to, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> ChangeStatusAsync(DbConnection connection, DbTransaction transaction, long id, string from, string to,
+        DateTimeOffset now, CancellationToken ct)
     {
         const string sql = "UPDATE merchants SET status = @to, updated_at = @now WHERE id = @id AND status = @from";
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, from, to, now }, cancellationToken: ct)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, from, to, now }, transaction, cancellationToken: ct)) == 1;
     }
 
     public static async Task SetLanguageAsync(DbConnection connection, DbTransaction transaction,
@@ -92,9 +103,9 @@ public sealed class MerchantRepository(Db db)
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, language, now }, transaction, cancellationToken: ct));
     }
 
-    private static Task<Merchant?> FindByPhoneAsync(DbConnection connection, string phone, CancellationToken ct) =>
+    public static Task<Merchant?> FindByPhoneAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition($"SELECT {Columns} FROM merchants WHERE phone = @phone",
-            new { phone }, cancellationToken: ct));
+            new { phone }, transaction, cancellationToken: ct));
 
     private static async Task<string> AssignCodeAsync(DbConnection connection, long id, DateTimeOffset now, CancellationToken ct)
     {

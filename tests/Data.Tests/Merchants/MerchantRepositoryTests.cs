@@ -49,9 +49,12 @@ public sealed class MerchantRepositoryTests
         var merchants = new MerchantRepository(db);
         var m = (await merchants.CreateAsync("254722000111", "Duka", "sw", MerchantStatus.Pending, Now, default))!;
 
-        Assert.False(await merchants.ChangeStatusAsync(m.Id, MerchantStatus.Active, MerchantStatus.Suspended, Now, default));
-        Assert.True(await merchants.ChangeStatusAsync(m.Id, MerchantStatus.Pending, MerchantStatus.Active, Now, default));
-        Assert.False(await merchants.ChangeStatusAsync(m.Id, MerchantStatus.Pending, MerchantStatus.Declined, Now, default));
+        Task<bool> Change(string from, string to) =>
+            db.InTransactionAsync((c, t) => MerchantRepository.ChangeStatusAsync(c, t, m.Id, from, to, Now, default), default);
+
+        Assert.False(await Change(MerchantStatus.Active, MerchantStatus.Suspended));
+        Assert.True(await Change(MerchantStatus.Pending, MerchantStatus.Active));
+        Assert.False(await Change(MerchantStatus.Pending, MerchantStatus.Declined));
         Assert.Equal(MerchantStatus.Active, (await merchants.GetAsync(m.Id, default))!.Status);
     }
 
