@@ -22,6 +22,9 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
 
     private static readonly HashSet<string> PayWords = new(StringComparer.OrdinalIgnoreCase) { "pay", "lipa" };
 
+    /// <summary>PAY or LIPA, however it is written.</summary>
+    public static bool IsPayWord(string text) => PayWords.Contains(text.Trim().TrimEnd('.', '!'));
+
     public async Task HandleAsync(DbConnection c, DbTransaction t, ChatEvent inbound, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -45,7 +48,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
                 await PayInvoiceAsync(c, t, inbound, conversation, chosen.InvoiceId, ct),
             InboundKind.Text when question is not null && ChatAnswer.Parse(text).Kind == AnswerKind.Number =>
                 ChatTurn.Say(Replies.PickFromList(question.Options.Count, await LanguageAsync(c, t, conversation, null, now, ct)), question),
-            InboundKind.Text when PayWords.Contains(text) => await PayOrAskAsync(c, t, inbound, conversation, now, ct),
+            InboundKind.Text when IsPayWord(text) => await PayOrAskAsync(c, t, inbound, conversation, now, ct),
             _ => ChatTurn.Say(Replies.CustomerPayHint(await LanguageAsync(c, t, conversation, null, now, ct))),
         };
 

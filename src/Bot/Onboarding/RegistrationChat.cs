@@ -40,8 +40,10 @@ public sealed class RegistrationChat(
     public async Task<bool> HandleAsync(DbConnection c, DbTransaction t, ChatEvent inbound, CancellationToken ct)
     {
         var input = (inbound.Kind == InboundKind.Button ? inbound.ButtonId : inbound.Text)?.Trim() ?? "";
-        if (inbound.Kind == InboundKind.Button && input.StartsWith(Keywords.PayButtonPrefix, StringComparison.Ordinal))
-            return false; // a pay button is always a customer's
+        // A pay button, or PAY from a number nobody invoiced (paying from another phone), is a customer's.
+        if (inbound.Kind == InboundKind.Button && input.StartsWith(Keywords.PayButtonPrefix, StringComparison.Ordinal)
+            || inbound.Kind == InboundKind.Text && CustomerChat.IsPayWord(input))
+            return false;
 
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, inbound.From!, now, ct);

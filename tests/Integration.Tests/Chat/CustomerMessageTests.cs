@@ -6,7 +6,7 @@ namespace InvoiceFirst.Integration.Tests.Chat;
 public sealed class CustomerMessageTests
 {
     [Fact]
-    public async Task Text_FromSomeoneWhoIsNotAMerchant_GetsHowToPayAndCreatesNothing()
+    public async Task Text_FromSomeoneWhoIsNotAMerchantNorACustomer_GetsTheWelcomeAndCreatesNothing()
     {
         await using var factory = await BotFactory.CreateAsync();
         var whatsApp = new WhatsAppSender(factory);
@@ -16,7 +16,7 @@ public sealed class CustomerMessageTests
 
         var reply = Assert.Single(await factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default));
         Assert.Equal("254712345678", reply.Recipient);
-        Assert.Contains("PAY", OutboxRepository.Deserialize(reply.Payload).Text);
+        Assert.Contains("Reply REGISTER", OutboxRepository.Deserialize(reply.Payload).Text);
         Assert.Empty(await factory.Services.GetRequiredService<InvoiceFirst.Data.Invoices.InvoiceRepository>().ListAsync(1, null, null, 10, default));
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReplyFallbackTests
         var row = await SettledAsync(host, Customer);
 
         Assert.Equal("+" + Customer, sms.Form["to"]);
-        Assert.Contains("To pay, tap", sms.Form["message"]);
+        Assert.Contains("Reply REGISTER", sms.Form["message"]); // a number nobody knows hears the welcome
         Assert.Equal((OutboxStatus.Sent, "africastalking"), (row.Status, row.Provider));
         Assert.Single(host.Graph.Requests.All);
         Assert.Equal(0, host.Twilio.Requests.Count);
