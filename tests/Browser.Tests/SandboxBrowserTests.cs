@@ -153,6 +153,32 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await ScreenshotAsync(payPage, "paypage-paid-sw.png");
     }
 
+    [Fact]
+    public async Task ANewNumber_JoinsByChatThenInvoicesACustomerUnderItsOwnName()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+        await page.Locator("#merchant-number").SelectOptionAsync("254700000002");
+
+        await SendAsync(merchant, "hello");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("Reply REGISTER");
+        await SendAsync(merchant, "register");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("business name");
+        await SendAsync(merchant, "Kibanda Cafe");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("till 123456");
+        await SendAsync(merchant, "till 123456");
+        await merchant.Locator(".msg.in").Last.Locator("button[data-button-id='register:confirm']").ClickAsync();
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("Welcome to InvoiceFirst, Kibanda Cafe!");
+
+        await SendAsync(merchant, "invoice 0712345678 900 Chai na mandazi");
+        await Expect(customer.Locator(".msg.in").Filter(new() { HasText = "INV-0001" })).ToContainTextAsync("Kibanda Cafe");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#merchant-number option:checked")).ToHaveTextAsync("Kibanda Cafe · 0700000002");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("INV-0001");
+        await Expect(page.Locator("#merchant-number option").Last).ToHaveTextAsync("A new number · 0700000003");
+        await ScreenshotAsync(page, "sandbox-joined.png");
+    }
+
     private async Task<IPage> OpenSandboxAsync()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 820 } });

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
 using InvoiceFirst.Messaging.Sandbox;
 using InvoiceFirst.Messaging.WhatsApp;
@@ -19,18 +20,26 @@ public static class SandboxEndpoints
 {
     public static readonly string[] CustomerPhones = ["254712345678", "254722000111", "254110000222"];
 
+    // Numbers a person can join as, one after the other (the seeded shop is 254700000001).
+    private static readonly IEnumerable<string> NewMerchantNumbers = Enumerable.Range(2, 998).Select(i => $"254700000{i:D3}");
+
     public static void MapSandbox(this IEndpointRouteBuilder app)
     {
         app.MapSandboxDaraja();
         var sandbox = app.MapGroup("/sandbox").ExcludeFromDescription();
-        sandbox.MapGet("", async (HttpContext http, IOptions<MerchantOptions> merchant, IOptions<OutboxOptions> outbox, IOptions<MpesaOptions> mpesa) =>
-            Results.Content(await ComponentHtml.RenderAsync<SandboxPage>(http.RequestServices, new Dictionary<string, object?>
+        sandbox.MapGet("", async (HttpContext http, MerchantRepository merchants, IOptions<OutboxOptions> outbox, IOptions<MpesaOptions> mpesa,
+            CancellationToken ct) =>
+        {
+            var known = (await merchants.ListAsync(null, null, 0, 50, ct)).Select(m => (m.Phone, m.Name)).ToList();
+            return Results.Content(await ComponentHtml.RenderAsync<SandboxPage>(http.RequestServices, new Dictionary<string, object?>
             {
-                [nameof(SandboxPage.MerchantPhone)] = merchant.Value.Phone!,
+                [nameof(SandboxPage.Merchants)] = known,
+                [nameof(SandboxPage.NewNumber)] = NewMerchantNumbers.First(n => known.All(m => m.Phone != n) && !CustomerPhones.Contains(n)),
                 [nameof(SandboxPage.CustomerPhones)] = CustomerPhones,
                 [nameof(SandboxPage.WithoutWhatsApp)] = outbox.Value.SandboxWithoutWhatsApp,
                 [nameof(SandboxPage.ShortCode)] = mpesa.Value.ShortCode,
-            }), "text/html; charset=utf-8"));
+            }), "text/html; charset=utf-8");
+        });
 
         sandbox.MapPost("/send", async (SandboxInput input, SandboxSender sender, CancellationToken ct) =>
         {
