@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Dashboard;
 using InvoiceFirst.Bot.Merchants;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
@@ -28,6 +29,7 @@ public static class BotApplicationExtensions
         app.MapPaymentEndpoints();
         app.MapC2bEndpoints();
         app.UsePayPage();
+        app.MapDashboard();
         app.MapSmsWebhooks();
         app.MapProviderHealth();
         app.MapInsightEndpoints();

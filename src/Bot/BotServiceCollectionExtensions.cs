@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Dashboard;
 using InvoiceFirst.Bot.Sandbox;
 using InvoiceFirst.Payments;
 using InvoiceFirst.Messaging;
@@ -114,6 +115,7 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl, !sp.GetRequiredService<BotMode>().IsSandbox));
         services.AddSingleton<IPaymentOutcomes, PaymentMessages>();
         services.AddPayPage();
+        services.AddDashboard();
         services.AddReminders();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();

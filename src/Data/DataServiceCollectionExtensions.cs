@@ -20,6 +20,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<MerchantRepository>();
         services.AddSingleton<MerchantApiKeyRepository>();
+        services.AddSingleton<Logins.LoginCodeRepository>();
+        services.AddSingleton<Logins.DataProtectionKeyRepository>();
+        services.AddSingleton<Dashboard.AttentionRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();

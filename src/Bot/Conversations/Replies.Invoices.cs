@@ -55,7 +55,7 @@ public static partial class Replies
         $"{number}: {StatusLabel(status, lang)}\nAmount: {amount.ToKes()}\nPaid: {paid.ToKes()}\nBalance: {(amount - paid).ToKes()}",
         $"{number}: {StatusLabel(status, lang)}\nKiasi: {amount.ToKes()}\nKimelipwa: {paid.ToKes()}\nBaki: {(amount - paid).ToKes()}"));
 
-    private static string StatusLabel(string status, Language lang) => status.ToUpperInvariant() switch
+    internal static string StatusLabel(string status, Language lang) => status.ToUpperInvariant() switch
     {
         "PENDING" => Pick(lang, "not sent yet", "bado haijatumwa"),
         "SENT" => Pick(lang, "sent, waiting for payment", "imetumwa, inasubiri malipo"),

@@ -1,0 +1,57 @@
+using InvoiceFirst.Bot.Conversations;
+
+namespace InvoiceFirst.Bot.Dashboard;
+
+/// <summary>Every word of the dashboard, in English and Swahili.</summary>
+public sealed record DashboardText(Language Language)
+{
+    private string Pick(string english, string swahili) => Language.IsSwahili ? swahili : english;
+
+    public string Title => "InvoiceFirst";
+    public string LogIn => Pick("Log in", "Ingia");
+    public string LogOut => Pick("Log out", "Toka");
+    public string PhoneLabel => Pick("Your phone number (the one you use on WhatsApp)", "Nambari yako ya simu (unayotumia WhatsApp)");
+    public string SendCode => Pick("Send me a code", "Nitumie nambari");
+    public string LoginIntro => Pick(
+        "Merchants and their staff log in with a code sent to their WhatsApp. No password needed.",
+        "Wafanyabiashara na wafanyakazi wao huingia kwa nambari inayotumwa WhatsApp. Hakuna nenosiri.");
+    public string BadPhone => Pick("Type your phone number like 0712345678.", "Andika nambari yako ya simu hivi: 0712345678.");
+    public string CodeSent(string phone) => Pick(
+        $"If {phone} belongs to a merchant, a 6-digit code is on its way by WhatsApp (or SMS). It works for 10 minutes.",
+        $"Ikiwa {phone} ni ya mfanyabiashara, nambari ya tarakimu 6 inakuja kwa WhatsApp (au SMS). Inafanya kazi kwa dakika 10.");
+    public string CodeLabel => Pick("Code", "Nambari");
+    public string CheckCode => Pick("Log in", "Ingia");
+    public string BadCode => Pick(
+        "That code is wrong, used or expired. Type the newest code you received, or ask for a new one.",
+        "Nambari hiyo si sahihi, imetumika au imepitwa na muda. Andika nambari mpya zaidi uliyopokea, au omba nyingine.");
+    public string NotSixDigits => Pick("The code has 6 digits, e.g. 042917.", "Nambari ina tarakimu 6, mfano 042917.");
+    public string AskAgain => Pick("Ask for a new code", "Omba nambari mpya");
+    public string TooManyTries => Pick(
+        "Too many tries from here. Wait 10 minutes, then try again.",
+        "Majaribio mengi mno kutoka hapa. Subiri dakika 10, kisha ujaribu tena.");
+    public string FormExpired => Pick(
+        "This page was open too long. Please try again.",
+        "Ukurasa huu ulikaa wazi muda mrefu. Tafadhali jaribu tena.");
+
+    public string NeedsAttention => Pick("Needs attention", "Inahitaji kuangaliwa");
+    public string NothingNeedsYou => Pick("Nothing needs you right now.", "Hakuna kinachokuhitaji sasa hivi.");
+    public string Overdue(long n) => Pick($"{n} overdue unpaid invoice(s)", $"Ankara {n} zimepitwa na muda bila kulipwa");
+    public string FailedDeliveries(long n) => Pick($"{n} invoice(s) could not be delivered", $"Ankara {n} hazikuweza kufikishwa");
+    public string InReview(long n) => Pick($"{n} payment(s) being checked with M-PESA", $"Malipo {n} yanakaguliwa na M-PESA");
+    public string Collected => Pick("Collected", "Zilizokusanywa");
+    public string Invoiced => Pick("invoiced", "zilizotozwa");
+    public string Today => Pick("Today", "Leo");
+    public string ThisWeek => Pick("This week", "Wiki hii");
+    public string ThisMonth => Pick("This month", "Mwezi huu");
+    public string LatestInvoices => Pick("Latest invoices", "Ankara za karibuni");
+    public string NoInvoicesYet => Pick(
+        "No invoices yet. Send one from WhatsApp: invoice 0712345678 1500 Website design",
+        "Bado hakuna ankara. Tuma moja kupitia WhatsApp: ankara 0712345678 1500 Muundo wa tovuti");
+    public string Number => Pick("Number", "Namba");
+    public string Customer => Pick("Customer", "Mteja");
+    public string Amount => Pick("Amount", "Kiasi");
+    public string Status => Pick("Status", "Hali");
+    public string Date => Pick("Date", "Tarehe");
+    public string OtherLanguage => Pick("Kiswahili", "English");
+    public string OtherLanguageCode => Language.IsSwahili ? "en" : "sw";
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Logins;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+
+namespace InvoiceFirst.Bot.Dashboard;
+
+/// <summary>
+/// Six-digit login codes sent by WhatsApp (by SMS when WhatsApp cannot reach the phone): 10 minutes, 5 tries,
+/// at most 3 codes a phone per 10 minutes. Stored salted and hashed; never logged. Whoever asks hears the same
+/// thing whether or not the phone belongs to a merchant.
+/// </summary>
+public sealed class LoginCodes(Db db, MerchantRepository merchants, LoginCodeRepository codes, TimeProvider clock, ILogger<LoginCodes> logger)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private const int CodesPerLifetime = 3;
+
+    public async Task SendAsync(string phone, CancellationToken ct)
+    {
+        var merchant = await merchants.FindByPhoneAsync(phone, ct);
+        if (merchant is not { Status: MerchantStatus.Active }) return;
+        var now = clock.GetUtcNow();
+        if (await codes.CountIssuedSinceAsync(phone, now - Lifetime, ct) >= CodesPerLifetime)
+        {
+            logger.LogWarning("Login code for merchant {MerchantId} not sent: {Count} already asked for in {Minutes} minutes",
+                merchant.Id, CodesPerLifetime, Lifetime.TotalMinutes);
+            return;
+        }
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var message = LoginMessage(code, Language.FromCode(merchant.Language));
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            var id = await LoginCodeRepository.IssueAsync(c, t, phone, Hash(phone, code), now, now + Lifetime, ct);
+            await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(phone, OutboxPurpose.Notice,
+                ReplyWriter.WithSmsForm(message.ToMessage(), phone), $"login-code:{id}", now, merchant.Id), ct);
+        }, ct);
+        logger.LogInformation("Login code sent to merchant {MerchantId}", merchant.Id);
+    }
+
+    /// <summary>The merchant the code logs in to, once; null for a wrong, used, expired or over-tried code.</summary>
+    public async Task<Merchant?> VerifyAsync(string phone, string code, CancellationToken ct)
+    {
+        if (!await codes.TryUseAsync(phone, stored => Matches(stored, phone, code), clock.GetUtcNow(), ct)) return null;
+        return await merchants.FindByPhoneAsync(phone, ct) is { Status: MerchantStatus.Active } merchant ? merchant : null;
+    }
+
+    public static bool LooksLikeCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);
+
+    private static Reply LoginMessage(string code, Language lang) => new(Replies.Pick(lang,
+        $"Your InvoiceFirst login code is {code}. It works for {Lifetime.TotalMinutes:0} minutes. Never share it: InvoiceFirst will never ask you for it.",
+        $"Nambari yako ya kuingia InvoiceFirst ni {code}. Inafanya kazi kwa dakika {Lifetime.TotalMinutes:0}. Usimpe mtu yeyote: InvoiceFirst haitakuuliza."));
+
+    private static string Hash(string phone, string code)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        return Convert.ToBase64String(salt) + "." + Convert.ToBase64String(Digest(salt, phone, code));
+    }
+
+    private static bool Matches(string stored, string phone, string code)
+    {
+        var parts = stored.Split('.');
+        return parts.Length == 2
+            && CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(parts[1]), Digest(Convert.FromBase64String(parts[0]), phone, code));
+    }
+
+    private static byte[] Digest(byte[] salt, string phone, string code) =>
+        SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(phone + ":" + code)]);
+}
