@@ -179,6 +179,32 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await ScreenshotAsync(page, "sandbox-joined.png");
     }
 
+    [Fact]
+    public async Task Dashboard_LogInWithTheCodeSentToWhatsApp_ShowsTheInvoiceJustSent()
+    {
+        var sandbox = await OpenSandboxAsync();
+        var merchant = sandbox.Locator("#merchant");
+        await SendAsync(merchant, "invoice 0712345678 1500 Website design");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("INV-0001");
+
+        var app = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await app.GotoAsync(_bot.BaseUrl + "/app");
+        await app.GetByLabel("Your phone number").FillAsync("0700000001");
+        await app.GetByRole(AriaRole.Button, new() { Name = "Send me a code" }).ClickAsync();
+        await Expect(app.Locator("[role=status]")).ToContainTextAsync("a 6-digit code is on its way");
+        var message = merchant.Locator(".msg.in").Filter(new() { HasText = "login code" });
+        await Expect(message).ToBeVisibleAsync();
+        var code = Regex.Match(await message.InnerTextAsync(), @"\b\d{6}\b").Value;
+        await app.GetByLabel("Code").FillAsync(code);
+        await app.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+
+        await Expect(app.Locator("header strong")).ToHaveTextAsync("Sandbox Shop");
+        await Expect(app.Locator("tr[data-invoice='INV-0001']")).ToContainTextAsync("KES 1,500");
+        await ScreenshotAsync(app, "dashboard-overview-phone.png");
+        await app.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(app.GetByLabel("Your phone number")).ToBeVisibleAsync();
+    }
+
     private async Task<IPage> OpenSandboxAsync()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 820 } });
