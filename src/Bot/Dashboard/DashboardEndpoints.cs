@@ -8,7 +8,9 @@ using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Stats;
 using InvoiceFirst.Data.Time;
 using Microsoft.AspNetCore.Antiforgery;
+using InvoiceFirst.Data.Payments;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Dashboard;
 
@@ -22,11 +24,14 @@ public static class DashboardEndpoints
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private const int LatestCount = 10;
+    private const int PageSize = 20;
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/app").ExcludeFromDescription();
         group.MapGet("", OverviewAsync);
+        group.MapGet("/invoices", InvoicesAsync);
+        group.MapGet("/invoices/{number}", InvoiceAsync);
         group.MapGet("/login", (HttpContext http, string? lang, IAntiforgery antiforgery) => Login(http, antiforgery, Text(lang)));
         group.MapPost("/login", RequestCodeAsync);
         group.MapPost("/login/code", EnterCodeAsync);
@@ -55,6 +60,80 @@ public static class DashboardEndpoints
             [nameof(OverviewView.Token)] = tokens.RequestToken!,
             [nameof(OverviewView.TokenField)] = tokens.FormFieldName,
         });
+    }
+
+    private static async Task<IResult> InvoicesAsync(HttpContext http, string? q, string? status, string? from, string? to, int? offset,
+        MerchantRepository merchants, InvoiceRepository invoices, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, merchants, ct) is not { } user) return Results.Redirect("/app/login");
+        var text = new DashboardText(Language.FromCode(user.Merchant.Language));
+        var wanted = status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
+        var (start, startOk) = NairobiDay(from);
+        var (end, endOk) = NairobiDay(to);
+        var search = new InvoiceSearch(q is { Length: <= 60 } ? q : q?[..60], wanted, start, end?.AddDays(1), Math.Max(0, offset ?? 0), PageSize);
+        var (page, total) = await invoices.SearchAsync(user.Merchant.Id, search, ct);
+        string Href(int at) => "/app/invoices" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["q"] = search.Text, ["status"] = wanted?.ToLowerInvariant(), ["from"] = startOk ? from : null, ["to"] = endOk ? to : null,
+            ["offset"] = at.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return Page<InvoicesView>(StatusCodes.Status200OK, new()
+        {
+            [nameof(InvoicesView.Text)] = text,
+            [nameof(InvoicesView.Merchant)] = user.Merchant.Name,
+            [nameof(InvoicesView.Search)] = search,
+            [nameof(InvoicesView.FromText)] = startOk ? from : null,
+            [nameof(InvoicesView.ToText)] = endOk ? to : null,
+            [nameof(InvoicesView.Page)] = page,
+            [nameof(InvoicesView.Total)] = total,
+            [nameof(InvoicesView.NewerHref)] = search.Offset > 0 ? Href(Math.Max(0, search.Offset - PageSize)) : null,
+            [nameof(InvoicesView.OlderHref)] = search.Offset + page.Count < total ? Href(search.Offset + PageSize) : null,
+            [nameof(InvoicesView.Notice)] = startOk && endOk ? null : text.BadDate,
+            [nameof(InvoicesView.Token)] = tokens.RequestToken!,
+            [nameof(InvoicesView.TokenField)] = tokens.FormFieldName,
+        });
+    }
+
+    private static async Task<IResult> InvoiceAsync(HttpContext http, string number, MerchantRepository merchants, PaymentRepository payments,
+        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, merchants, ct) is not { } user) return Results.Redirect("/app/login");
+        var text = new DashboardText(Language.FromCode(user.Merchant.Language));
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        Invoice? invoice = null;
+        if (InvoiceNumber.TryNormalize(number, out var normalized))
+            await using (var c = await db.OpenAsync(ct))
+                invoice = await InvoiceRepository.GetByNumberAsync(c, null, user.Merchant.Id, normalized, ct);
+        // Another merchant's invoice is looked up under this merchant only, so it answers exactly like a missing one.
+        if (invoice is null)
+            return Page<NotFoundView>(StatusCodes.Status404NotFound, new()
+            {
+                [nameof(NotFoundView.Text)] = text,
+                [nameof(NotFoundView.Merchant)] = user.Merchant.Name,
+                [nameof(NotFoundView.Token)] = tokens.RequestToken!,
+                [nameof(NotFoundView.TokenField)] = tokens.FormFieldName,
+            });
+        return Page<InvoiceView>(StatusCodes.Status200OK, new()
+        {
+            [nameof(InvoiceView.Text)] = text,
+            [nameof(InvoiceView.Merchant)] = user.Merchant.Name,
+            [nameof(InvoiceView.Invoice)] = invoice,
+            [nameof(InvoiceView.Payments)] = await payments.ListForInvoiceAsync(invoice.Id, ct),
+            [nameof(InvoiceView.PayLink)] = InvoiceStatus.IsPayable(invoice.Status) && invoice.BalanceCents > 0 ? app.Value.PayLink(invoice.PayToken) : null,
+            [nameof(InvoiceView.Token)] = tokens.RequestToken!,
+            [nameof(InvoiceView.TokenField)] = tokens.FormFieldName,
+        });
+    }
+
+    /// <summary>A yyyy-MM-dd date as the start of that day in Nairobi; blank is no bound; anything else is refused.</summary>
+    private static (DateTimeOffset? Start, bool Ok) NairobiDay(string? date)
+    {
+        if (string.IsNullOrWhiteSpace(date)) return (null, true);
+        return DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day)
+            ? (new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), NairobiTime.Offset), true)
+            : (null, false);
     }
 
     private static async Task<IResult> RequestCodeAsync(HttpContext http, string? lang, IAntiforgery antiforgery, LoginThrottle throttle,

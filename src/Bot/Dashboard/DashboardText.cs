@@ -52,6 +52,42 @@ public sealed record DashboardText(Language Language)
     public string Amount => Pick("Amount", "Kiasi");
     public string Status => Pick("Status", "Hali");
     public string Date => Pick("Date", "Tarehe");
+    public string Overview => Pick("Overview", "Muhtasari");
+    public string Invoices => Pick("Invoices", "Ankara");
+    public string Search => Pick("Search", "Tafuta");
+    public string SearchHint => Pick("Name, phone, number or description", "Jina, simu, namba au maelezo");
+    public string AnyStatus => Pick("Any status", "Hali yoyote");
+    public string FromDate => Pick("From", "Kuanzia");
+    public string ToDate => Pick("To", "Hadi");
+    public string BadDate => Pick("Dates look like 2026-12-01; that one was left out.", "Tarehe huandikwa hivi 2026-12-01; hiyo imeachwa.");
+    public string Showing(int first, int last, long total) => Pick($"{first}-{last} of {total}", $"{first}-{last} kati ya {total}");
+    public string NoMatch => Pick("No invoice matches.", "Hakuna ankara inayolingana.");
+    public string Newer => Pick("Newer", "Mpya zaidi");
+    public string Older => Pick("Older", "Za zamani");
+    public string Description => Pick("Description", "Maelezo");
+    public string Paid => Pick("Paid", "Imelipwa");
+    public string Balance => Pick("Balance", "Baki");
+    public string PayLink => Pick("Pay link", "Kiungo cha kulipa");
+    public string PaymentRef => Pick("Payment reference", "Namba ya malipo");
+    public string History => Pick("History", "Historia");
+    public string Created => Pick("Created", "Imetengenezwa");
+    public string SentToCustomer => Pick("Sent to the customer", "Imetumwa kwa mteja");
+    public string PaidInFull => Pick("Paid in full", "Imelipwa yote");
+    public string CancelledAt => Pick("Cancelled", "Imeghairiwa");
+    public string PaymentLine(string method, string result, string amount, string? receipt) =>
+        (method == "STK" ? Pick("M-PESA prompt", "Ombi la M-PESA") : "Paybill") + $" {amount}: {result}" + (receipt is null ? "" : $" ({receipt})");
+    public string PaymentResult(string status) => status switch
+    {
+        "SUCCESS" => Pick("paid", "imelipwa"),
+        "INITIATED" => Pick("waiting for the customer", "inamsubiri mteja"),
+        "CANCELLED" => Pick("cancelled by the customer", "imeghairiwa na mteja"),
+        "EXPIRED" => Pick("not answered in time", "haikujibiwa kwa wakati"),
+        "NEEDS_REVIEW" => Pick("being checked with M-PESA", "inakaguliwa na M-PESA"),
+        _ => Pick("did not go through", "haikufanikiwa"),
+    };
+    public string NotFound => Pick("No such invoice.", "Hakuna ankara hiyo.");
+    public string BackToInvoices => Pick("Back to invoices", "Rudi kwenye ankara");
+
     public string OtherLanguage => Pick("Kiswahili", "English");
     public string OtherLanguageCode => Language.IsSwahili ? "en" : "sw";
 }

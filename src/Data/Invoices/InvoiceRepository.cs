@@ -79,6 +79,32 @@ public sealed class InvoiceRepository(Db db)
         return rows.AsList();
     }
 
+    /// <summary>One page of the merchant's invoices matching <paramref name="search"/>, newest first, and how many match in all.</summary>
+    public async Task<(IReadOnlyList<Invoice> Page, long Total)> SearchAsync(long merchantId, InvoiceSearch search, CancellationToken ct)
+    {
+        const string where = """
+            WHERE merchant_id = @merchantId
+              AND (@status IS NULL OR status = @status)
+              AND created_at >= @from AND created_at < @to
+              AND (@like IS NULL OR lower(coalesce(customer_name, '')) LIKE @like OR lower(number) LIKE @like
+                   OR lower(description) LIKE @like OR msisdn LIKE @digits)
+            """;
+        var text = search.Text?.Trim().ToLowerInvariant();
+        var like = string.IsNullOrEmpty(text) ? null : "%" + text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+        // A phone typed the Kenyan way (07...) is stored as 2547...: search the stored form.
+        var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) ? "%" + (text.StartsWith('0') ? "254" + text[1..] : text) + "%" : like;
+        var args = new
+        {
+            merchantId, status = search.Status, like, digits, from = search.From ?? DateTimeOffset.UnixEpoch,
+            to = search.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), limit = search.Limit, offset = search.Offset,
+        };
+        await using var connection = await db.OpenAsync(ct);
+        var page = await connection.QueryAsync<Invoice>(new CommandDefinition(
+            $"SELECT {Columns} FROM invoices {where} ORDER BY created_at DESC, number DESC LIMIT @limit OFFSET @offset", args, cancellationToken: ct));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM invoices {where}", args, cancellationToken: ct));
+        return (page.AsList(), total);
+    }
+
     /// <summary>Invoices still owed, newest first, <paramref name="limit"/> of them after the first <paramref name="offset"/>.</summary>
     public static async Task<IReadOnlyList<Invoice>> ListUnpaidAsync(DbConnection connection, DbTransaction? transaction,
         long merchantId, int limit, CancellationToken ct, int offset = 0)

@@ -10,6 +10,8 @@ public static class InvoiceStatus
     public const string Failed = "FAILED";
     public const string Expired = "EXPIRED";
 
+    public static readonly IReadOnlyList<string> All = [Pending, Sent, PartiallyPaid, Paid, Cancelled, Failed, Expired];
+
     /// <summary>Statuses in which the customer still owes money and may pay.</summary>
     public static bool IsPayable(string status) => status is Pending or Sent or PartiallyPaid or Failed or Expired;
 

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using InvoiceFirst.Integration.Tests.Infrastructure;
+
+namespace InvoiceFirst.Integration.Tests.Dashboard;
+
+/// <summary>The invoices pages of /app: search and filters over the merchant's own invoices, paged; one invoice with its history.</summary>
+public sealed class InvoicePagesTests : IAsyncLifetime
+{
+    private BotFactory _factory = null!;
+    private DashboardBrowser _browser = null!;
+    private HttpClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await BotFactory.CreateAsync();
+        _browser = new DashboardBrowser(_factory);
+        _api = _factory.ApiClient();
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Search_ByNamePhoneOrDescription_AndStatus_FindsOnlyMatches()
+    {
+        await CreateAsync("0712345678", 1500, "Website design", "Jane Wanjiru");
+        await CreateAsync("0722000111", 800, "Delivery to Thika", null);
+        await CreateAsync("0733000222", 2500, "Logo", "Otieno");
+        await _browser.LogInAsync(BotFactory.MerchantPhone);
+
+        Assert.Equal(["INV-0001"], Numbers(await _browser.GetTextAsync("/app/invoices?q=jane")));
+        Assert.Equal(["INV-0002"], Numbers(await _browser.GetTextAsync("/app/invoices?q=0722000")));
+        Assert.Equal(["INV-0002"], Numbers(await _browser.GetTextAsync("/app/invoices?q=thika")));
+        Assert.Equal(["INV-0003", "INV-0002", "INV-0001"], Numbers(await _browser.GetTextAsync("/app/invoices?status=pending")));
+        Assert.Empty(Numbers(await _browser.GetTextAsync("/app/invoices?status=paid")));
+        var badDate = await _browser.GetTextAsync("/app/invoices?from=yesterday");
+        Assert.Contains("Dates look like 2026-12-01", badDate);
+        Assert.Equal(3, Numbers(badDate).Count);
+    }
+
+    [Fact]
+    public async Task Paging_TwentyAPage_OlderAndNewerLinksKeepTheFilter()
+    {
+        for (var i = 0; i < 23; i++) await CreateAsync("0712345678", 100 + i, $"Item {i}", "Jane");
+        await _browser.LogInAsync(BotFactory.MerchantPhone);
+
+        var first = await _browser.GetTextAsync("/app/invoices?q=jane");
+        var older = Regex.Match(first, @"href=""([^""]+)"" rel=""next""").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var second = await _browser.GetTextAsync(older);
+
+        Assert.Equal(20, Numbers(first).Count);
+        Assert.Contains("1-20 of 23", first);
+        Assert.Equal("/app/invoices?q=jane&offset=20", older);
+        Assert.Equal(["INV-0003", "INV-0002", "INV-0001"], Numbers(second));
+        Assert.Contains("rel=\"prev\"", second);
+    }
+
+    [Fact]
+    public async Task OneInvoice_ShowsItsFactsAndPayLink_AnotherMerchantsNumberIsTheSame404AsAMissingOne()
+    {
+        await CreateAsync("0712345678", 1500, "Website design", "Jane Wanjiru");
+        var other = await (await _api.PostAsJsonAsync("/merchants", new { phone = "0722000999", name = "Duka La Pili" })).Content.ReadFromJsonAsync<JsonElement>();
+        var otherId = other.GetProperty("id").GetInt64();
+        await CreateAsync("0733000222", 999, "Secret sauce", null, $"?merchant_id={otherId}");
+        await CreateAsync("0733000222", 999, "Secret sauce", null, $"?merchant_id={otherId}");
+        await _browser.LogInAsync(BotFactory.MerchantPhone);
+
+        var mine = WebUtility.HtmlDecode(await _browser.GetTextAsync("/app/invoices/INV-0001"));
+        var theirs = await _browser.Http.GetAsync("/app/invoices/INV-0002");
+        var missing = await _browser.Http.GetAsync("/app/invoices/INV-0999");
+        var garbage = await _browser.Http.GetAsync("/app/invoices/%3Cscript%3E");
+
+        Assert.Contains("Jane Wanjiru · 0712345678", mine);
+        Assert.Contains("Website design", mine);
+        Assert.Contains("KES 1,500", mine);
+        Assert.Matches(@"value=""https://bot\.example\.com/pay/[A-Za-z0-9_-]+""", mine);
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
+        Assert.Equal(WithoutToken(await missing.Content.ReadAsStringAsync()), WithoutToken(await theirs.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain("Secret sauce", await theirs.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithoutASession_EveryPageSendsToTheLogin()
+    {
+        foreach (var path in new[] { "/app/invoices", "/app/invoices/INV-0001" })
+        {
+            var response = await _browser.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/app/login", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    private async Task CreateAsync(string msisdn, long shillings, string description, string? name, string query = "") =>
+        (await _api.PostAsJsonAsync("/invoices" + query, new { msisdn, amount_cents = shillings * 100, description, customer_name = name }))
+            .EnsureSuccessStatusCode();
+
+    private static string WithoutToken(string html) => Regex.Replace(html, @"name=""_form"" value=""[^""]*""", "");
+
+    private static List<string> Numbers(string html) =>
+        Regex.Matches(html, @"<tr data-invoice=""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
+}
