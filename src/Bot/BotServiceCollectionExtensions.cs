@@ -94,6 +94,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AddressBook>();
         services.AddSingleton<MerchantQuestions>();
         services.AddSingleton<MerchantChat>();
+        services.AddSingleton<MerchantMembers>();
+        services.AddSingleton<StaffRoster>();
         services.AddSingleton<CustomerChat>();
         services.AddSingleton<DeliveryStatusHandler>();
         services.AddSingleton<InboundEventRouter>();
