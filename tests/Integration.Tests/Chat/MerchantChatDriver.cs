@@ -4,28 +4,28 @@ using InvoiceFirst.Integration.Tests.Infrastructure;
 
 namespace InvoiceFirst.Integration.Tests.Chat;
 
-/// <summary>The merchant's phone in a test: says something on WhatsApp and reads what the bot answered.</summary>
-internal sealed class MerchantChatDriver(BotFactory factory)
+/// <summary>The merchant's phone (or a staff member's, <paramref name="phone"/>) in a test: says something on WhatsApp and reads what the bot answered.</summary>
+internal sealed class MerchantChatDriver(BotFactory factory, string phone = BotFactory.MerchantPhone)
 {
     private readonly WhatsAppSender _whatsApp = new(factory);
 
     /// <summary>Sends <paramref name="text"/>, waits for the turn, and returns the last message to the merchant.</summary>
     public async Task<string> SayAsync(string text)
     {
-        await _whatsApp.TextAsync(BotFactory.MerchantPhone, text);
+        await _whatsApp.TextAsync(phone, text);
         await _whatsApp.DrainAsync();
         return (await LastToMerchantAsync()).Text;
     }
 
     public async Task<string> TapAsync(string buttonId)
     {
-        await _whatsApp.ButtonAsync(BotFactory.MerchantPhone, buttonId);
+        await _whatsApp.ButtonAsync(phone, buttonId);
         await _whatsApp.DrainAsync();
         return (await LastToMerchantAsync()).Text;
     }
 
     public async Task<OutboundMessage> LastToMerchantAsync() =>
-        OutboxRepository.Deserialize((await OutboxAsync()).Last(o => o.Recipient == BotFactory.MerchantPhone).Payload);
+        OutboxRepository.Deserialize((await OutboxAsync()).Last(o => o.Recipient == phone).Payload);
 
     public Task<IReadOnlyList<OutboxEntry>> OutboxAsync() => factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default);
 
