@@ -98,6 +98,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<AddressBook>();
         services.AddSingleton<MerchantQuestions>();
         services.AddSingleton<MerchantChat>();
+        services.AddSingleton<MerchantMembers>();
+        services.AddSingleton<StaffRoster>();
         services.AddSingleton<CustomerChat>();
         services.AddSingleton<Onboarding.RegistrationChat>();
         services.AddSingleton<Merchants.MerchantStatusChanges>();

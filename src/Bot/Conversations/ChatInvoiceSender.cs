@@ -2,7 +2,6 @@ using System.Data.Common;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Invoices;
-using InvoiceFirst.Data.Merchants;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -16,9 +15,11 @@ public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock
 {
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
 
-    public async Task<ChatTurn> SendAsync(DbConnection c, DbTransaction t, Merchant merchant, PendingInvoice invoice, Language lang,
+    /// <summary>Sent for the actor's business, recorded as theirs; the confirmation goes to them.</summary>
+    public async Task<ChatTurn> SendAsync(DbConnection c, DbTransaction t, ChatActor actor, PendingInvoice invoice, Language lang,
         bool checkDuplicate, CancellationToken ct)
     {
+        var merchant = actor.Merchant;
         var msisdn = invoice.Msisdn ?? throw new ArgumentException("No customer picked yet", nameof(invoice));
         var now = clock.GetUtcNow();
         if (checkDuplicate && await InvoiceRepository.FindRecentSameAsync(c, t, merchant.Id, msisdn, invoice.AmountCents, invoice.Description,
@@ -30,7 +31,7 @@ public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock
 
         var saved = await CustomerRepository.GetByMsisdnAsync(c, t, merchant.Id, msisdn, ct);
         await creator.CreateAsync(c, t, merchant, new NewInvoice(msisdn, invoice.CustomerName, invoice.AmountCents, invoice.Description,
-            IdempotencyKey: invoice.IdempotencyKey, ReplyChannel: invoice.ReplyChannel, FromChat: true), ct);
+            IdempotencyKey: invoice.IdempotencyKey, ReplyChannel: invoice.ReplyChannel, FromChat: true, CreatedBy: actor.StaffPhone), ct);
 
         return invoice.CustomerName is { } typed && saved?.Name is { } current
             && !string.Equals(current, typed, StringComparison.OrdinalIgnoreCase)

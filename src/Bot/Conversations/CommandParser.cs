@@ -56,6 +56,7 @@ public static partial class CommandParser
             CommandWord.More => new MoreCommand(),
             CommandWord.Customers => WithPage(args, page => new CustomersCommand(page)),
             CommandWord.Customer => SaveCustomer(text, args),
+            CommandWord.Staff => Staff(text, args),
             CommandWord.Help => new HelpCommand(),
             CommandWord.Language => WithLanguage(args),
             CommandWord.StopReminders => WithNumber(word, args, n => new StopRemindersCommand(n)),

@@ -17,4 +17,5 @@ public enum CommandWord
     More,
     Customers,
     Customer,
+    Staff,
 }

@@ -6,12 +6,13 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Reminders;
+using InvoiceFirst.Data.Staff;
 using InvoiceFirst.Data.Stats;
 using InvoiceFirst.Data.Time;
 
 namespace InvoiceFirst.Bot.Conversations;
 
-/// <summary>What a merchant can do to existing invoices from chat: remind, cancel, status, list, reminders, stats.</summary>
+/// <summary>What a merchant (owner or staff) can do to existing invoices from chat: remind, cancel, status, list, reminders, stats.</summary>
 public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock)
 {
     public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, string number,
@@ -25,11 +26,14 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         return Replies.ReminderSent(invoice.Number, CustomerLabel(invoice), lang);
     }
 
-    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, string number,
+    /// <summary>The owner cancels any invoice; a staff member only the ones they sent.</summary>
+    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, ChatActor actor, ChatEvent inbound, string number,
         Language lang, CancellationToken ct)
     {
+        var merchant = actor.Merchant;
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
         if (Refusal(invoice, number, lang) is { } refusal) return refusal;
+        if (!actor.MayChange(invoice!.CreatedBy)) return Replies.OnlyOwnerChanges(invoice.Number, lang);
         var now = clock.GetUtcNow();
         if (!await InvoiceRepository.CancelAsync(c, t, invoice!.Id, now, ct))
             return Replies.AlreadyPaid(invoice.Number, lang); // part-paid: money has moved, so it stays open
@@ -51,14 +55,25 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
     {
         var paging = new Paging(page, await InvoiceRepository.CountUnpaidAsync(c, t, merchant.Id, ct));
         var unpaid = await InvoiceRepository.ListUnpaidAsync(c, t, merchant.Id, Paging.PageSize, ct, paging.Offset);
-        return Replies.UnpaidPage(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.Balance)).ToList(), paging, lang);
+        var staff = unpaid.Any(i => i.CreatedBy is not null)
+            ? (await StaffRepository.ListAsync(c, t, merchant.Id, ct)).ToDictionary(s => s.Phone, s => s.Name)
+            : [];
+        // Someone removed from the staff since is still named, by their number.
+        return Replies.UnpaidPage(unpaid.Select(i => new InvoiceSummary(i.Number, CustomerLabel(i), i.Balance,
+            i.CreatedBy is { } by ? staff.GetValueOrDefault(by) ?? MobileNumber.ToLocal(by) : null)).ToList(), paging, lang);
     }
 
-    public static async Task<Reply> StopRemindersAsync(DbConnection c, DbTransaction t, Merchant merchant, string number, Language lang,
-        DateTimeOffset now, CancellationToken ct) =>
-        await ReminderRepository.SetInvoiceRemindersAsync(c, t, merchant.Id, number, false, now, ct)
+    /// <summary>The owner stops any invoice's reminders; a staff member only those of the invoices they sent.</summary>
+    public static async Task<Reply> StopRemindersAsync(DbConnection c, DbTransaction t, ChatActor actor, string number, Language lang,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (!actor.IsOwner && await InvoiceRepository.GetByNumberAsync(c, t, actor.Merchant.Id, number, ct) is { } invoice
+            && !actor.MayChange(invoice.CreatedBy))
+            return Replies.OnlyOwnerChanges(invoice.Number, lang);
+        return await ReminderRepository.SetInvoiceRemindersAsync(c, t, actor.Merchant.Id, number, false, now, ct)
             ? Replies.RemindersStopped(number, lang)
             : Replies.UnknownInvoice(number, lang);
+    }
 
     public static async Task<Reply> SwitchRemindersAsync(DbConnection c, DbTransaction t, Merchant merchant, bool enabled, Language lang,
         DateTimeOffset now, CancellationToken ct)

@@ -46,6 +46,9 @@ public static partial class Keywords
             ["wateja"] = (CommandWord.Customers, Language.Swahili),
             ["customer"] = (CommandWord.Customer, Language.English),
             ["mteja"] = (CommandWord.Customer, Language.Swahili),
+            ["staff"] = (CommandWord.Staff, Language.English),
+            ["wafanyakazi"] = (CommandWord.Staff, Language.Swahili),
+            ["mfanyakazi"] = (CommandWord.Staff, Language.Swahili),
         };
 
     // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).

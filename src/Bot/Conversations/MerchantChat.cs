@@ -13,7 +13,8 @@ namespace InvoiceFirst.Bot.Conversations;
 /// <summary>
 /// One merchant message, start to finish, inside the inbox transaction: lock the conversation,
 /// run the guided flow or the one-line command, persist the state, queue the replies. An edited
-/// message is read like the new text unless its original already made an invoice.
+/// message is read like the new text unless its original already made an invoice. The owner and each
+/// staff member have a conversation of their own (draft, language, questions), keyed by their phone.
 /// </summary>
 public sealed class MerchantChat(
     ConversationRepository conversations,
@@ -21,14 +22,16 @@ public sealed class MerchantChat(
     MerchantQuestions questions,
     AddressBook book,
     InvoiceCommands commands,
+    StaffRoster staff,
     ReplyWriter replies,
     IOptions<InvoiceOptions> options,
     TimeProvider clock)
 {
-    public async Task HandleAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, CancellationToken ct)
+    public async Task HandleAsync(DbConnection c, DbTransaction t, ChatActor actor, ChatEvent inbound, CancellationToken ct)
     {
+        var merchant = actor.Merchant;
         var now = clock.GetUtcNow();
-        var conversation = await conversations.LockAsync(c, t, merchant.Phone, now, ct);
+        var conversation = await conversations.LockAsync(c, t, actor.Phone, now, ct);
         conversation.LastInboundAt = Later(conversation.LastInboundAt, inbound.ReceivedAt ?? now);
         var lang = Language.FromCode(conversation.Language ?? merchant.Language);
 
@@ -52,7 +55,7 @@ public sealed class MerchantChat(
             var question = context.OpenQuestion(now);
             context.Question = null;
             if (question is not null && ChatAnswer.Parse(input) is { Kind: not AnswerKind.None } answer
-                && await questions.AnswerAsync(c, t, merchant, question, answer, lang, ct) is { } turn)
+                && await questions.AnswerAsync(c, t, actor, question, answer, lang, ct) is { } turn)
             {
                 handled = true;
                 Take(turn, answers, context);
@@ -60,7 +63,7 @@ public sealed class MerchantChat(
             if (!handled && flow.IsOpenAt(now) && CommandParser.Parse(input) is LanguageCommand chosen)
             {
                 // lang works at any step: switch, then ask the open step's question again in the new language.
-                lang = await ChooseLanguageAsync(c, t, merchant, conversation, chosen, answers, ct);
+                lang = await ChooseLanguageAsync(c, t, actor, conversation, chosen, answers, ct);
                 state.UpdatedAt = now;
                 answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount).Prompt());
                 handled = true;
@@ -79,11 +82,11 @@ public sealed class MerchantChat(
                     answers.AddRange(result.Replies);
                     handled = result.InputHandled;
                     if (result.CreateInvoice is { } draft)
-                        Take(await sender.SendAsync(c, t, merchant, FromDraft(draft, inbound), lang, checkDuplicate: true, ct), answers, context);
+                        Take(await sender.SendAsync(c, t, actor, FromDraft(draft, inbound), lang, checkDuplicate: true, ct), answers, context);
                 }
             }
             if (!handled)
-                lang = await RunCommandAsync(c, t, merchant, inbound, conversation, context, state, input, lang, answers, ct);
+                lang = await RunCommandAsync(c, t, actor, inbound, conversation, context, state, input, lang, answers, ct);
             ConversationStateStore.Write(conversation, state);
             ChatContext.Write(conversation, context);
         }
@@ -93,7 +96,7 @@ public sealed class MerchantChat(
         await replies.WriteAsync(c, t, inbound, merchant.Id, answers, ct);
     }
 
-    private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound,
+    private async Task<Language> RunCommandAsync(DbConnection c, DbTransaction t, ChatActor actor, ChatEvent inbound,
         Conversation conversation, ChatContext context, ConversationState state, string input, Language lang, List<Reply> answers,
         CancellationToken ct)
     {
@@ -103,8 +106,15 @@ public sealed class MerchantChat(
             && (LanguageDetector.Detect(input) ?? parsed.DetectedLanguage) is { } detected && detected != lang)
         {
             lang = detected;
-            await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
-            merchant = merchant with { Language = lang.Code };
+            await MerchantMembers.SetLanguageAsync(c, t, actor, lang, clock.GetUtcNow(), ct);
+            actor = actor.Speaking(lang);
+        }
+
+        var merchant = actor.Merchant;
+        if (!actor.MayRun(parsed))
+        {
+            answers.Add(Replies.OwnerOnly(merchant.Name, lang));
+            return lang;
         }
 
         var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
@@ -117,9 +127,9 @@ public sealed class MerchantChat(
                     ? await AddressBook.FindAsync(c, t, merchant.Id, command.CustomerName ?? "", ct)
                     : CustomerLookup.None;
                 if (command.Msisdn is not null)
-                    Take(await sender.SendAsync(c, t, merchant, pending, lang, checkDuplicate: true, ct), answers, context);
+                    Take(await sender.SendAsync(c, t, actor, pending, lang, checkDuplicate: true, ct), answers, context);
                 else if (lookup.Found is { } saved)
-                    Take(await sender.SendAsync(c, t, merchant, pending with { Msisdn = saved.Msisdn, CustomerName = saved.Name }, lang,
+                    Take(await sender.SendAsync(c, t, actor, pending with { Msisdn = saved.Msisdn, CustomerName = saved.Name }, lang,
                         checkDuplicate: true, ct), answers, context);
                 else if (lookup.IsAmbiguous)
                     Take(ChatTurn.Say(Replies.WhichCustomer(command.CustomerName ?? "", lookup.Several, lang),
@@ -134,7 +144,7 @@ public sealed class MerchantChat(
                 answers.Add(await commands.RemindAsync(c, t, merchant, inbound, remind.Number, lang, ct));
                 break;
             case CancelCommand cancel:
-                answers.Add(await commands.CancelAsync(c, t, merchant, inbound, cancel.Number, lang, ct));
+                answers.Add(await commands.CancelAsync(c, t, actor, inbound, cancel.Number, lang, ct));
                 break;
             case StatusCommand status:
                 answers.Add(await InvoiceCommands.StatusAsync(c, t, merchant, status.Number, lang, ct));
@@ -157,7 +167,7 @@ public sealed class MerchantChat(
                 answers.Add(Replies.SaveCustomerUsage(refused.Problem, lang));
                 break;
             case StopRemindersCommand stop:
-                answers.Add(await InvoiceCommands.StopRemindersAsync(c, t, merchant, stop.Number, lang, clock.GetUtcNow(), ct));
+                answers.Add(await InvoiceCommands.StopRemindersAsync(c, t, actor, stop.Number, lang, clock.GetUtcNow(), ct));
                 break;
             case RemindersCommand switched:
                 answers.Add(await InvoiceCommands.SwitchRemindersAsync(c, t, merchant, switched.Enabled, lang, clock.GetUtcNow(), ct));
@@ -166,7 +176,7 @@ public sealed class MerchantChat(
                 answers.Add(await InvoiceCommands.StatsAsync(c, t, merchant, lang, clock.GetUtcNow(), ct));
                 break;
             case LanguageCommand language:
-                lang = await ChooseLanguageAsync(c, t, merchant, conversation, language, answers, ct);
+                lang = await ChooseLanguageAsync(c, t, actor, conversation, language, answers, ct);
                 break;
             case ProposeInvoiceCommand propose:
                 await ProposeAsync(c, t, merchant, flow, propose, lang, answers, ct);
@@ -187,7 +197,10 @@ public sealed class MerchantChat(
                 answers.Add(Replies.SummarySwitched(summary.On, lang));
                 break;
             case HelpCommand:
-                answers.Add(Replies.Help(lang));
+                answers.Add(actor.IsOwner ? Replies.Help(lang) : Replies.StaffHelp(merchant.Name, lang));
+                break;
+            case StaffCommand roster:
+                answers.Add(await staff.RunAsync(c, t, merchant, inbound, roster, lang, ct));
                 break;
             case CommandError error:
                 answers.Add(Replies.ForCommandError(error, lang, options.Value.MaxAmount));
@@ -224,12 +237,12 @@ public sealed class MerchantChat(
         }, propose.Reason, clock.GetUtcNow()).Replies);
     }
 
-    private async Task<Language> ChooseLanguageAsync(DbConnection c, DbTransaction t, Merchant merchant, Conversation conversation,
+    private async Task<Language> ChooseLanguageAsync(DbConnection c, DbTransaction t, ChatActor actor, Conversation conversation,
         LanguageCommand chosen, List<Reply> answers, CancellationToken ct)
     {
         var lang = Language.FromCode(chosen.Language);
         conversation.Language = lang.Code;
-        await MerchantRepository.SetLanguageAsync(c, t, merchant.Id, lang.Code, clock.GetUtcNow(), ct);
+        await MerchantMembers.SetLanguageAsync(c, t, actor, lang, clock.GetUtcNow(), ct);
         answers.Add(Replies.LanguageSwitched(lang));
         return lang;
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using InvoiceFirst.Data.Merchants;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -7,20 +6,20 @@ namespace InvoiceFirst.Bot.Conversations;
 public sealed class MerchantQuestions(ChatInvoiceSender sender, AddressBook book)
 {
     /// <summary>The turn the answer makes, or null when the message does not answer the question (it is then read as usual).</summary>
-    public async Task<ChatTurn?> AnswerAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatQuestion question, ChatAnswer answer,
+    public async Task<ChatTurn?> AnswerAsync(DbConnection c, DbTransaction t, ChatActor actor, ChatQuestion question, ChatAnswer answer,
         Language lang, CancellationToken ct)
     {
         switch (question, answer.Kind)
         {
             case (DuplicateQuestion duplicate, AnswerKind.Yes):
-                return await sender.SendAsync(c, t, merchant, duplicate.Invoice, lang, checkDuplicate: false, ct);
+                return await sender.SendAsync(c, t, actor, duplicate.Invoice, lang, checkDuplicate: false, ct);
             case (DuplicateQuestion duplicate, AnswerKind.No):
                 return ChatTurn.Say(Replies.DuplicateNotSent(duplicate.SentNumber, lang));
             case (RenameQuestion rename, AnswerKind.Yes or AnswerKind.No):
-                return ChatTurn.Say(await book.RenameAsync(c, t, merchant.Id, rename, answer.Kind == AnswerKind.Yes, lang, ct));
+                return ChatTurn.Say(await book.RenameAsync(c, t, actor.Merchant.Id, rename, answer.Kind == AnswerKind.Yes, lang, ct));
             case (CustomerChoice choice, AnswerKind.Number) when answer.Number <= choice.Options.Count:
                 var picked = choice.Options[answer.Number - 1];
-                return await sender.SendAsync(c, t, merchant, choice.Invoice with { Msisdn = picked.Msisdn, CustomerName = picked.Name },
+                return await sender.SendAsync(c, t, actor, choice.Invoice with { Msisdn = picked.Msisdn, CustomerName = picked.Name },
                     lang, checkDuplicate: true, ct);
             case (CustomerChoice choice, AnswerKind.Number):
                 return ChatTurn.Say(Replies.PickFromList(choice.Options.Count, lang), choice);

@@ -58,7 +58,8 @@ public static partial class Replies
             $"Unpaid invoices {paging.First}-{paging.Last(page.Count)} of {paging.Total}:",
             $"Ankara ambazo hazijalipwa {paging.First}-{paging.Last(page.Count)} kati ya {paging.Total}:"));
         foreach (var invoice in page)
-            text.Append($"\n{invoice.Number} {invoice.Customer} {invoice.Balance.ToKes()}");
+            text.Append($"\n{invoice.Number} {invoice.Customer} {invoice.Balance.ToKes()}")
+                .Append(invoice.By is { } by ? Pick(lang, $" (by {by})", $" (na {by})") : "");
         text.Append(MoreHint(paging, page.Count, "list", "orodha", lang));
         return new Reply(text.ToString());
     }

@@ -24,6 +24,8 @@ public static partial class Replies
         reminders off / reminders on - automatic reminders for all
         stats - what you invoiced and collected
         summary on / summary off - evening summary
+        staff add 0712345678 Jane - let Jane invoice from her phone
+        staff - your staff (staff remove 0712345678)
         lang sw - reply in Kiswahili
         help - this list
         """,
@@ -41,6 +43,8 @@ public static partial class Replies
         vikumbusho zima / vikumbusho washa - vikumbusho vyote
         takwimu - ulichotoza na kukusanya
         muhtasari washa / muhtasari zima - muhtasari wa jioni
+        wafanyakazi ongeza 0712345678 Jane - Jane atume ankara kwa simu yake
+        wafanyakazi - wafanyakazi wako (wafanyakazi ondoa 0712345678)
         lugha en - reply in English
         msaada - orodha hii
         """));

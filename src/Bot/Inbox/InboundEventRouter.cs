@@ -14,7 +14,7 @@ namespace InvoiceFirst.Bot.Inbox;
 
 /// <summary>Sends each stored event to the one handler it belongs to.</summary>
 public sealed class InboundEventRouter(
-    MerchantRepository merchants,
+    MerchantMembers members,
     MerchantChat merchantChat,
     RegistrationChat registration,
     CustomerChat customerChat,
@@ -53,15 +53,17 @@ public sealed class InboundEventRouter(
                 logger.LogInformation("WhatsApp {Type} event {EventId} stored; it asks for no answer", notification.UnsupportedType, inbound.EventId);
                 return;
             case ChatEvent { From: { Length: > 0 } from } chat:
-                var merchant = await merchants.FindByPhoneAsync(from, ct);
+                // The owner or a staff member: staff act for their merchant, and its status holds them too.
+                var actor = await members.FindAsync(c, t, from, ct);
+                var merchant = actor?.Merchant;
                 if (await senders.IsOverLimitAsync(c, t, chat, merchant?.Id, Language.FromCode(merchant?.Language), ct))
                     return;
                 if (merchant is { Status: not MerchantStatus.Active })
                     // Paused or not yet approved: nothing the merchant sends runs; they hear why.
                     await replies.WriteAsync(c, t, chat, merchant.Id,
                         [Replies.AccountNotActive(merchant.Status, platform.Value.ContactText, Language.FromCode(merchant.Language))], ct);
-                else if (merchant is not null)
-                    await merchantChat.HandleAsync(c, t, merchant, chat, ct);
+                else if (actor is not null)
+                    await merchantChat.HandleAsync(c, t, actor, chat, ct);
                 else if (!await registration.HandleAsync(c, t, chat, ct))
                     await customerChat.HandleAsync(c, t, chat, ct);
                 return;

@@ -12,7 +12,7 @@ namespace InvoiceFirst.Bot.Invoices;
 
 /// <summary>
 /// Creates an invoice and queues its messages in the caller's transaction: the customer's
-/// invoice (with its pay button and SMS form) and the merchant's confirmation. Either all of
+/// invoice (with its pay button and SMS form) and the confirmation to whoever sent it. Either all of
 /// it is committed or none.
 /// </summary>
 public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMessages messages, TimeProvider clock)
@@ -40,6 +40,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
             RequestHash = request.RequestHash,
             // What the customer's messages, receipts and pay page are written in from now on.
             Language = Language.FromCode(merchant.Language).Code,
+            CreatedBy = request.CreatedBy,
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = now.AddDays(options.Value.PayWindowDays),
@@ -49,8 +50,10 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             messages.InvoiceToCustomer(merchant, invoice), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
-        await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Reply,
-            messages.InvoiceCreated(merchant, invoice, bySms: request.ReplyChannel is not null, request.FromChat), $"invoice-created:{invoice.Id}",
+        // The confirmation goes to whoever sent it: the owner, or the staff member.
+        var sender = request.CreatedBy ?? merchant.Phone;
+        await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(sender, OutboxPurpose.Reply,
+            messages.InvoiceCreated(merchant, invoice, sender, bySms: request.ReplyChannel is not null, request.FromChat), $"invoice-created:{invoice.Id}",
             now, merchant.Id, invoice.Id, request.ReplyChannel), ct);
         return invoice;
     }

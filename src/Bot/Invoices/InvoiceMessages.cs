@@ -52,11 +52,11 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
 
     /// <param name="fromChat">The merchant just wrote: the answer may fall back to SMS like any reply. An invoice made
     /// through the API gets its confirmation on WhatsApp only, never a paid SMS per API call.</param>
-    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, bool bySms, bool fromChat)
+    public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, string recipient, bool bySms, bool fromChat)
     {
         var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
         var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
-        return fromChat ? ReplyWriter.WithSmsForm(message, merchant.Phone) : message;
+        return fromChat ? ReplyWriter.WithSmsForm(message, recipient) : message;
     }
 
     /// <summary>The number customers pay to by hand: the Till for Buy Goods, else the Paybill.</summary>

@@ -1,6 +1,6 @@
 namespace InvoiceFirst.Bot.Invoices;
 
-/// <summary>A validated request to invoice someone, from chat or the API.</summary>
+/// <summary>A validated request to invoice someone, from chat or the API. <paramref name="CreatedBy"/>: the staff member's phone, null for the owner or the API.</summary>
 public sealed record NewInvoice(
     string Msisdn,
     string? CustomerName,
@@ -9,4 +9,5 @@ public sealed record NewInvoice(
     string? IdempotencyKey = null,
     string? RequestHash = null,
     string? ReplyChannel = null,
-    bool FromChat = false);
+    bool FromChat = false,
+    string? CreatedBy = null);

@@ -7,13 +7,14 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Staff;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Payments;
 
 /// <summary>
-/// Turns payment outcomes into messages to the payer and to the merchant, queued in the outbox in the transaction
+/// Turns payment outcomes into messages to the payer and to the merchant (and the staff member who sent the invoice), queued in the outbox in the transaction
 /// that recorded the outcome; each dedupe key is sent once.
 /// </summary>
 public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, TimeProvider clock) : IPaymentOutcomes
@@ -46,6 +47,9 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         await ToMerchantAsync(c, t, merchant, invoice.Id,
             Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
             $"receipt:merchant:{payment.Id}", ct);
+        await ToStaffAsync(c, t, merchant, invoice,
+            staffLang => Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, staffLang),
+            $"receipt:staff:{payment.Id}", ct);
         if (before.Status == InvoiceStatus.Cancelled)
         {
             // Money received is never ignored: the merchant decides whether to refund.
@@ -105,6 +109,15 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     private Task ToMerchantAsync(DbConnection c, DbTransaction t, Merchant merchant, string? invoiceId, Reply reply, string dedupeKey,
         CancellationToken ct) =>
         EnqueueAsync(c, t, merchant.Id, invoiceId, merchant.Phone, null, reply.ToMessage(), OutboxPurpose.Receipt, dedupeKey, ct);
+
+    /// <summary>The staff member who sent the invoice hears of its payment too, in their own language (nobody once removed).</summary>
+    private async Task ToStaffAsync(DbConnection c, DbTransaction t, Merchant merchant, Invoice invoice, Func<Language, Reply> reply,
+        string dedupeKey, CancellationToken ct)
+    {
+        if (invoice.CreatedBy is not { } phone || await StaffRepository.GetAsync(c, t, merchant.Id, phone, ct) is not { } member) return;
+        await EnqueueAsync(c, t, merchant.Id, invoice.Id, member.Phone, null,
+            reply(Language.FromCode(member.Language ?? merchant.Language)).ToMessage(), OutboxPurpose.Receipt, dedupeKey, ct);
+    }
 
     private Task EnqueueAsync(DbConnection c, DbTransaction t, long? merchantId, string? invoiceId, string recipient, string? channel,
         OutboundMessage message, string purpose, string dedupeKey, CancellationToken ct)

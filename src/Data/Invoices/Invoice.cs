@@ -24,6 +24,9 @@ public sealed record Invoice
 
     /// <summary>The language it was sent in ("en" or "sw"); null for invoices from before it was recorded.</summary>
     public string? Language { get; init; }
+
+    /// <summary>The phone of the staff member who made it; null when the owner did (or the API).</summary>
+    public string? CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }

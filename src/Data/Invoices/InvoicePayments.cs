@@ -6,11 +6,7 @@ namespace InvoiceFirst.Data.Invoices;
 /// <summary>The invoice side of payments: finding what a payer owes and applying money atomically.</summary>
 public static class InvoicePayments
 {
-    private const string Columns = """
-        id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents, amount_paid_cents,
-        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language,
-        created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
-        """;
+    private const string Columns = InvoiceRepository.Columns;
 
     public static Task<Invoice?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken ct)
     {

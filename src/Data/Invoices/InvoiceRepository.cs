@@ -8,7 +8,7 @@ public sealed class InvoiceRepository(Db db)
 {
     internal const string Columns = """
         id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents, amount_paid_cents,
-        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language,
+        currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language, created_by,
         created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
         """;
 
@@ -16,10 +16,10 @@ public sealed class InvoiceRepository(Db db)
     {
         const string sql = """
             INSERT INTO invoices (id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents,
-                amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language,
+                amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language, created_by,
                 created_at, updated_at, expires_at)
             VALUES (@Id, @MerchantId, @CustomerId, @Number, @PaymentRef, @Msisdn, @CustomerName, @Description, @AmountCents,
-                0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled, @Language,
+                0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled, @Language, @CreatedBy,
                 @CreatedAt, @UpdatedAt, @ExpiresAt)
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, invoice, transaction, cancellationToken: ct));

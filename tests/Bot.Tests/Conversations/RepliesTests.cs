@@ -130,6 +130,19 @@ public sealed class RepliesTests
         (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, Kes(4500), 1, 1, l)),
         (nameof(Replies.SlowDown), Replies.SlowDown),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
+        (nameof(Replies.StaffList) + "Empty", l => Replies.StaffList([], l)),
+        (nameof(Replies.StaffList), l => Replies.StaffList([new() { Phone = "254712345678", Name = "Jane" }, new() { Phone = "254722000111", Name = "Otieno" }], l)),
+        (nameof(Replies.StaffAdded), l => Replies.StaffAdded("Jane", "254712345678", l)),
+        (nameof(Replies.StaffWelcome), l => Replies.StaffWelcome("Acme Designs", l)),
+        .. Enum.GetValues<Data.Staff.StaffAddResult>().Where(r => r != Data.Staff.StaffAddResult.Added).Select(r =>
+            (nameof(Replies.StaffNotAdded) + r, (Func<Language, Reply>)(l => Replies.StaffNotAdded(r, "254712345678", l)))),
+        (nameof(Replies.StaffRemoved), l => Replies.StaffRemoved("Jane", "254712345678", l)),
+        (nameof(Replies.NotStaff), l => Replies.NotStaff("254712345678", l)),
+        .. Enum.GetValues<StaffProblem>().Select(p =>
+            (nameof(Replies.StaffUsage) + p, (Func<Language, Reply>)(l => Replies.StaffUsage(p, l)))),
+        (nameof(Replies.OwnerOnly), l => Replies.OwnerOnly("Acme Designs", l)),
+        (nameof(Replies.OnlyOwnerChanges), l => Replies.OnlyOwnerChanges("INV-0042", l)),
+        (nameof(Replies.StaffHelp), l => Replies.StaffHelp("Acme Designs", l)),
     ];
 
     public static TheoryData<string> Entries => new(Catalogue.Select(e => e.Method));

@@ -4,7 +4,7 @@ using InvoiceFirst.Integration.Tests.Infrastructure;
 
 namespace InvoiceFirst.Integration.Tests.Chat;
 
-/// <summary>The merchant's phone in a test (the seeded merchant's unless named): says something on WhatsApp and reads what the bot answered.</summary>
+/// <summary>A merchant's or staff member's phone in a test (the seeded merchant's unless named): says something on WhatsApp and reads what the bot answered.</summary>
 internal sealed class MerchantChatDriver(BotFactory factory, string phone = BotFactory.MerchantPhone)
 {
     private readonly WhatsAppSender _whatsApp = new(factory);

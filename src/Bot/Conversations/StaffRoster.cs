@@ -1,0 +1,36 @@
+using System.Data.Common;
+using InvoiceFirst.Data.Inbox;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Staff;
+
+namespace InvoiceFirst.Bot.Conversations;
+
+/// <summary>The owner's staff commands from chat: list, add (the new member is told how to start), remove.</summary>
+public sealed class StaffRoster(TimeProvider clock)
+{
+    public async Task<Reply> RunAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, StaffCommand command,
+        Language lang, CancellationToken ct) => command switch
+    {
+        StaffAddCommand add => await AddAsync(c, t, merchant, inbound, add, lang, ct),
+        StaffRemoveCommand remove => await StaffRepository.RemoveAsync(c, t, merchant.Id, remove.Msisdn, ct) is { } removed
+            ? Replies.StaffRemoved(removed.Name, removed.Phone, lang)
+            : Replies.NotStaff(remove.Msisdn, lang),
+        StaffRefused refused => Replies.StaffUsage(refused.Problem, lang),
+        _ => Replies.StaffList(await StaffRepository.ListAsync(c, t, merchant.Id, ct), lang),
+    };
+
+    private async Task<Reply> AddAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, StaffAddCommand add,
+        Language lang, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var result = await StaffRepository.AddAsync(c, t, merchant.Id, add.Msisdn, add.Name, now, ct);
+        if (result != StaffAddResult.Added) return Replies.StaffNotAdded(result, add.Msisdn, lang);
+
+        // They did not write first, so WhatsApp may refuse it outside its window; the SMS form then carries it.
+        var welcome = Replies.StaffWelcome(merchant.Name, lang).ToMessage();
+        await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(add.Msisdn, OutboxPurpose.Notice,
+            ReplyWriter.WithSmsForm(welcome, add.Msisdn), $"staff-welcome:{inbound.Provider}:{inbound.EventId}", now, merchant.Id), ct);
+        return Replies.StaffAdded(add.Name, add.Msisdn, lang);
+    }
+}
