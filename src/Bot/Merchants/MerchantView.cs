@@ -3,9 +3,11 @@ using InvoiceFirst.Data.Merchants;
 namespace InvoiceFirst.Bot.Merchants;
 
 /// <summary>A merchant as the operator API shows it.</summary>
-public sealed record MerchantView(long Id, string Phone, string Name, string Language, string? Code, string Status, DateTimeOffset CreatedAt)
+public sealed record MerchantView(long Id, string Phone, string Name, string Language, string? Code, string Status, DateTimeOffset CreatedAt,
+    MerchantLimitsView Limits)
 {
-    public static MerchantView From(Merchant m) => new(m.Id, m.Phone, m.Name, m.Language, m.Code, m.Status.ToLowerInvariant(), m.CreatedAt);
+    public static MerchantView From(Merchant m, MerchantLimits limits) =>
+        new(m.Id, m.Phone, m.Name, m.Language, m.Code, m.Status.ToLowerInvariant(), m.CreatedAt, limits.For(m));
 }
 
 public sealed record MerchantList(IReadOnlyList<MerchantView> Merchants, long? NextAfter);

@@ -15,6 +15,12 @@ public sealed record Merchant
     public string Status { get; init; } = MerchantStatus.Active;
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The operator's override of <c>Merchants:DailyInvoiceLimit</c>; null: the deployment's default.</summary>
+    public int? DailyInvoiceLimit { get; init; }
+
+    /// <summary>The operator's override of <c>Sms:DailyCapPerMerchant</c> (0: no SMS at all); null: the deployment's default.</summary>
+    public int? DailySmsCap { get; init; }
 }
 
 /// <summary>Where a merchant stands with the operator.</summary>
