@@ -24,6 +24,7 @@ public static class EventEndpoints
     {
         app.MapGet("/events", ReadAsync).RequireApiKey().WithTags("Events")
             .WithSummary("Live events (text/event-stream), or with Accept: application/json a page of them after ?after= (limit ≤ 200).")
+            .WithDescription("Here the operator's key without ?merchant_id= reads every merchant's events, and the provider events of no merchant.")
             .Produces<EventPage>(StatusCodes.Status200OK, "application/json", "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

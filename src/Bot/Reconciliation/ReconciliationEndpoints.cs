@@ -22,7 +22,8 @@ public static class ReconciliationEndpoints
             var (scope, refusal) = await merchants.ReadScopeAsync(http, merchantId, ct);
             return refusal ?? Results.Ok(await reconciler.RunAsync(day, scope, ct));
         }).RequireApiKey().WithTags("Reconciliation")
-            .WithSummary("What M-PESA received against what invoices recorded, for one Nairobi day (?date=yyyy-MM-dd, today by default).");
+            .WithSummary("What M-PESA received against what invoices recorded, for one Nairobi day (?date=yyyy-MM-dd, today by default).")
+            .WithDescription("Here the operator's key without ?merchant_id= reads every merchant, and the money that reached no invoice.");
         return app;
     }
 }
