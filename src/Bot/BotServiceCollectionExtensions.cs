@@ -87,6 +87,7 @@ public static class BotServiceCollectionExtensions
         services.AddHealthEndpoints();
         services.AddHostedService<OutboxGaugeWorker>();
         services.AddSingleton<MerchantDirectory>();
+        services.AddSingleton<Merchants.MerchantLimits>();
         services.AddSingleton<InvoiceMessages>();
         services.AddSingleton<InvoiceCreator>();
         services.AddSingleton<IDeliveryEvents, InvoiceDeliveryEvents>();

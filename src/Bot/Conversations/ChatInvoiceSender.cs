@@ -9,7 +9,8 @@ namespace InvoiceFirst.Bot.Conversations;
 /// Sends an invoice the merchant asked for in chat (one-line command, guided flow, or an answer to a
 /// question). The same customer, amount and description sent within <see cref="DuplicateWindow"/> is
 /// asked about first; a name that differs from the one saved for the phone goes on this invoice and the
-/// merchant is asked whether to rename the saved customer. API creates have their idempotency key instead.
+/// merchant is asked whether to rename the saved customer. API creates have their idempotency key instead. Past the
+/// merchant's daily invoice limit nothing is made and the turn says so (held back).
 /// </summary>
 public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock)
 {
@@ -30,8 +31,11 @@ public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock
         }
 
         var saved = await CustomerRepository.GetByMsisdnAsync(c, t, merchant.Id, msisdn, ct);
-        await creator.CreateAsync(c, t, merchant, new NewInvoice(msisdn, invoice.CustomerName, invoice.AmountCents, invoice.Description,
-            IdempotencyKey: invoice.IdempotencyKey, ReplyChannel: invoice.ReplyChannel, FromChat: true, CreatedBy: actor.StaffPhone), ct);
+        var creation = await creator.CreateAsync(c, t, merchant, new NewInvoice(msisdn, invoice.CustomerName, invoice.AmountCents,
+            invoice.Description, IdempotencyKey: invoice.IdempotencyKey, ReplyChannel: invoice.ReplyChannel, FromChat: true,
+            CreatedBy: actor.StaffPhone), ct);
+        if (creation is InvoiceCreation.OverDailyLimit over)
+            return ChatTurn.Say(Replies.DailyInvoiceLimitReached(over.Limit, lang)) with { HeldBack = true };
 
         return invoice.CustomerName is { } typed && saved?.Name is { } current
             && !string.Equals(current, typed, StringComparison.OrdinalIgnoreCase)

@@ -106,6 +106,14 @@ public sealed partial class InvoiceDraftFlow
         return new FlowResult([.. _replies], null, true);
     }
 
+    /// <summary>A sent draft that could not be made after all: back at the summary, as it was; returns the summary to show.</summary>
+    public Reply Hold(InvoiceDraft draft, DateTimeOffset now)
+    {
+        Propose(draft, ProposalReason.Sentence, now);
+        _replies.Clear();
+        return Prompt();
+    }
+
     /// <summary>True while a draft is open and has not been left idle past <see cref="IdleTimeout"/>.</summary>
     public bool IsOpenAt(DateTimeOffset now) => IsActive && !IsExpired(now);
 

@@ -82,7 +82,12 @@ public sealed class MerchantChat(
                     answers.AddRange(result.Replies);
                     handled = result.InputHandled;
                     if (result.CreateInvoice is { } draft)
-                        Take(await sender.SendAsync(c, t, actor, FromDraft(draft, inbound), lang, checkDuplicate: true, ct), answers, context);
+                    {
+                        var outcome = await sender.SendAsync(c, t, actor, FromDraft(draft, inbound), lang, checkDuplicate: true, ct);
+                        Take(outcome, answers, context);
+                        // Not made (the daily limit): the draft goes back to its summary, where Send can try again.
+                        if (outcome.HeldBack) answers.Add(flow.Hold(draft, now));
+                    }
                 }
             }
             if (!handled)

@@ -38,7 +38,7 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options, MerchantApiKeyRep
             return BearerKey.Refuse(http, "Api:Key, or a merchant key");
         if (operatorOnly)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This endpoint takes the operator's key",
-                detail: "A merchant key works on /invoices, /payments/stk/initiate and /stats/summary.");
+                detail: "A merchant key works on /invoices, /payments/stk/initiate, /stats/summary, /events and /reconciliation.");
         var merchant = await merchants.GetAsync(merchantId, http.RequestAborted);
         if (merchant?.Status != MerchantStatus.Active)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This merchant's account is not active",

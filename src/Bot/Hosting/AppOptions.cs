@@ -52,6 +52,12 @@ public sealed class MerchantsOptions
     /// <summary>How a merchant whose account is paused or not yet approved reaches the operator (shown to them in chat).</summary>
     public string ContactText { get; set; } = "the InvoiceFirst team";
 
+    /// <summary>
+    /// Invoices one merchant may create per Nairobi day, by chat and API together; 0 means no limit. The operator may set a
+    /// merchant's own (PUT /merchants/{id}/limits).
+    /// </summary>
+    public int DailyInvoiceLimit { get; set; } = 1000;
+
     /// <summary>Who may join by chat. Unset: <see cref="RegistrationMode.Open"/> in Sandbox, <see cref="RegistrationMode.Approval"/> in Live.</summary>
     public RegistrationMode? Registration { get; set; }
 }

@@ -13,14 +13,19 @@ namespace InvoiceFirst.Bot.Invoices;
 /// <summary>
 /// Creates an invoice and queues its messages in the caller's transaction: the customer's
 /// invoice (with its pay button and SMS form) and the confirmation to whoever sent it. Either all of
-/// it is committed or none.
+/// it is committed or none. Every invoice, by chat or API, counts against the merchant's daily limit
+/// (<c>Merchants:DailyInvoiceLimit</c> or the operator's override for the merchant).
 /// </summary>
-public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMessages messages, TimeProvider clock)
+public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<MerchantsOptions> platform, InvoiceMessages messages,
+    TimeProvider clock)
 {
-    public async Task<Invoice> CreateAsync(DbConnection connection, DbTransaction transaction, Merchant merchant,
+    public async Task<InvoiceCreation> CreateAsync(DbConnection connection, DbTransaction transaction, Merchant merchant,
         NewInvoice request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var limit = DailyLimit.Of(merchant.DailyInvoiceLimit, platform.Value.DailyInvoiceLimit);
+        if (!await DailyInvoiceCount.TryTakeAsync(connection, transaction, merchant.Id, limit, now, ct))
+            return new InvoiceCreation.OverDailyLimit(limit.Value!.Value, DailyLimit.ResetsAt(now));
         var number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct);
         var customer = await CustomerRepository.UpsertAsync(connection, transaction, merchant.Id, request.Msisdn, request.CustomerName, now, ct);
         var invoice = new Invoice
@@ -55,6 +60,6 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, InvoiceMess
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(sender, OutboxPurpose.Reply,
             messages.InvoiceCreated(merchant, invoice, sender, bySms: request.ReplyChannel is not null, request.FromChat), $"invoice-created:{invoice.Id}",
             now, merchant.Id, invoice.Id, request.ReplyChannel), ct);
-        return invoice;
+        return new InvoiceCreation.Created(invoice);
     }
 }

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Time;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,9 @@ public static class InvoiceEndpoints
     public static IEndpointRouteBuilder MapInvoiceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/invoices").RequireApiKey().WithTags("Invoices");
-        group.MapPost("", CreateAsync).WithSummary("Create an invoice and send it to the customer.");
+        group.MapPost("", CreateAsync).WithSummary("Create an invoice and send it to the customer.")
+            .WithDescription("Past the merchant's daily invoice limit (Merchants:DailyInvoiceLimit or its override): 429, with Retry-After until Nairobi midnight.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/{id}", GetAsync).WithSummary("One invoice.");
         group.MapGet("", ListAsync).WithSummary("Invoices, newest first, optionally filtered by status and msisdn.");
         return app;
@@ -21,7 +25,7 @@ public static class InvoiceEndpoints
 
     private static async Task<IResult> CreateAsync(CreateInvoiceRequest body, [FromQuery(Name = "merchant_id")] long? merchantId, HttpRequest http,
         Db db, MerchantDirectory merchants, InvoiceCreator creator, InvoiceRequestValidator validator, IOptions<AppOptions> app,
-        OutboxSignal outbox, CancellationToken ct)
+        OutboxSignal outbox, TimeProvider clock, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200) return Results.Problem(statusCode: 400, title: "Idempotency-Key is longer than 200 characters");
@@ -34,12 +38,14 @@ public static class InvoiceEndpoints
         {
             try
             {
-                var (invoice, replayed) = await db.InTransactionAsync(async (c, t) =>
+                var (creation, replayed) = await db.InTransactionAsync(async (c, t) =>
                 {
                     if (request.IdempotencyKey is { } k && await InvoiceRepository.GetByIdempotencyKeyAsync(c, t, merchant.Id, k, ct) is { } existing)
-                        return (existing, true);
+                        return ((InvoiceCreation)new InvoiceCreation.Created(existing), true);
                     return (await creator.CreateAsync(c, t, merchant, request, ct), false);
                 }, ct);
+                if (creation is not InvoiceCreation.Created { Invoice: var invoice })
+                    return OverDailyLimit((InvoiceCreation.OverDailyLimit)creation, http.HttpContext, clock);
                 if (!replayed) outbox.Notify();
                 if (replayed && invoice.RequestHash != request.RequestHash)
                     return Results.Problem(statusCode: 409, title: "Idempotency-Key reused with a different body",
@@ -52,6 +58,17 @@ public static class InvoiceEndpoints
                 // Two requests with one key raced; the unique key let one win. Read its result.
             }
         }
+    }
+
+    /// <summary>429 with <c>Retry-After</c> until the Nairobi midnight that restarts the count.</summary>
+    private static IResult OverDailyLimit(InvoiceCreation.OverDailyLimit over, HttpContext http, TimeProvider clock)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling((over.ResetsAt - clock.GetUtcNow()).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Daily invoice limit reached",
+            detail: $"This merchant may create {over.Limit} invoices per day (Africa/Nairobi) and has created them all today. " +
+                $"The count restarts at {over.ResetsAt.ToOffset(NairobiTime.Offset):yyyy-MM-ddTHH:mm:sszzz}.",
+            extensions: new Dictionary<string, object?> { ["limit"] = over.Limit, ["resets_at"] = over.ResetsAt.ToOffset(NairobiTime.Offset) });
     }
 
     private static async Task<IResult> GetAsync(string id, [FromQuery(Name = "merchant_id")] long? merchantId, HttpContext http,

@@ -28,5 +28,18 @@ public sealed class MerchantDirectory(MerchantRepository merchants, IOptions<Mer
             : NoSuchMerchant());
     }
 
+    /// <summary>
+    /// For reads that may span every merchant (<c>/events</c>, <c>/reconciliation</c>): a merchant key reads its own merchant
+    /// (another's <paramref name="merchantId"/> is answered like a missing one); the operator's key reads the merchant it names,
+    /// or, naming none, every merchant (a null <c>MerchantId</c> with no refusal).
+    /// </summary>
+    public async Task<(long? MerchantId, IResult? Refusal)> ReadScopeAsync(HttpContext http, long? merchantId, CancellationToken ct)
+    {
+        if (ApiCaller.Of(http).Merchant is { } own)
+            return merchantId is { } named && named != own.Id ? (null, NoSuchMerchant()) : (own.Id, null);
+        if (merchantId is not { } wanted) return (null, null);
+        return await merchants.GetAsync(wanted, ct) is null ? (null, NoSuchMerchant()) : (wanted, null);
+    }
+
     private static IResult NoSuchMerchant() => Results.Problem(statusCode: 404, title: "No such merchant");
 }

@@ -4,7 +4,7 @@ using InvoiceFirst.Data.Merchants;
 
 namespace InvoiceFirst.Bot.Merchants;
 
-/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, and API keys.</summary>
+/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, daily limits, and API keys.</summary>
 public static class MerchantEndpoints
 {
     private const int NameMin = 2, NameMax = 60, MaxPage = 200;
@@ -16,9 +16,12 @@ public static class MerchantEndpoints
         group.MapGet("/{id:long}", GetAsync).WithSummary("One merchant.");
         group.MapPost("", CreateAsync).WithSummary("Add an active merchant (phone, name, language).");
         foreach (var (action, from, to) in Transitions)
-            group.MapPost($"/{{id:long}}/{action}", (long id, MerchantRepository merchants, MerchantStatusChanges changes, CancellationToken ct) =>
-                    ChangeAsync(id, action, from, to, merchants, changes, ct))
+            group.MapPost($"/{{id:long}}/{action}", (long id, MerchantRepository merchants, MerchantStatusChanges changes, MerchantLimits limits,
+                    CancellationToken ct) => ChangeAsync(id, action, from, to, merchants, changes, limits, ct))
                 .WithSummary($"{char.ToUpperInvariant(action[0])}{action[1..]} the merchant (only when {from.ToLowerInvariant()}).");
+        group.MapPut("/{id:long}/limits", MerchantLimitEndpoints.SetAsync).Accepts<SetLimitsRequest>("application/json")
+            .Produces<MerchantView>().ProducesValidationProblem()
+            .WithSummary("Set the merchant's own daily invoice limit and SMS cap (Nairobi days); a field left out stays, null returns it to the default.");
         group.MapGet("/{id:long}/api-keys", ListKeysAsync).WithSummary("The merchant's keys, by prefix (never the keys themselves).");
         group.MapPost("/{id:long}/api-keys", CreateKeyAsync).WithSummary("A new key for the merchant, shown once in this answer.");
         group.MapDelete("/{id:long}/api-keys/{keyId:long}", RevokeKeyAsync).WithSummary("Revoke one of the merchant's keys.");
@@ -33,7 +36,8 @@ public static class MerchantEndpoints
         ("resume", MerchantStatus.Suspended, MerchantStatus.Active),
     ];
 
-    private static async Task<IResult> ListAsync(string? status, string? q, long? after, int? limit, MerchantRepository merchants, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? q, long? after, int? limit, MerchantRepository merchants,
+        MerchantLimits limits, CancellationToken ct)
     {
         var wanted = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToUpperInvariant();
         if (wanted is not null && !MerchantStatus.All.Contains(wanted))
@@ -43,13 +47,14 @@ public static class MerchantEndpoints
             });
         var size = Math.Clamp(limit ?? 50, 1, MaxPage);
         var rows = await merchants.ListAsync(wanted, q is { Length: <= 80 } ? q : null, after ?? 0, size, ct);
-        return Results.Ok(new MerchantList(rows.Select(MerchantView.From).ToList(), rows.Count == size ? rows[^1].Id : null));
+        return Results.Ok(new MerchantList(rows.Select(m => MerchantView.From(m, limits)).ToList(), rows.Count == size ? rows[^1].Id : null));
     }
 
-    private static async Task<IResult> GetAsync(long id, MerchantRepository merchants, CancellationToken ct) =>
-        await merchants.GetAsync(id, ct) is { } merchant ? Results.Ok(MerchantView.From(merchant)) : NoSuchMerchant();
+    private static async Task<IResult> GetAsync(long id, MerchantRepository merchants, MerchantLimits limits, CancellationToken ct) =>
+        await merchants.GetAsync(id, ct) is { } merchant ? Results.Ok(MerchantView.From(merchant, limits)) : NoSuchMerchant();
 
-    private static async Task<IResult> CreateAsync(CreateMerchantRequest body, MerchantRepository merchants, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreateMerchantRequest body, MerchantRepository merchants, MerchantLimits limits, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var phone = "";
@@ -64,14 +69,14 @@ public static class MerchantEndpoints
         var created = await merchants.CreateAsync(phone, name, language, MerchantStatus.Active, clock.GetUtcNow(), ct);
         return created is null
             ? Results.Problem(statusCode: 409, title: "This phone already belongs to a merchant")
-            : Results.Created($"/merchants/{created.Id}", MerchantView.From(created));
+            : Results.Created($"/merchants/{created.Id}", MerchantView.From(created, limits));
     }
 
     private static async Task<IResult> ChangeAsync(long id, string action, string from, string to, MerchantRepository merchants,
-        MerchantStatusChanges changes, CancellationToken ct)
+        MerchantStatusChanges changes, MerchantLimits limits, CancellationToken ct)
     {
         if (await changes.ChangeAsync(id, from, to, ct) is { } changed)
-            return Results.Ok(MerchantView.From(changed));
+            return Results.Ok(MerchantView.From(changed, limits));
         return await merchants.GetAsync(id, ct) is { } merchant
             ? Results.Problem(statusCode: 409, title: $"Cannot {action} a merchant that is {merchant.Status.ToLowerInvariant()}",
                 detail: $"Only a merchant that is {from.ToLowerInvariant()} can be {action}d.")

@@ -5,10 +5,11 @@ namespace InvoiceFirst.Bot.Merchants;
 /// <summary>A merchant as the operator API shows it.</summary>
 /// <param name="PayRoute">till, paybill or collection, as the merchant said when joining by chat; null when never said.</param>
 public sealed record MerchantView(long Id, string Phone, string Name, string Language, string? Code, string Status, DateTimeOffset CreatedAt,
-    string? PayRoute, string? PayNumber, string? PayAccount)
+    MerchantLimitsView Limits, string? PayRoute, string? PayNumber, string? PayAccount)
 {
-    public static MerchantView From(Merchant m) => new(m.Id, m.Phone, m.Name, m.Language, m.Code, m.Status.ToLowerInvariant(), m.CreatedAt,
-        m.PayRoute?.ToLowerInvariant(), m.PayNumber, m.PayAccount);
+    public static MerchantView From(Merchant m, MerchantLimits limits) =>
+        new(m.Id, m.Phone, m.Name, m.Language, m.Code, m.Status.ToLowerInvariant(), m.CreatedAt, limits.For(m),
+            m.PayRoute?.ToLowerInvariant(), m.PayNumber, m.PayAccount);
 }
 
 public sealed record MerchantList(IReadOnlyList<MerchantView> Merchants, long? NextAfter);

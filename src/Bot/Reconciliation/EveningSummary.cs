@@ -21,7 +21,7 @@ public sealed class EveningSummary(
 {
     public async Task<ReconciliationReport> RunAsync(DateOnly date, CancellationToken ct)
     {
-        var report = await reconciler.RunAsync(date, ct);
+        var report = await reconciler.RunAsync(date, merchantId: null, ct);
         foreach (var d in report.Differences)
             logger.LogWarning("Reconciliation {Date}: {Kind} invoice {InvoiceId} payment {PaymentId} received {ReceivedCents} recorded {RecordedCents}",
                 date, d.Kind, d.InvoiceId, d.PaymentId, d.ReceivedCents, d.RecordedCents);

@@ -5,6 +5,9 @@ public sealed record LiveEvent
 {
     public long Id { get; init; }
     public required string Type { get; init; }
+
+    /// <summary>Null for an event of no merchant (a provider's health), which only the operator sees.</summary>
+    public long? MerchantId { get; init; }
     public string? InvoiceId { get; init; }
     public long? PaymentId { get; init; }
     public long? OutboxId { get; init; }

@@ -24,6 +24,12 @@ public sealed record Merchant
     public string? PayAccount { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The operator's override of <c>Merchants:DailyInvoiceLimit</c>; null: the deployment's default.</summary>
+    public int? DailyInvoiceLimit { get; init; }
+
+    /// <summary>The operator's override of <c>Sms:DailyCapPerMerchant</c> (0: no SMS at all); null: the deployment's default.</summary>
+    public int? DailySmsCap { get; init; }
 }
 
 /// <summary>What a new merchant row needs; the code is drawn when it is inserted.</summary>

@@ -6,7 +6,8 @@ namespace InvoiceFirst.Data.Merchants;
 
 public sealed class MerchantRepository(Db db)
 {
-    internal const string Columns = "id, phone, name, language, reminders_enabled, code, status, pay_route, pay_number, pay_account, created_at";
+    internal const string Columns =
+        "id, phone, name, language, reminders_enabled, code, status, pay_route, pay_number, pay_account, created_at, daily_invoice_limit, daily_sms_cap";
 
     // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
     // No code may begin another ("MM7" and "MM74"), so "MM7-42" and "MM74-2" can never be typed alike.
@@ -94,6 +95,25 @@ public sealed class MerchantRepository(Db db)
     {
         const string sql = "UPDATE merchants SET status = @to, updated_at = @now WHERE id = @id AND status = @from";
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, from, to, now }, transaction, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// Changes the merchant's limit overrides: a null change leaves that one as it is; a change to null clears it (the default
+    /// applies again). Null when there is no such merchant.
+    /// </summary>
+    public async Task<Merchant?> SetLimitsAsync(long id, LimitOverride? invoices, LimitOverride? sms, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = $"""
+            UPDATE merchants SET
+                daily_invoice_limit = CASE WHEN @setInvoices THEN @invoiceLimit ELSE daily_invoice_limit END,
+                daily_sms_cap = CASE WHEN @setSms THEN @smsCap ELSE daily_sms_cap END,
+                updated_at = @now
+            WHERE id = @id
+            RETURNING {Columns}
+            """;
+        var args = new { id, setInvoices = invoices is not null, invoiceLimit = invoices?.Value, setSms = sms is not null, smsCap = sms?.Value, now };
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 
     public static async Task SetLanguageAsync(DbConnection connection, DbTransaction transaction,

@@ -5,7 +5,9 @@ namespace InvoiceFirst.Data.Reconciliation;
 
 /// <summary>
 /// The queries behind reconciliation: what M-PESA said we received (SUCCESS payments, C2B
-/// confirmations included) against what invoices recorded, over one day's [from, to).
+/// confirmations included) against what invoices recorded, over one day's [from, to). A query that takes
+/// <c>merchantId</c> reads that merchant's invoices only, or every merchant's when it is null; money that reached no
+/// invoice belongs to no merchant, so only the operator's report asks for it.
 /// </summary>
 public sealed class ReconciliationRepository(Db db)
 {
@@ -23,16 +25,16 @@ public sealed class ReconciliationRepository(Db db)
     }
 
     /// <summary>Payments a person still has to look at, however old, as of the end of the day.</summary>
-    public async Task<IReadOnlyList<PaymentRow>> NeedsReviewAsync(DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<PaymentRow>> NeedsReviewAsync(DateTimeOffset to, long? merchantId, CancellationToken ct)
     {
         const string sql = """
             SELECT p.id AS payment_id, p.invoice_id, i.merchant_id, p.mpesa_receipt, p.amount_cents, p.status
             FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id
-            WHERE p.status = 'NEEDS_REVIEW' AND p.created_at < @to
+            WHERE p.status = 'NEEDS_REVIEW' AND p.created_at < @to AND (@merchantId IS NULL OR i.merchant_id = @merchantId)
             ORDER BY p.id
             """;
         await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<PaymentRow>(new CommandDefinition(sql, new { to }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<PaymentRow>(new CommandDefinition(sql, new { to, merchantId }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>
@@ -68,21 +70,23 @@ public sealed class ReconciliationRepository(Db db)
     /// Invoices changed or paid in the range whose recorded payments differ from their successful
     /// payments: a different sum, or money recorded with no successful payment at all.
     /// </summary>
-    public async Task<IReadOnlyList<InvoiceMoneyRow>> InvoiceMismatchesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<InvoiceMoneyRow>> InvoiceMismatchesAsync(DateTimeOffset from, DateTimeOffset to, long? merchantId,
+        CancellationToken ct)
     {
         const string sql = """
             SELECT i.id AS invoice_id, i.number AS invoice_number, i.merchant_id, i.status, i.amount_paid_cents AS recorded_cents,
                 CAST(COALESCE(SUM(CASE WHEN p.status = 'SUCCESS' THEN p.amount_cents ELSE 0 END), 0) AS bigint) AS received_cents,
                 CAST(COUNT(CASE WHEN p.status = 'SUCCESS' THEN 1 END) AS bigint) AS successful_payments
             FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id
-            WHERE (i.updated_at >= @from AND i.updated_at < @to) OR (i.paid_at >= @from AND i.paid_at < @to)
+            WHERE ((i.updated_at >= @from AND i.updated_at < @to) OR (i.paid_at >= @from AND i.paid_at < @to))
+              AND (@merchantId IS NULL OR i.merchant_id = @merchantId)
             GROUP BY i.id, i.number, i.merchant_id, i.status, i.amount_paid_cents
             HAVING i.amount_paid_cents <> COALESCE(SUM(CASE WHEN p.status = 'SUCCESS' THEN p.amount_cents ELSE 0 END), 0)
                 OR (i.status IN ('PAID', 'PARTIALLY_PAID') AND COUNT(CASE WHEN p.status = 'SUCCESS' THEN 1 END) = 0)
             ORDER BY i.id
             """;
         await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<InvoiceMoneyRow>(new CommandDefinition(sql, new { from, to }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<InvoiceMoneyRow>(new CommandDefinition(sql, new { from, to, merchantId }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Successful payments settled in the range onto one merchant's invoices: how many, how much.</summary>

@@ -6,8 +6,6 @@ namespace InvoiceFirst.Data.Review;
 
 public sealed class ReviewItemRepository(Db db)
 {
-    private const string Columns = "id, source, source_event_id, reason, raw, payment_id, created_at";
-
     /// <summary>Real provider bodies are a few KB; past this only the start is worth a person's look.</summary>
     public const int MaxRawLength = 64 * 1024;
 
@@ -24,10 +22,16 @@ public sealed class ReviewItemRepository(Db db)
         return c.ExecuteAsync(new CommandDefinition(sql, item, t, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<ReviewItem>> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>Items of the range: those about one merchant's payments, or all of them when <paramref name="merchantId"/> is null.</summary>
+    public async Task<IReadOnlyList<ReviewItem>> ListAsync(DateTimeOffset from, DateTimeOffset to, long? merchantId, CancellationToken ct)
     {
-        const string sql = $"SELECT {Columns} FROM review_items WHERE created_at >= @from AND created_at < @to ORDER BY id";
+        const string sql = """
+            SELECT r.id, r.source, r.source_event_id, r.reason, r.raw, r.payment_id, r.created_at
+            FROM review_items r LEFT JOIN payments p ON p.id = r.payment_id LEFT JOIN invoices i ON i.id = p.invoice_id
+            WHERE r.created_at >= @from AND r.created_at < @to AND (@merchantId IS NULL OR i.merchant_id = @merchantId)
+            ORDER BY r.id
+            """;
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<ReviewItem>(new CommandDefinition(sql, new { from, to }, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<ReviewItem>(new CommandDefinition(sql, new { from, to, merchantId }, cancellationToken: ct))).AsList();
     }
 }

@@ -161,7 +161,8 @@ public sealed class OutboxSender(
         }, CancellationToken.None);
 
     private static Task MessageFailedAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, OutboxEntry entry, string reason, DateTimeOffset now) =>
-        EventRepository.AddAsync(c, t, EventTypes.MessageFailed, now, entry.InvoiceId, outboxId: entry.Id, status: reason, ct: CancellationToken.None);
+        EventRepository.AddAsync(c, t, EventTypes.MessageFailed, now, entry.InvoiceId, outboxId: entry.Id, status: reason,
+            merchantId: entry.MerchantId, ct: CancellationToken.None);
 
     private MessageLogEntry LogEntry(OutboxEntry entry, IMessageChannel channel, SendResult result) =>
         new()

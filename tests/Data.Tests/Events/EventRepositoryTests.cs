@@ -19,9 +19,9 @@ public sealed class EventRepositoryTests
         await EventRepository.AddAsync(slow, slowTransaction, EventTypes.InvoiceCreated, Now, invoiceId: "inserted-first");
 
         await db.InTransactionAsync((c, t) => EventRepository.AddAsync(c, t, EventTypes.InvoiceCreated, Now, invoiceId: "committed-first"), default);
-        var firstRead = await events.ListAfterAsync(0, 100, default);
+        var firstRead = await events.ListAfterAsync(0, 100, null, default);
         await slowTransaction.CommitAsync();
-        var secondRead = await events.ListAfterAsync(firstRead[^1].Id, 100, default);
+        var secondRead = await events.ListAfterAsync(firstRead[^1].Id, 100, null, default);
 
         Assert.Equal(["committed-first"], firstRead.Select(e => e.InvoiceId));
         Assert.Equal(["inserted-first"], secondRead.Select(e => e.InvoiceId));
@@ -40,8 +40,8 @@ public sealed class EventRepositoryTests
             foreach (var id in new[] { "a", "b", "c" })
                 await EventRepository.AddAsync(c, t, EventTypes.InvoiceCreated, Now, invoiceId: id);
         }, default);
-        var all = await events.ListAfterAsync(0, 100, default);
-        var afterFirst = await events.ListAfterAsync(all[0].Id, 100, default);
+        var all = await events.ListAfterAsync(0, 100, null, default);
+        var afterFirst = await events.ListAfterAsync(all[0].Id, 100, null, default);
 
         Assert.Equal(["a", "b", "c"], all.Select(e => e.InvoiceId));
         Assert.Equal(["b", "c"], afterFirst.Select(e => e.InvoiceId));

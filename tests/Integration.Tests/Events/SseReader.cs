@@ -12,9 +12,9 @@ public sealed class SseReader : IAsyncDisposable
         _reader = reader;
     }
 
-    public static async Task<SseReader> OpenAsync(HttpClient client, long? lastEventId = null)
+    public static async Task<SseReader> OpenAsync(HttpClient client, long? lastEventId = null, string query = "")
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/events");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/events" + query);
         if (lastEventId is { } id) request.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();

@@ -70,7 +70,8 @@ public sealed class ObservabilityTests
 
         var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
-        foreach (var (path, method) in new[] { ("/invoices", "post"), ("/invoices/{id}", "get"), ("/payments/stk/initiate", "post"), ("/stats/summary", "get") })
+        foreach (var (path, method) in new[] { ("/invoices", "post"), ("/invoices/{id}", "get"), ("/payments/stk/initiate", "post"), ("/stats/summary", "get"),
+                     ("/events", "get"), ("/reconciliation", "get") })
         {
             var operation = paths.GetProperty(path).GetProperty(method);
             Assert.True(operation.TryGetProperty("security", out var security), $"{method} {path} has no security");
@@ -78,7 +79,7 @@ public sealed class ObservabilityTests
             Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{method} {path} has no 401");
             Assert.Contains("or a merchant key", operation.GetProperty("description").GetString());
         }
-        foreach (var (path, method) in new[] { ("/merchants", "get"), ("/reconciliation", "get"), ("/merchants/{id}/api-keys", "post") })
+        foreach (var (path, method) in new[] { ("/merchants", "get"), ("/providers/health", "get"), ("/merchants/{id}/limits", "put"), ("/merchants/{id}/api-keys", "post") })
         {
             var operation = paths.GetProperty(path).GetProperty(method);
             Assert.Contains("operator's Api:Key only", operation.GetProperty("description").GetString());

@@ -110,10 +110,17 @@ public sealed class OperatorApiTests : IAsyncLifetime
     [Fact]
     public async Task MerchantKey_OnOperatorEndpoints_403()
     {
-        var key = await _factory.NewMerchantKeyAsync(await CreateAsync("0722000111"));
+        var id = await CreateAsync("0722000111");
+        var key = await _factory.NewMerchantKeyAsync(id);
 
-        foreach (var path in new[] { "/merchants", "/reconciliation", "/providers/health" })
-            Assert.Equal(HttpStatusCode.Forbidden, (await _factory.ClientWithKey(key).GetAsync(path)).StatusCode);
+        foreach (var path in new[] { "/merchants", $"/merchants/{id}", "/providers/health" })
+        {
+            var response = await _factory.ClientWithKey(key).GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("This endpoint takes the operator's key", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+        var limits = await _factory.ClientWithKey(key).PutAsJsonAsync($"/merchants/{id}/limits", new { daily_invoice_limit = 100000 });
+        Assert.Equal(HttpStatusCode.Forbidden, limits.StatusCode);
     }
 
     private async Task<long> CreateAsync(string phone)

@@ -14,6 +14,39 @@ public sealed class SmsCapTests
     {
         await using var host = await MessagingHost.StartAsync(new Dictionary<string, string?> { ["Sms:DailyCapPerMerchant"] = "1" });
         var merchant = (await host.Bot.Services.GetRequiredService<MerchantRepository>().FindByPhoneAsync(BotFactory.MerchantPhone, default))!;
+        await AssertCappedAtOneAsync(host, merchant, "You have reached today's limit of 1 SMS");
+    }
+
+    [Theory]
+    [InlineData(1, "You have reached today's limit of 1 SMS")]
+    [InlineData(0, "SMS is switched off for your account")]
+    public async Task SmsCap_OperatorsOverrideForTheMerchant_AppliesInsteadOfTheDefault(int cap, string notice)
+    {
+        await using var host = await MessagingHost.StartAsync(new Dictionary<string, string?> { ["Sms:DailyCapPerMerchant"] = "100" });
+        var merchant = (await host.Bot.Services.GetRequiredService<MerchantRepository>().FindByPhoneAsync(BotFactory.MerchantPhone, default))!;
+        using var api = host.Bot.ApiClient();
+        (await api.PutAsJsonAsync($"/merchants/{merchant.Id}/limits", new { daily_sms_cap = cap })).EnsureSuccessStatusCode();
+
+        var sent = await SendThreeSmsAsync(host, merchant);
+
+        Assert.Equal(cap, sent.Sms);
+        Assert.Equal(3 - cap, sent.Rows.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.LastError == "undeliverable:sms_cap"));
+        Assert.Contains(notice, OutboxRepository.Deserialize(Assert.Single(sent.Rows, o => o.DedupeKey!.StartsWith("sms-cap:")).Payload).Text);
+    }
+
+    private static async Task AssertCappedAtOneAsync(MessagingHost host, Merchant merchant, string notice)
+    {
+        var (smsSent, rows) = await SendThreeSmsAsync(host, merchant);
+        Assert.Equal(1, smsSent);
+        Assert.Equal(2, rows.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.LastError == "undeliverable:sms_cap"));
+        var told = Assert.Single(rows, o => o.DedupeKey!.StartsWith("sms-cap:"));
+        Assert.Equal(BotFactory.MerchantPhone, told.Recipient);
+        Assert.Null(OutboxRepository.Deserialize(told.Payload).SmsText);
+        Assert.Contains(notice, OutboxRepository.Deserialize(told.Payload).Text);
+    }
+
+    private static async Task<(int Sms, IReadOnlyList<OutboxEntry> Rows)> SendThreeSmsAsync(MessagingHost host, Merchant merchant)
+    {
         var now = DateTimeOffset.UtcNow;
         await host.Bot.Db.InTransactionAsync(async (c, t) =>
         {
@@ -28,12 +61,6 @@ public sealed class SmsCapTests
             r => r.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.Status is OutboxStatus.Sent or OutboxStatus.Dead) == 3
                  && r.Any(o => o.DedupeKey!.StartsWith("sms-cap:")),
             what: "the capped SMS to settle and the merchant notice to go");
-
-        var smsSent = host.AfricasTalking.Requests.Count + host.Twilio.Requests.Count;
-        Assert.Equal(1, smsSent);
-        Assert.Equal(2, rows.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.LastError == "undeliverable:sms_cap"));
-        var notice = Assert.Single(rows, o => o.DedupeKey!.StartsWith("sms-cap:"));
-        Assert.Equal(BotFactory.MerchantPhone, notice.Recipient);
-        Assert.Null(OutboxRepository.Deserialize(notice.Payload).SmsText);
+        return (host.AfricasTalking.Requests.Count + host.Twilio.Requests.Count, rows);
     }
 }
