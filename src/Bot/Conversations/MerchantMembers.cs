@@ -7,7 +7,7 @@ namespace InvoiceFirst.Bot.Conversations;
 /// <summary>Who a phone is to the deployment: a merchant's owner, a merchant's staff member, or nobody (a customer).</summary>
 public sealed class MerchantMembers(MerchantRepository merchants)
 {
-    public async Task<ChatActor?> FindAsync(DbConnection c, DbTransaction t, string phone, CancellationToken ct)
+    public async Task<ChatActor?> FindAsync(DbConnection c, DbTransaction? t, string phone, CancellationToken ct)
     {
         if (await merchants.FindByPhoneAsync(phone, ct) is { } owner) return ChatActor.Owner(owner);
         if (await StaffRepository.FindByPhoneAsync(c, t, phone, ct) is not { } member) return null;

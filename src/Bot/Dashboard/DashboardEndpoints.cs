@@ -39,10 +39,10 @@ public static class DashboardEndpoints
         return app;
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext http, MerchantRepository merchants, AttentionRepository attention,
+    private static async Task<IResult> OverviewAsync(HttpContext http, LoginCodes members, AttentionRepository attention,
         InvoiceRepository invoices, Db db, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
     {
-        if (await AppSession.CurrentAsync(http, merchants, ct) is not { } user) return Results.Redirect("/app/login");
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
         var merchant = user.Merchant;
         var now = clock.GetUtcNow();
         PeriodTotals totals;
@@ -62,10 +62,10 @@ public static class DashboardEndpoints
         });
     }
 
-    private static async Task<IResult> InvoicesAsync(HttpContext http, string? q, string? status, string? from, string? to, int? offset,
-        MerchantRepository merchants, InvoiceRepository invoices, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> InvoicesAsync(HttpContext http, LoginCodes members, string? q, string? status, string? from, string? to, int? offset,
+        InvoiceRepository invoices, IAntiforgery antiforgery, CancellationToken ct)
     {
-        if (await AppSession.CurrentAsync(http, merchants, ct) is not { } user) return Results.Redirect("/app/login");
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
         var text = new DashboardText(Language.FromCode(user.Merchant.Language));
         var wanted = status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
         var (start, startOk) = NairobiDay(from);
@@ -95,10 +95,10 @@ public static class DashboardEndpoints
         });
     }
 
-    private static async Task<IResult> InvoiceAsync(HttpContext http, string number, MerchantRepository merchants, PaymentRepository payments,
+    private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, PaymentRepository payments,
         Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
     {
-        if (await AppSession.CurrentAsync(http, merchants, ct) is not { } user) return Results.Redirect("/app/login");
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
         var text = new DashboardText(Language.FromCode(user.Merchant.Language));
         var tokens = antiforgery.GetAndStoreTokens(http);
         Invoice? invoice = null;
@@ -159,9 +159,9 @@ public static class DashboardEndpoints
         var code = form["code"].ToString().Trim();
         if (!LoginCodes.LooksLikeCode(code)) return Login(http, antiforgery, text, phone: phone, notice: text.NotSixDigits, status: 400);
         if (!throttle.TryEnter(http)) return Login(http, antiforgery, text, phone: phone, notice: text.TooManyTries, status: 429);
-        if (await codes.VerifyAsync(phone, code, ct) is not { } merchant)
+        if (await codes.VerifyAsync(phone, code, ct) is not { } actor)
             return Login(http, antiforgery, text, phone: phone, notice: text.BadCode, status: 400);
-        await AppSession.SignInAsync(http, merchant, phone);
+        await AppSession.SignInAsync(http, actor);
         return Results.Redirect("/app");
     }
 

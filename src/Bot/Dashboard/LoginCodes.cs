@@ -14,15 +14,15 @@ namespace InvoiceFirst.Bot.Dashboard;
 /// at most 3 codes a phone per 10 minutes. Stored salted and hashed; never logged. Whoever asks hears the same
 /// thing whether or not the phone belongs to a merchant.
 /// </summary>
-public sealed class LoginCodes(Db db, MerchantRepository merchants, LoginCodeRepository codes, TimeProvider clock, ILogger<LoginCodes> logger)
+public sealed class LoginCodes(Db db, MerchantMembers members, LoginCodeRepository codes, TimeProvider clock, ILogger<LoginCodes> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private const int CodesPerLifetime = 3;
 
     public async Task SendAsync(string phone, CancellationToken ct)
     {
-        var merchant = await merchants.FindByPhoneAsync(phone, ct);
-        if (merchant is not { Status: MerchantStatus.Active }) return;
+        if (await MemberAsync(phone, ct) is not { } actor) return;
+        var merchant = actor.Merchant;
         var now = clock.GetUtcNow();
         if (await codes.CountIssuedSinceAsync(phone, now - Lifetime, ct) >= CodesPerLifetime)
         {
@@ -42,11 +42,15 @@ public sealed class LoginCodes(Db db, MerchantRepository merchants, LoginCodeRep
         logger.LogInformation("Login code sent to merchant {MerchantId}", merchant.Id);
     }
 
-    /// <summary>The merchant the code logs in to, once; null for a wrong, used, expired or over-tried code.</summary>
-    public async Task<Merchant?> VerifyAsync(string phone, string code, CancellationToken ct)
+    /// <summary>Who the code logs in, once; null for a wrong, used, expired or over-tried code.</summary>
+    public async Task<ChatActor?> VerifyAsync(string phone, string code, CancellationToken ct) =>
+        await codes.TryUseAsync(phone, stored => Matches(stored, phone, code), clock.GetUtcNow(), ct) ? await MemberAsync(phone, ct) : null;
+
+    /// <summary>The owner or staff member this phone is, of an active merchant; else null.</summary>
+    public async Task<ChatActor?> MemberAsync(string phone, CancellationToken ct)
     {
-        if (!await codes.TryUseAsync(phone, stored => Matches(stored, phone, code), clock.GetUtcNow(), ct)) return null;
-        return await merchants.FindByPhoneAsync(phone, ct) is { Status: MerchantStatus.Active } merchant ? merchant : null;
+        await using var connection = await db.OpenAsync(ct);
+        return await members.FindAsync(connection, null, phone, ct) is { Merchant.Status: MerchantStatus.Active } actor ? actor : null;
     }
 
     public static bool LooksLikeCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);

@@ -131,6 +131,22 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_LogInToTheirMerchant_UntilRemoved()
+    {
+        var owner = new Chat.MerchantChatDriver(_factory);
+        await owner.SayAsync("staff add 0711222333 Jane");
+
+        var entered = await _browser.LogInAsync("254711222333");
+        var overview = await _browser.GetTextAsync("/app");
+        await owner.SayAsync("staff remove 0711222333");
+        var afterRemoval = await _browser.Http.GetAsync("/app");
+
+        Assert.Equal("/app", entered.Headers.Location!.OriginalString);
+        Assert.Contains("<strong>Acme Designs</strong>", overview);
+        Assert.Equal(HttpStatusCode.Redirect, afterRemoval.StatusCode);
+    }
+
+    [Fact]
     public async Task OnSqlite_LogsIn()
     {
         await using var sqlite = await BotFactory.CreateSqliteAsync();

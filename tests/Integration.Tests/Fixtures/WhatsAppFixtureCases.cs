@@ -23,9 +23,9 @@ public static class WhatsAppFixtureCases
     {
         // Text in every wrapping is read as text.
         yield return new("text from the merchant: an invoice", Text, Merchant, Invoice(Customer, Merchant)) { Text = Command };
-        yield return new("text from a customer: how to pay", Text, Customer, Says(Customer, PayHint));
+        yield return new("text from a customer: how to pay", Text, Customer, Says(Customer, PayHint)) { Setup = FixtureSetup.Invoice };
         yield return new("reply quoting our message", TextReply, Merchant, Says(Merchant, "InvoiceFirst commands")) { Text = "help" };
-        yield return new("forwarded text", TextForwarded, Customer, Says(Customer, PayHint));
+        yield return new("forwarded text", TextForwarded, Customer, Says(Customer, PayHint)) { Setup = FixtureSetup.Invoice };
         yield return new("frequently forwarded command", TextFrequentlyForwarded, Merchant, Invoice(Customer, Merchant)) { Text = Command };
         yield return new("ad click-to-chat PAY: the text counts, the referral does not", TextReferral, Customer, PaymentStarted(Customer))
         {
@@ -34,27 +34,28 @@ public static class WhatsAppFixtureCases
 
         // Business-scoped user ids (usernames).
         yield return new("user id with the phone in contacts: the merchant", TextUserIdWithPhone, Merchant, Invoice(Customer, Merchant)) { Text = Command };
-        yield return new("user id only: answered at the id", TextUserIdOnly, UserId, Says(UserId, PayHint));
+        // Nobody invoiced a bare user id: it is a number nobody knows, and hears the welcome.
+        yield return new("user id only: answered at the id", TextUserIdOnly, UserId, Says(UserId, "Reply REGISTER"));
 
         // Another business number of the same Meta app.
         yield return new("command to another phone number id: stored, no effect", TextOtherNumber, Merchant, Nothing()) { Text = Command };
 
         // A caption is read as the text; what we cannot read gets a reply that says what to type instead
         // (matched on the wire body, where an apostrophe is escaped).
-        yield return new("image from a customer", Image, Customer, Says(Customer, TextOnly));
+        yield return new("image from a customer", Image, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
         yield return new("image from the merchant", Image, Merchant, Says(Merchant, "read photos, videos or files. Type your message"));
-        yield return new("video with caption: the caption is read", Video, Customer, Says(Customer, PayHint));
-        yield return new("document with caption: the caption is read", Document, Customer, Says(Customer, PayHint));
-        yield return new("audio", Audio, Customer, Says(Customer, TextOnly));
+        yield return new("video with caption: the caption is read", Video, Customer, Says(Customer, PayHint)) { Setup = FixtureSetup.Invoice };
+        yield return new("document with caption: the caption is read", Document, Customer, Says(Customer, PayHint)) { Setup = FixtureSetup.Invoice };
+        yield return new("audio", Audio, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
         yield return new("voice note", Voice, Merchant, Says(Merchant, "listen to voice notes. Please type it"));
-        yield return new("sticker", Sticker, Customer, Says(Customer, TextOnly));
-        yield return new("animated sticker", StickerAnimated, Customer, Says(Customer, TextOnly));
-        yield return new("location", Location, Customer, Says(Customer, TextOnly));
+        yield return new("sticker", Sticker, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
+        yield return new("animated sticker", StickerAnimated, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
+        yield return new("location", Location, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
         yield return new("named place", LocationPlace, Merchant, Says(Merchant, "use a location. Type what you need"));
         yield return new("contact cards", Contacts, Merchant, Says(Merchant, "contact cards. Type the customer"));
-        yield return new("catalog order", Order, Customer, Says(Customer, TextOnly));
-        yield return new("unsupported type", Unsupported, Customer, Says(Customer, TextOnly));
-        yield return new("interactive without a body", InteractiveError, Customer, Says(Customer, TextOnly));
+        yield return new("catalog order", Order, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
+        yield return new("unsupported type", Unsupported, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
+        yield return new("interactive without a body", InteractiveError, Customer, Says(Customer, TextOnly)) { Setup = FixtureSetup.Invoice };
 
         // Things that happened in the chat and ask for nothing.
         yield return new("reaction from a customer", Reaction, Customer, Nothing());
@@ -72,13 +73,13 @@ public static class WhatsAppFixtureCases
         };
         yield return new("edited caption: read as the new text", EditCaption, Customer, Says(Customer, PayHint))
         {
-            Setup = FixtureSetup.Original, Original = "hello",
+            Setup = FixtureSetup.InvoiceAndOriginal, Original = "hello",
         };
         yield return new("chat opened", RequestWelcome, Customer, Nothing());
 
         // Taps.
         yield return new("reply button: pay", ButtonReply, Customer, PaymentStarted(Customer)) { Setup = FixtureSetup.Invoice };
-        yield return new("list row", ListReply, Customer, Says(Customer, PayHint)) { ButtonId = "callback_data" };
+        yield return new("list row", ListReply, Customer, Says(Customer, PayHint)) { ButtonId = "callback_data", Setup = FixtureSetup.Invoice };
         yield return new("template button two days late: pushed, and the reply still reaches WhatsApp", TemplateButton, Customer,
             PaymentStarted(Customer)) { Setup = FixtureSetup.Invoice, Age = TimeSpan.FromDays(2) };
 

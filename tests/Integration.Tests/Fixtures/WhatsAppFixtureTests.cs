@@ -42,7 +42,10 @@ public sealed class WhatsAppFixtureTests
         });
         var buttonId = c.ButtonId ?? "callback_data";
         if (c.Setup is FixtureSetup.Invoice or FixtureSetup.InvoiceAndOriginal)
-            buttonId = c.ButtonId ?? "pay:" + await CreateInvoiceAsync(host);
+        {
+            var invoiceId = await CreateInvoiceAsync(host);
+            buttonId = c.ButtonId ?? "pay:" + invoiceId;
+        }
         if (c.Setup is FixtureSetup.Original or FixtureSetup.InvoiceAndOriginal)
             (await host.SendWhatsAppAsync(c.Sender, c.Original!, OriginalId)).EnsureSuccessStatusCode();
         await SettleAsync(host);
