@@ -23,12 +23,12 @@ public sealed class OutboxDispatchRepository(Db db)
         // Materialized: as a plain IN (…) PostgreSQL may run the locking subquery again per row and claim past the limit.
         var sql = $"""
             WITH picked AS MATERIALIZED (
-                SELECT id FROM outbox
+                SELECT id AS picked_id FROM outbox
                 WHERE status = 'PENDING' AND next_attempt_at <= @now
                 ORDER BY virtual_at, id LIMIT @limit {db.ForUpdateSkipLocked}
             )
             UPDATE outbox SET status = 'SENDING', locked_until = @lockedUntil, send_started_at = NULL, updated_at = @now
-            WHERE id IN (SELECT id FROM picked) AND status = 'PENDING'
+            FROM picked WHERE outbox.id = picked.picked_id AND outbox.status = 'PENDING'
             RETURNING {Columns}
             """;
         await using var connection = await db.OpenAsync(ct);

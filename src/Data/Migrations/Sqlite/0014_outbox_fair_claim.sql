@@ -7,7 +7,12 @@
 ALTER TABLE outbox ADD COLUMN virtual_at bigint NOT NULL DEFAULT 0;
 -- Timestamps are fixed-width UTC text here; julianday reads them (to the millisecond).
 UPDATE outbox SET virtual_at = CAST(ROUND((julianday(next_attempt_at) - 2440587.5) * 86400000000.0) AS INTEGER);
--- The claim: due rows in virtual order.
+-- The claim: due rows in virtual order. outbox_due goes: beside it PostgreSQL read every due row
+-- through it and sorted them (25 ms with 6,500 queued) instead of walking outbox_fair (1 ms). The
+-- previous release's claim still works without it during a rolling deploy, only slower.
 CREATE INDEX outbox_fair ON outbox (virtual_at, id) WHERE status = 'PENDING';
+DROP INDEX outbox_due;
+-- Lease recovery (expired SENDING rows) and, with outbox_fair, the queue-depth gauge.
+CREATE INDEX outbox_sending ON outbox (locked_until) WHERE status = 'SENDING';
 -- The enqueue: a merchant's latest pending virtual time (one backward probe).
 CREATE INDEX outbox_merchant_turn ON outbox (merchant_id, virtual_at) WHERE status = 'PENDING';
