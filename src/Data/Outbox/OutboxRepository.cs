@@ -26,6 +26,8 @@ public sealed class OutboxRepository(Db db)
     /// time is one <see cref="MerchantTurn"/> after its merchant's latest pending message, or its due time when
     /// that is later (no backlog, or no merchant). Two transactions queuing for one merchant at once may
     /// give their rows the same virtual time: the claim then takes them in id order, as it would any tie.
+    /// ORDER BY … LIMIT 1 rather than MAX(…): inside the CASE, PostgreSQL aggregated every pending row of the
+    /// merchant (4,000 of a burst: 187 buffers, 1 ms) instead of one backward index probe (3 buffers, 0.07 ms).
     /// </summary>
     public static async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
     {
@@ -34,8 +36,9 @@ public sealed class OutboxRepository(Db db)
                 attempts, next_attempt_at, virtual_at, created_at, updated_at)
             VALUES (@MerchantId, @InvoiceId, @Recipient, @Purpose, @Channel, @Payload, @DedupeKey, 'PENDING',
                 0, @NextAttemptAt,
-                (SELECT CASE WHEN MAX(o.virtual_at) + @turn > @due THEN MAX(o.virtual_at) + @turn ELSE @due END
-                 FROM outbox o WHERE o.merchant_id = @MerchantId AND o.status = 'PENDING'),
+                COALESCE((SELECT CASE WHEN o.virtual_at + @turn > @due THEN o.virtual_at + @turn ELSE @due END
+                          FROM outbox o WHERE o.merchant_id = @MerchantId AND o.status = 'PENDING'
+                          ORDER BY o.virtual_at DESC LIMIT 1), @due),
                 @CreatedAt, @CreatedAt)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
