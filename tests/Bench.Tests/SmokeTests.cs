@@ -36,4 +36,21 @@ public sealed class SmokeTests
         Assert.Equal(0, settle.Checks["provider_sends_vs_rows"]);
         Assert.True(settle.Passed);
     }
+
+    [Fact]
+    public async Task Merchants_ManyMerchantsAndABurst_EveryInvoiceCreatedAndDeliveredOnce()
+    {
+        var results = await MerchantsScenario.RunAsync(new(Rate: 20, RateSeconds: 2, Saturation: 90, Concurrency: 8,
+            Merchants: 15, CustomersPerMerchant: 3, Warmup: 20, Burst: 60, BaselineMerchants: 15), TextWriter.Null);
+
+        Assert.Equal(5, results.Count);
+        Assert.All(results, r => Assert.Equal(0, r.Errors));
+        Assert.Equal([40, 90, 40, 90], results.Take(4).Select(r => r.Checks["invoices"]));
+        Assert.All(results, r => Assert.Equal(0, r.Checks["duplicates"]));
+        var fairness = results[^1];
+        Assert.Equal(60, fairness.Count);
+        Assert.Equal(0, fairness.Checks["missing"]);
+        Assert.True(fairness.Checks.ContainsKey("single_delay_ms"));
+        Assert.All(results, r => Assert.True(r.Passed, r.Case));
+    }
 }

@@ -12,6 +12,7 @@ public static class BenchCommand
           ingest     signed WhatsApp webhooks, closed loop; runs floor first    --count 20000 --concurrency 64
           floor      the same load against a signature check + one INSERT      --count 20000 --concurrency 64
           invoices   end to end at a fixed rate, then saturation               --rate 500 --seconds 10 --saturation 6000 --concurrency 64 --warmup 2000
+          merchants  invoices vs 1,000 merchants x 10 customers; then fairness   --rate 100 --seconds 10 --saturation 6000 --merchants 1000 --customers 10 --burst 2000 --warmup 2000 --baseline-merchants 2000
           settle     STK callbacks, each three times, shuffled                 --payments 3000 --concurrency 64
           dispatch   outbox backlog against configured limits                  --limits 80,1000 --seconds 15
           scale      invoices with 0 / 10k / 1M existing invoices              --sizes 0,10000,1000000 --rate 100 --seconds 5 --saturation 2000
@@ -28,7 +29,7 @@ public static class BenchCommand
         }
         var options = Parse(args.Skip(1).ToArray());
         var scenario = args[0];
-        var names = scenario == "all" ? ["ingest", "invoices", "settle", "dispatch", "scale", "coldstart"] : new[] { scenario };
+        var names = scenario == "all" ? ["ingest", "invoices", "merchants", "settle", "dispatch", "scale", "coldstart"] : new[] { scenario };
 
         var all = new List<BenchResult>();
         foreach (var name in names)
@@ -65,6 +66,8 @@ public static class BenchCommand
             "ingest" => await IngestScenario.RunAsync(new(I("count", 20_000), concurrency), log),
             "floor" => [await IngestScenario.FloorAsync(new(I("count", 20_000), concurrency), log)],
             "invoices" => await InvoicesScenario.RunAsync(new(D("rate", 500), I("seconds", 10), I("saturation", 6_000), concurrency, Warmup: I("warmup", 2_000)), log),
+            "merchants" => await MerchantsScenario.RunAsync(new(D("rate", 100), I("seconds", 10), I("saturation", 6_000), concurrency,
+                I("merchants", 1_000), I("customers", 10), I("warmup", 2_000), I("burst", 2_000), I("baseline-merchants", 2_000)), log),
             "settle" => [await SettleScenario.RunAsync(new(I("payments", 3_000), concurrency), log)],
             "dispatch" => await DispatchScenario.RunAsync(new(List("limits", s => int.Parse(s, CultureInfo.InvariantCulture)), I("seconds", 15)), log),
             "scale" => await ScaleScenario.RunAsync(new(D("rate", 100), I("seconds", 5), I("saturation", 2_000), concurrency,

@@ -15,7 +15,8 @@ public sealed class OutboxGaugeWorker(Db db, TimeProvider clock, ILogger<OutboxG
         {
             try
             {
-                const string sql = "SELECT COUNT(*) AS depth, MIN(created_at) AS oldest FROM outbox WHERE status IN ('PENDING', 'SENDING')";
+                // Written as OR so PostgreSQL can combine the two partial indexes (outbox_fair, outbox_sending).
+                const string sql = "SELECT COUNT(*) AS depth, MIN(created_at) AS oldest FROM outbox WHERE status = 'PENDING' OR status = 'SENDING'";
                 await using var connection = await db.OpenAsync(stoppingToken);
                 var row = await connection.QuerySingleAsync<(long Depth, DateTimeOffset? Oldest)>(
                     new CommandDefinition(sql, cancellationToken: stoppingToken));

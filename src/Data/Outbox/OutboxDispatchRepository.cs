@@ -14,31 +14,27 @@ public sealed class OutboxDispatchRepository(Db db)
     private const string Columns = OutboxRepository.Columns;
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due rows, taking the oldest of each merchant in turn
-    /// so one merchant's burst cannot starve the others.
+    /// Claims up to <paramref name="limit"/> due rows in virtual-time order (see <see cref="OutboxRepository.EnqueueAsync"/>):
+    /// a merchant's burst is spread out ahead, so another merchant's message is not kept waiting behind it,
+    /// and one merchant's rows keep their order. One index scan, no ranking.
     /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(int limit, DateTimeOffset now, DateTimeOffset lockedUntil, CancellationToken ct)
     {
-        // PostgreSQL forbids FOR UPDATE next to window functions: lock a candidate set first, rank it outside.
+        // Materialized: as a plain IN (…) PostgreSQL may run the locking subquery again per row and claim past the limit.
         var sql = $"""
+            WITH picked AS MATERIALIZED (
+                SELECT id AS picked_id FROM outbox
+                WHERE status = 'PENDING' AND next_attempt_at <= @now
+                ORDER BY virtual_at, id LIMIT @limit {db.ForUpdateSkipLocked}
+            )
             UPDATE outbox SET status = 'SENDING', locked_until = @lockedUntil, send_started_at = NULL, updated_at = @now
-            WHERE id IN (
-                SELECT id FROM (
-                    SELECT id, next_attempt_at, ROW_NUMBER() OVER (PARTITION BY merchant_id ORDER BY next_attempt_at, id) AS turn
-                    FROM (
-                        SELECT id, merchant_id, next_attempt_at FROM outbox
-                        WHERE status = 'PENDING' AND next_attempt_at <= @now
-                        ORDER BY next_attempt_at, id LIMIT @candidates {db.ForUpdateSkipLocked}
-                    ) candidates
-                ) ranked
-                ORDER BY turn, next_attempt_at, id LIMIT @limit
-            ) AND status = 'PENDING'
+            FROM picked WHERE outbox.id = picked.picked_id AND outbox.status = 'PENDING'
             RETURNING {Columns}
             """;
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql,
-            new { limit, candidates = limit * 10, now, lockedUntil }, cancellationToken: ct));
-        return rows.OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).ToList();
+            new { limit, now, lockedUntil }, cancellationToken: ct));
+        return rows.OrderBy(r => r.VirtualAt).ThenBy(r => r.Id).ToList();
     }
 
     /// <summary>Rows whose lease ran out before their send started never left: they simply go back to the queue.</summary>
@@ -89,18 +85,23 @@ public sealed class OutboxDispatchRepository(Db db)
         return await c.ExecuteAsync(new CommandDefinition(sql, new { id, lease, provider, providerMessageId, now }, t, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Back to the queue at <paramref name="nextAttemptAt"/>, on the same or the next provider.</summary>
+    /// <summary>
+    /// Back to the queue at <paramref name="nextAttemptAt"/>, on the same or the next provider. It keeps its
+    /// place in virtual time unless the retry is later: a row waiting out a backoff then sits behind the due
+    /// rows the claim scans first, not in front of them.
+    /// </summary>
     public async Task<bool> RescheduleAsync(long id, DateTimeOffset? lease, int attempts, string triedProviders, DateTimeOffset nextAttemptAt,
         string? lastError, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             UPDATE outbox SET status = 'PENDING', attempts = @attempts, tried_providers = @triedProviders,
-                next_attempt_at = @nextAttemptAt, last_error = @lastError, locked_until = NULL, send_started_at = NULL, updated_at = @now
+                next_attempt_at = @nextAttemptAt, virtual_at = CASE WHEN virtual_at > @retryAt THEN virtual_at ELSE @retryAt END,
+                last_error = @lastError, locked_until = NULL, send_started_at = NULL, updated_at = @now
             WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { id, lease, attempts, triedProviders, nextAttemptAt, lastError, now }, cancellationToken: ct)) == 1;
+            new { id, lease, attempts, triedProviders, nextAttemptAt, retryAt = VirtualTime.Of(nextAttemptAt), lastError, now }, cancellationToken: ct)) == 1;
     }
 
     public static async Task<bool> MarkDeadAsync(DbConnection c, DbTransaction t, long id, DateTimeOffset? lease, string triedProviders, string reason,
@@ -120,9 +121,10 @@ public sealed class OutboxDispatchRepository(Db db)
     {
         const string sql = """
             UPDATE outbox SET status = 'PENDING', attempts = 0, tried_providers = @triedProviders, next_attempt_at = @now,
+                virtual_at = CASE WHEN virtual_at > @virtualNow THEN virtual_at ELSE @virtualNow END,
                 locked_until = NULL, send_started_at = NULL, updated_at = @now
             WHERE id = @id AND status = 'FAILED'
             """;
-        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, triedProviders, now }, t, cancellationToken: ct)) == 1;
+        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, triedProviders, now, virtualNow = VirtualTime.Of(now) }, t, cancellationToken: ct)) == 1;
     }
 }

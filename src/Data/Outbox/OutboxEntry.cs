@@ -14,6 +14,9 @@ public sealed record OutboxEntry
     public string Status { get; init; } = OutboxStatus.Pending;
     public int Attempts { get; init; }
     public DateTimeOffset NextAttemptAt { get; init; }
+
+    /// <summary>Where the row stands in the fair claim (<see cref="VirtualTime"/>); set when it is queued.</summary>
+    public long VirtualAt { get; init; }
     public string? Provider { get; init; }
     public string? ProviderMessageId { get; init; }
 

@@ -9,20 +9,43 @@ public sealed class OutboxRepository(Db db)
 {
     internal const string Columns = """
         id, merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status, attempts,
-        next_attempt_at, provider, provider_message_id, tried_providers, send_started_at, locked_until, last_error, created_at, sent_at
+        next_attempt_at, virtual_at, provider, provider_message_id, tried_providers, send_started_at, locked_until, last_error, created_at, sent_at
         """;
 
-    /// <summary>Queues a message in the caller's transaction; a repeated dedupe key queues nothing.</summary>
+    /// <summary>
+    /// How far apart a merchant's queued messages are placed in virtual time: a share of 10 per second,
+    /// the slowest provider's default pace. A merchant queuing faster than that yields to those who do not,
+    /// whichever provider carries the messages; a smaller turn (WhatsApp's 1/80 s) would let a burst fall
+    /// behind real time whenever sends drain slower than 80/s (SMS, a slow provider), and then a newcomer
+    /// waits behind the part of the burst that is "overdue".
+    /// </summary>
+    public static readonly TimeSpan MerchantTurn = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Queues a message in the caller's transaction; a repeated dedupe key queues nothing. Its virtual send
+    /// time is one <see cref="MerchantTurn"/> after its merchant's latest pending message, or its due time when
+    /// that is later (no backlog, or no merchant). Two transactions queuing for one merchant at once may
+    /// give their rows the same virtual time: the claim then takes them in id order, as it would any tie.
+    /// ORDER BY … LIMIT 1 rather than MAX(…): inside the CASE, PostgreSQL aggregated every pending row of the
+    /// merchant (4,000 of a burst: 187 buffers, 1 ms) instead of one backward index probe (3 buffers, 0.07 ms).
+    /// </summary>
     public static async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
     {
         const string sql = """
             INSERT INTO outbox (merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status,
-                attempts, next_attempt_at, created_at, updated_at)
+                attempts, next_attempt_at, virtual_at, created_at, updated_at)
             VALUES (@MerchantId, @InvoiceId, @Recipient, @Purpose, @Channel, @Payload, @DedupeKey, 'PENDING',
-                0, @NextAttemptAt, @CreatedAt, @CreatedAt)
+                0, @NextAttemptAt,
+                COALESCE((SELECT CASE WHEN o.virtual_at + @turn > @due THEN o.virtual_at + @turn ELSE @due END
+                          FROM outbox o WHERE o.merchant_id = @MerchantId AND o.status = 'PENDING'
+                          ORDER BY o.virtual_at DESC LIMIT 1), @due),
+                @CreatedAt, @CreatedAt)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
-        return await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: ct)) == 1;
+        var parameters = new DynamicParameters(entry);
+        parameters.Add("due", VirtualTime.Of(entry.NextAttemptAt));
+        parameters.Add("turn", VirtualTime.Span(MerchantTurn));
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)) == 1;
     }
 
     public static async Task<OutboxEntry?> FindByProviderMessageIdAsync(DbConnection connection, DbTransaction? transaction,

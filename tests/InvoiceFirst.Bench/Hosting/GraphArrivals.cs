@@ -28,14 +28,17 @@ public sealed class GraphArrivals(FakeWhatsAppGraph graph)
         }
     }
 
-    /// <summary>Waits until every recipient has at least one message, or the deadline; returns how many are still missing.</summary>
-    public async Task<int> WaitForAllAsync(IReadOnlyCollection<string> recipients, TimeSpan timeout)
+    /// <summary>
+    /// Waits until every recipient has received <paramref name="expected"/> messages more than the
+    /// <paramref name="seen"/> it had before, or the deadline; returns how many messages are still missing.
+    /// </summary>
+    public async Task<int> WaitForAllAsync(IReadOnlyDictionary<string, int> expected, IReadOnlyDictionary<string, int> seen, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             Update();
-            var missing = recipients.Count(r => !byRecipient.ContainsKey(r));
+            var missing = expected.Sum(e => Math.Max(0, e.Value + seen.GetValueOrDefault(e.Key) - To(e.Key).Count));
             if (missing == 0 || deadline.Elapsed > timeout) return missing;
             await Task.Delay(100);
         }

@@ -6,6 +6,24 @@ public static class Seed
     /// <summary>Merchant phone number i (0-based): 25479xxxxxxx, never a customer number of the scenarios.</summary>
     public static string MerchantPhone(int i) => "25479" + (1_000_000 + i).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Customer <paramref name="customer"/> of merchant <paramref name="merchant"/> (both 0-based): 25472xxxxxxx.</summary>
+    public static string CustomerPhone(int merchant, int customer, int perMerchant) =>
+        "2547" + (20_000_000 + merchant * perMerchant + customer).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Each merchant's address book: <paramref name="perMerchant"/> customers numbered as <see cref="CustomerPhone"/>.</summary>
+    public static async Task CustomersAsync(string connectionString, int perMerchant)
+    {
+        const string sql = """
+            INSERT INTO customers (merchant_id, msisdn, name, created_at, updated_at)
+            SELECT m.id, '2547' || (20000000 + (substr(m.phone, 6)::int - 1000000) * @perMerchant + c), 'Customer ' || c, now(), now()
+            FROM merchants m CROSS JOIN generate_series(0, @last) c
+            WHERE m.phone LIKE '25479%'
+            ON CONFLICT (merchant_id, msisdn) DO NOTHING
+            """;
+        await using var c = new NpgsqlConnection(connectionString);
+        await c.ExecuteAsync(sql, new { perMerchant, last = perMerchant - 1 }, commandTimeout: 300);
+    }
+
     public static async Task MerchantsAsync(string connectionString, int count)
     {
         const string sql = """

@@ -5,10 +5,12 @@ namespace InvoiceFirst.Bench.Scenarios;
 
 /// <summary>
 /// Merchant one-line commands end to end, from the signed webhook until the fake Graph receives
-/// the customer's invoice. Every command invoices a customer number of its own, so each arrival
-/// belongs to exactly one command and a second arrival is a duplicate.
+/// the customer's invoice. By default every command invoices a customer number of its own; with
+/// <paramref name="customersPerMerchant"/> each merchant invoices its own few customers in turn
+/// (<see cref="Seed.CustomerPhone"/>). A customer's n-th command of a batch is matched with the n-th
+/// invoice it receives in that batch, and an arrival beyond the batch's commands is a duplicate.
 /// </summary>
-public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency, TextWriter log) : IDisposable
+public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency, TextWriter log, int customersPerMerchant = 0) : IDisposable
 {
     private static readonly TimeSpan ArrivalDeadline = TimeSpan.FromSeconds(60);
     private readonly HttpClient http = BenchHttp.Client(bot.BaseUrl, concurrency);
@@ -43,22 +45,28 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
 
     private async Task<BenchResult> CompleteAsync(BenchResult result, CommandBatch batch, LoadRun webhooks, ProcessSample before)
     {
-        var missing = await arrivals.WaitForAllAsync(batch.Customers, ArrivalDeadline);
+        var expected = batch.Customers.CountBy(c => c).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var missing = await arrivals.WaitForAllAsync(expected, batch.Seen, ArrivalDeadline);
         var after = bot.Sample();
         var latencies = new List<double>();
-        var duplicates = 0;
+        var nth = new Dictionary<string, int>(StringComparer.Ordinal);
         var last = DateTimeOffset.MinValue;
         for (var i = 0; i < batch.Customers.Length; i++)
         {
-            var got = arrivals.To(batch.Customers[i]);
-            if (got.Count == 0) continue;
-            duplicates += got.Count - 1;
-            latencies.Add((got[0] - batch.SentAt[i]).TotalMilliseconds);
-            if (got[0] > last) last = got[0];
+            var customer = batch.Customers[i];
+            var got = arrivals.To(customer);
+            var n = batch.Seen.GetValueOrDefault(customer) + nth.GetValueOrDefault(customer);
+            nth[customer] = nth.GetValueOrDefault(customer) + 1;
+            if (n >= got.Count) continue;
+            latencies.Add((got[n] - batch.SentAt[i]).TotalMilliseconds);
+            if (got[n] > last) last = got[n];
         }
+        var duplicates = expected.Sum(e => Math.Max(0, arrivals.To(e.Key).Count - batch.Seen.GetValueOrDefault(e.Key) - e.Value));
         var seconds = latencies.Count == 0 ? 0 : (last - batch.SentAt.Min()).TotalSeconds;
         var created = await bot.ScalarAsync("SELECT count(*) FROM invoices WHERE description = @d", new { d = batch.Description });
-        var distinct = await bot.ScalarAsync("SELECT count(DISTINCT msisdn) FROM invoices WHERE description = @d", new { d = batch.Description });
+        // One invoice per command: the commands of a batch differ in merchant, customer or amount.
+        var distinct = await bot.ScalarAsync(
+            "SELECT count(*) FROM (SELECT DISTINCT merchant_id, msisdn, amount_cents FROM invoices WHERE description = @d) x", new { d = batch.Description });
 
         var e2e = new LoadRun([.. latencies], webhooks.Errors + missing, seconds);
         var r = result.WithLatencies(e2e).WithBot(before, after);
@@ -71,21 +79,30 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
 
     private CommandBatch Batch(string tag, int count)
     {
+        arrivals.Update();
         var description = $"Bench {tag} {++batches}";
         var customers = new string[count];
         var bodies = new SignedBody[count];
         for (var i = 0; i < count; i++)
         {
             var k = nextCustomer++;
-            var local = "07" + (10_000_000 + k).ToString(CultureInfo.InvariantCulture);
+            var merchant = k % merchants;
+            var round = k / merchants;
+            var local = customersPerMerchant == 0
+                ? "07" + (10_000_000 + k).ToString(CultureInfo.InvariantCulture)
+                : "0" + Seed.CustomerPhone(merchant, round % customersPerMerchant, customersPerMerchant)[3..];
+            // A merchant's second invoice to one customer in a batch differs in amount, so it is not a duplicate to confirm.
+            var amount = 1500 + (customersPerMerchant == 0 ? 0 : round / customersPerMerchant);
             customers[i] = "254" + local[1..];
-            var text = $"invoice {local} 1500 {description}";
-            bodies[i] = BenchHttp.WhatsAppText(Seed.MerchantPhone(k % merchants), text, $"wamid.inv-{k}", BotUnderTest.AppSecret);
+            var text = $"invoice {local} {amount} {description}";
+            bodies[i] = BenchHttp.WhatsAppText(Seed.MerchantPhone(merchant), text, $"wamid.inv-{k}", BotUnderTest.AppSecret);
         }
-        return new CommandBatch(description, customers, bodies, new DateTimeOffset[count]);
+        var seen = customers.Distinct(StringComparer.Ordinal).ToDictionary(c => c, c => arrivals.To(c).Count, StringComparer.Ordinal);
+        return new CommandBatch(description, customers, bodies, new DateTimeOffset[count], seen);
     }
 
     public void Dispose() => http.Dispose();
 
-    private sealed record CommandBatch(string Description, string[] Customers, SignedBody[] Bodies, DateTimeOffset[] SentAt);
+    /// <param name="Seen">Invoices each customer had received before the batch.</param>
+    private sealed record CommandBatch(string Description, string[] Customers, SignedBody[] Bodies, DateTimeOffset[] SentAt, Dictionary<string, int> Seen);
 }
