@@ -201,6 +201,8 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await Expect(app.Locator("header strong")).ToHaveTextAsync("Sandbox Shop");
         await Expect(app.Locator("tr[data-invoice='INV-0001']")).ToContainTextAsync("KES 1,500");
         await ScreenshotAsync(app, "dashboard-overview-phone.png");
+        await app.SetViewportSizeAsync(1280, 800);
+        await ScreenshotAsync(app, "dashboard-overview-desktop.png");
         await app.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(app.GetByLabel("Your phone number")).ToBeVisibleAsync();
     }

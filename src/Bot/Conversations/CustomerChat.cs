@@ -46,7 +46,8 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
                 await PayInvoiceAsync(c, t, inbound, conversation, id[Keywords.PayButtonPrefix.Length..], ct),
             InboundKind.Text when question is not null && Chosen(question, text) is { } chosen =>
                 await PayInvoiceAsync(c, t, inbound, conversation, chosen.InvoiceId, ct),
-            InboundKind.Text when question is not null && ChatAnswer.Parse(text).Kind == AnswerKind.Number =>
+            InboundKind.Text when question is not null
+                && (ChatAnswer.Parse(text).Kind == AnswerKind.Number || InvoiceNumber.TryNormalize(text.Replace(" ", "", StringComparison.Ordinal), out _)) =>
                 ChatTurn.Say(Replies.PickFromList(question.Options.Count, await LanguageAsync(c, t, conversation, null, now, ct)), question),
             InboundKind.Text when IsPayWord(text) => await PayOrAskAsync(c, t, inbound, conversation, now, ct),
             _ => ChatTurn.Say(Replies.CustomerPayHint(await LanguageAsync(c, t, conversation, null, now, ct))),
@@ -112,15 +113,18 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         });
     }
 
-    /// <summary>The option a reply picks: its place in the list (1-9) or its invoice number.</summary>
+    /// <summary>
+    /// The option a reply picks: its place in the list (1-9) or its invoice number. Two businesses may each have sent
+    /// an INV-0001: a number that names several picks none, and the list is offered again.
+    /// </summary>
     internal static PayOption? Chosen(InvoiceChoice question, string text)
     {
         var answer = ChatAnswer.Parse(text);
         if (answer.Kind == AnswerKind.Number && answer.Number <= question.Options.Count)
             return question.Options[answer.Number - 1];
-        return InvoiceNumber.TryNormalize(text.Replace(" ", "", StringComparison.Ordinal), out var number)
-            ? question.Options.FirstOrDefault(o => o.Number == number)
-            : null;
+        if (!InvoiceNumber.TryNormalize(text.Replace(" ", "", StringComparison.Ordinal), out var number)) return null;
+        var named = question.Options.Where(o => o.Number == number).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>The language the customer writes in, else the invoice's (the newest payable one when none is named), else English.</summary>

@@ -72,6 +72,17 @@ public sealed class AddressBookAndChoiceTests
         Assert.Equal(expected, CustomerChat.Chosen(question, text)?.InvoiceId);
     }
 
+    [Theory]
+    [InlineData("INV-0001", null)]
+    [InlineData("1", "inv_acme")]
+    [InlineData("2", "inv_duka")]
+    public void Chosen_TwoBusinessesEachSentAnInv0001_TheNumberPicksNeitherThePlaceDoes(string text, string? expected)
+    {
+        var question = new InvoiceChoice(DateTimeOffset.UnixEpoch, [new PayOption("inv_acme", "INV-0001"), new PayOption("inv_duka", "INV-0001")]);
+
+        Assert.Equal(expected, CustomerChat.Chosen(question, text)?.InvoiceId);
+    }
+
     [Fact]
     public void UnpaidPage_ThirtyOwed_CountsAllAndPointsToTheNextPage()
     {
