@@ -4,6 +4,8 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Reconciliation;
+using InvoiceFirst.Bot.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Reconciliation;
 
@@ -16,6 +18,7 @@ public sealed class EveningSummary(
     Reconciler reconciler,
     ReconciliationRepository rows,
     MerchantSummaryRepository optedIn,
+    IOptions<MerchantOptions> house,
     TimeProvider clock,
     ILogger<EveningSummary> logger)
 {
@@ -26,14 +29,17 @@ public sealed class EveningSummary(
             logger.LogWarning("Reconciliation {Date}: {Kind} invoice {InvoiceId} payment {PaymentId} received {ReceivedCents} recorded {RecordedCents}",
                 date, d.Kind, d.InvoiceId, d.PaymentId, d.ReceivedCents, d.RecordedCents);
 
+        MobileNumber.TryParseKenyan(house.Value.Phone ?? "", out var housePhone);
         foreach (var merchant in await optedIn.ListOptedInAsync(ct))
         {
             var (count, cents) = await rows.CollectedAsync(merchant.Id, report.From, report.To, ct);
-            // Money no invoice took belongs to no merchant yet: every merchant hears about it. A rejected
+            // Money no invoice took belongs to no merchant yet: only the deployment's own merchant (Merchant:Phone)
+            // hears about it, never the other merchants of a platform, whose business it is not. A rejected
             // confirmation was never money (a forgery, most likely): the operator's report has it.
-            var differences = report.Differences.Count(d => (d.MerchantId is null || d.MerchantId == merchant.Id)
+            var theirs = merchant.Phone == housePhone;
+            var differences = report.Differences.Count(d => (d.MerchantId == merchant.Id || d.MerchantId is null && theirs)
                 && d.Kind is not (Reconciler.C2bRejected or Reconciler.C2bUnverified));
-            var unverified = report.Differences.Count(d => d.Kind == Reconciler.C2bUnverified);
+            var unverified = theirs ? report.Differences.Count(d => d.Kind == Reconciler.C2bUnverified) : 0;
             var text = Replies.EveningSummary(date, count, Money.FromCents(cents), differences, unverified, Language.FromCode(merchant.Language));
             var now = clock.GetUtcNow();
             await db.InTransactionAsync((c, t) => OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,

@@ -104,4 +104,28 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.Equal(BotFactory.MerchantPhone, sent.Recipient);
         Assert.Contains("Summary for", OutboxRepository.Deserialize(sent.Payload).Text);
     }
+
+    [Fact]
+    public async Task EveningSummary_TwoMerchants_EachHearsOfItsOwnMoneyOnly_MoneyNoInvoiceTookOnlyTheDeploymentsOwnMerchant()
+    {
+        using var api = _bot.ApiClient();
+        (await api.PostAsJsonAsync("/merchants", new { phone = "0722000999", name = "Duka La Pili" })).EnsureSuccessStatusCode();
+        var chat = new WhatsAppSender(_bot);
+        await chat.TextAsync(BotFactory.MerchantPhone, "summary on");
+        await chat.TextAsync("254722000999", "summary on");
+        await chat.DrainAsync();
+        var invoice = await InvoiceAsync(1500);
+        await PaymentAsync(invoice, PaymentStatus.Success, 1500, "SBX1000001");
+        await RecordAsync(invoice, "PAID", 1500);
+        await PaymentAsync(null, PaymentStatus.Success, 700, "SBX1000002"); // Paybill money that matched no invoice
+        var today = Reconciler.Today(TimeProvider.System);
+
+        await _bot.Services.GetRequiredService<EveningSummary>().RunAsync(today, default);
+
+        var outbox = await _bot.Services.GetRequiredService<OutboxRepository>().ListAsync(default);
+        string SummaryTo(string phone) =>
+            OutboxRepository.Deserialize(Assert.Single(outbox, o => o.Recipient == phone && o.DedupeKey!.StartsWith("summary:", StringComparison.Ordinal)).Payload).Text;
+        Assert.Contains("1 payments, KES 1,500 collected. 1 to check against M-PESA", SummaryTo(BotFactory.MerchantPhone));
+        Assert.Contains("0 payments, KES 0 collected. Everything matches M-PESA.", SummaryTo("254722000999"));
+    }
 }

@@ -133,6 +133,26 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(15, runs.Sum(r => r.Expired) + nextTick.Expired);
     }
 
+    [Fact]
+    public async Task RunOnceAsync_TwoMerchantsOneCustomer_EachReminderNamesItsOwnBusiness_AndOnesSwitchOffStopsOnlyItsOwn()
+    {
+        using var api = _factory.ApiClient();
+        (await api.PostAsJsonAsync("/merchants", new { phone = "0722000999", name = "Duka La Pili" })).EnsureSuccessStatusCode();
+        await _whatsApp.TextAsync(Merchant, "invoice 0712345678 1500 Website design");
+        await _whatsApp.TextAsync("254722000999", "invoice 0712345678 800 Sukuma");
+        await _whatsApp.TextAsync("254722000999", "reminders off");
+        await _whatsApp.DrainAsync();
+        await ExecuteAsync("UPDATE invoices SET status = 'SENT', sent_at = @SentAt, expires_at = @Expiry", new { SentAt = Expiry.AddDays(-7), Expiry });
+
+        var run = await Scheduler(_factory).RunOnceAsync(Expiry.AddDays(1), default);
+
+        Assert.Equal(1, run.RemindersQueued);
+        var reminder = OutboxRepository.Deserialize(Assert.Single(await RemindersAsync()).Payload).Text;
+        Assert.Contains("Acme Designs", reminder);
+        Assert.Contains("1,500", reminder);
+        Assert.DoesNotContain("Duka", reminder);
+    }
+
     private static ReminderScheduler Scheduler(BotFactory factory) => factory.Services.GetRequiredService<ReminderScheduler>();
 
     private async Task CreateSentInvoicesAsync(int count, DateTimeOffset expiresAt)

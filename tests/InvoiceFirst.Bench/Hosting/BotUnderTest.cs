@@ -58,6 +58,8 @@ public sealed class BotUnderTest : IAsyncDisposable
         var all = LiveSettings.ForFakes(connectionString, graph, daraja, sms, AppSecret, ApiKey, "Bench Shop");
         // The API's per-key limit guards against a runaway client; the settle set-up is one on purpose.
         all["Api__PermitLimit"] = "1000000";
+        // So is the daily invoice limit of one merchant (1,000 by default): the bench's merchants invoice thousands a run.
+        all["Merchants__DailyInvoiceLimit"] = "0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k.Replace(":", "__", StringComparison.Ordinal)] = v;
         return all;
     }
