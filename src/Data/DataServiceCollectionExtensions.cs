@@ -22,7 +22,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MerchantApiKeyRepository>();
         services.AddSingleton<Logins.LoginCodeRepository>();
         services.AddSingleton<Logins.DataProtectionKeyRepository>();
+        services.AddSingleton<Logins.LoginLinkRepository>();
         services.AddSingleton<Dashboard.AttentionRepository>();
+        services.AddSingleton<Dashboard.PaymentExportRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();

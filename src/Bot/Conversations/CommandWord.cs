@@ -18,4 +18,5 @@ public enum CommandWord
     Customers,
     Customer,
     Staff,
+    Web,
 }

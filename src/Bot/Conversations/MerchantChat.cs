@@ -6,6 +6,7 @@ using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Logins;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Conversations;
@@ -25,6 +26,7 @@ public sealed class MerchantChat(
     StaffRoster staff,
     ReplyWriter replies,
     IOptions<InvoiceOptions> options,
+    IOptions<AppOptions> app,
     TimeProvider clock)
 {
     public async Task HandleAsync(DbConnection c, DbTransaction t, ChatActor actor, ChatEvent inbound, CancellationToken ct)
@@ -203,6 +205,10 @@ public sealed class MerchantChat(
                 break;
             case HelpCommand:
                 answers.Add(actor.IsOwner ? Replies.Help(lang) : Replies.StaffHelp(merchant.Name, lang));
+                break;
+            case WebCommand:
+                var token = await LoginLinkRepository.IssueAsync(c, t, actor.Phone, clock.GetUtcNow(), ct);
+                answers.Add(Replies.WebLink($"{app.Value.PublicBaseUrl.TrimEnd('/')}/app/login/link/{token}", lang));
                 break;
             case StaffCommand roster:
                 answers.Add(await staff.RunAsync(c, t, merchant, inbound, roster, lang, ct));

@@ -32,6 +32,9 @@ public sealed record ListCommand(int Page = 1) : ParsedCommand;
 
 public sealed record HelpCommand : ParsedCommand;
 
+/// <summary><c>web</c> / <c>dashibodi</c>: a one-tap link to the dashboard.</summary>
+public sealed record WebCommand : ParsedCommand;
+
 /// <summary><paramref name="Language"/> is the code, "en" or "sw".</summary>
 public sealed record LanguageCommand(string Language) : ParsedCommand;
 

@@ -100,6 +100,7 @@ public static partial class Replies
         cancel INV-0042 - cancel an invoice you sent
         stop INV-0042 - no automatic reminders for an invoice you sent
         lang sw - reply in Kiswahili
+        web - open the dashboard in a browser
         help - this list
         The owner manages staff, reminders, summaries and stats.
         """,
@@ -115,6 +116,7 @@ public static partial class Replies
         ghairi INV-0042 - ghairi ankara uliyotuma
         acha INV-0042 - zima vikumbusho vya ankara uliyotuma
         lugha en - reply in English
+        dashibodi - fungua dashibodi kwenye kivinjari
         msaada - orodha hii
         Mmiliki ndiye husimamia wafanyakazi, vikumbusho, muhtasari na takwimu.
         """));

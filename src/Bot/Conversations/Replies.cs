@@ -27,6 +27,7 @@ public static partial class Replies
         staff add 0712345678 Jane - let Jane invoice from her phone
         staff - your staff (staff remove 0712345678)
         lang sw - reply in Kiswahili
+        web - open your dashboard in a browser
         help - this list
         """,
         """
@@ -46,8 +47,14 @@ public static partial class Replies
         wafanyakazi ongeza 0712345678 Jane - Jane atume ankara kwa simu yake
         wafanyakazi - wafanyakazi wako (wafanyakazi ondoa 0712345678)
         lugha en - reply in English
+        dashibodi - fungua dashibodi yako kwenye kivinjari
         msaada - orodha hii
         """));
+
+    /// <summary>The <c>web</c> command's one-tap login link: one use, 15 minutes.</summary>
+    public static Reply WebLink(string url, Language lang) => new(Pick(lang,
+        $"Your InvoiceFirst dashboard: {url}\nThe link logs you in once, within 15 minutes. Do not forward it.",
+        $"Dashibodi yako ya InvoiceFirst: {url}\nKiungo kinakuingiza mara moja, ndani ya dakika 15. Usikitume kwa mtu mwingine."));
 
     public static Reply UnknownCommand(Language lang) => new(Pick(lang,
         "Sorry, I didn't get that. Try: invoice 0712345678 1500 Website design, or new to be guided. Send help for all commands.",

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Dashboard;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Logins;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Stats;
 using InvoiceFirst.Data.Time;
@@ -25,6 +26,7 @@ public static class DashboardEndpoints
 
     private const int LatestCount = 10;
     private const int PageSize = 20;
+    private const int ExportMax = 50_000;
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
@@ -32,10 +34,15 @@ public static class DashboardEndpoints
         group.MapGet("", OverviewAsync);
         group.MapGet("/invoices", InvoicesAsync);
         group.MapGet("/invoices/{number}", InvoiceAsync);
+        group.MapGet("/export/invoices.csv", ExportInvoicesAsync);
+        group.MapGet("/export/payments.csv", ExportPaymentsAsync);
         group.MapGet("/login", (HttpContext http, string? lang, IAntiforgery antiforgery) => Login(http, antiforgery, Text(lang)));
         group.MapPost("/login", RequestCodeAsync);
         group.MapPost("/login/code", EnterCodeAsync);
         group.MapPost("/logout", LogoutAsync);
+        group.MapGet("/login/link/{token}", (HttpContext http, string token, string? lang, IAntiforgery antiforgery) =>
+            Login(http, antiforgery, Text(lang), linkToken: token.Length <= 64 ? token : null));
+        group.MapPost("/login/link/{token}", UseLinkAsync);
         return app;
     }
 
@@ -90,6 +97,14 @@ public static class DashboardEndpoints
             [nameof(InvoicesView.NewerHref)] = search.Offset > 0 ? Href(Math.Max(0, search.Offset - PageSize)) : null,
             [nameof(InvoicesView.OlderHref)] = search.Offset + page.Count < total ? Href(search.Offset + PageSize) : null,
             [nameof(InvoicesView.Notice)] = startOk && endOk ? null : text.BadDate,
+            [nameof(InvoicesView.ExportQuery)] = QueryString.Create(new Dictionary<string, string?>
+            {
+                ["q"] = search.Text, ["status"] = wanted?.ToLowerInvariant(), ["from"] = startOk ? from : null, ["to"] = endOk ? to : null,
+            }.Where(p => !string.IsNullOrEmpty(p.Value))).Value ?? "",
+            [nameof(InvoicesView.DatesQuery)] = QueryString.Create(new Dictionary<string, string?>
+            {
+                ["from"] = startOk ? from : null, ["to"] = endOk ? to : null,
+            }.Where(p => !string.IsNullOrEmpty(p.Value))).Value ?? "",
             [nameof(InvoicesView.Token)] = tokens.RequestToken!,
             [nameof(InvoicesView.TokenField)] = tokens.FormFieldName,
         });
@@ -124,6 +139,43 @@ public static class DashboardEndpoints
             [nameof(InvoiceView.Token)] = tokens.RequestToken!,
             [nameof(InvoiceView.TokenField)] = tokens.FormFieldName,
         });
+    }
+
+    /// <summary>The invoices the invoices page would list for the same filters, all of them (up to <see cref="ExportMax"/>).</summary>
+    private static async Task<IResult> ExportInvoicesAsync(HttpContext http, LoginCodes members, string? q, string? status, string? from, string? to,
+        InvoiceRepository invoices, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
+        if (Range(from, to) is not { } range) return Results.BadRequest("Dates look like 2026-12-01.");
+        var wanted = status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
+        var (rows, _) = await invoices.SearchAsync(user.Merchant.Id,
+            new InvoiceSearch(q is { Length: <= 60 } ? q : null, wanted, range.From, range.To, 0, ExportMax), ct);
+        return Csv(http, CsvExport.Invoices(rows.Reverse()), $"invoices-{user.Merchant.Code}-{range.Label}.csv");
+    }
+
+    private static async Task<IResult> ExportPaymentsAsync(HttpContext http, LoginCodes members, string? from, string? to,
+        PaymentExportRepository payments, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
+        if (Range(from, to) is not { } range) return Results.BadRequest("Dates look like 2026-12-01.");
+        var rows = await payments.ListAsync(user.Merchant.Id, range.From ?? DateTimeOffset.UnixEpoch,
+            range.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), ExportMax, ct);
+        return Csv(http, CsvExport.Payments(rows), $"payments-{user.Merchant.Code}-{range.Label}.csv");
+    }
+
+    private static IResult Csv(HttpContext http, string csv, string fileName)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(CsvExport.WithBom(csv), "text/csv; charset=utf-8", fileName);
+    }
+
+    /// <summary>Two optional Nairobi dates as [start of the first, start of the day after the second); null when one is not a date.</summary>
+    private static (DateTimeOffset? From, DateTimeOffset? To, string Label)? Range(string? from, string? to)
+    {
+        var (start, startOk) = NairobiDay(from);
+        var (end, endOk) = NairobiDay(to);
+        if (!startOk || !endOk) return null;
+        return (start, end?.AddDays(1), $"{(start is null ? "start" : from!.Trim())}-to-{(end is null ? "now" : to!.Trim())}");
     }
 
     /// <summary>A yyyy-MM-dd date as the start of that day in Nairobi; blank is no bound; anything else is refused.</summary>
@@ -165,6 +217,18 @@ public static class DashboardEndpoints
         return Results.Redirect("/app");
     }
 
+    private static async Task<IResult> UseLinkAsync(HttpContext http, string token, string? lang, IAntiforgery antiforgery, LoginThrottle throttle,
+        LoginLinkRepository links, LoginCodes members, TimeProvider clock, CancellationToken ct)
+    {
+        var text = Text(lang);
+        if (!await antiforgery.IsRequestValidAsync(http)) return Login(http, antiforgery, text, notice: text.FormExpired, status: 400);
+        if (!throttle.TryEnter(http)) return Login(http, antiforgery, text, notice: text.TooManyTries, status: 429);
+        if (await links.TryUseAsync(token, clock.GetUtcNow(), ct) is not { } phone || await members.MemberAsync(phone, ct) is not { } actor)
+            return Login(http, antiforgery, text, notice: text.LinkUsed, status: 400);
+        await AppSession.SignInAsync(http, actor);
+        return Results.Redirect("/app");
+    }
+
     private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery)
     {
         if (await antiforgery.IsRequestValidAsync(http)) await AppSession.SignOutAsync(http);
@@ -172,7 +236,7 @@ public static class DashboardEndpoints
     }
 
     private static IResult Login(HttpContext http, IAntiforgery antiforgery, DashboardText text, string? phone = null, string? notice = null,
-        bool isError = true, int status = StatusCodes.Status200OK, string? enteredPhone = null)
+        bool isError = true, int status = StatusCodes.Status200OK, string? enteredPhone = null, string? linkToken = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         return Page<LoginView>(status, new()
@@ -184,6 +248,7 @@ public static class DashboardEndpoints
             [nameof(LoginView.EnteredPhone)] = enteredPhone,
             [nameof(LoginView.Notice)] = notice,
             [nameof(LoginView.NoticeIsError)] = isError,
+            [nameof(LoginView.LinkToken)] = linkToken,
         });
     }
 

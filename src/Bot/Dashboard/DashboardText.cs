@@ -24,6 +24,10 @@ public sealed record DashboardText(Language Language)
     public string BadCode => Pick(
         "That code is wrong, used or expired. Type the newest code you received, or ask for a new one.",
         "Nambari hiyo si sahihi, imetumika au imepitwa na muda. Andika nambari mpya zaidi uliyopokea, au omba nyingine.");
+    public string LogInWithLink => Pick("Log in to my dashboard", "Ingia kwenye dashibodi yangu");
+    public string LinkUsed => Pick(
+        "This login link was used already or has expired. Send web in the chat for a new one, or log in with a code.",
+        "Kiungo hiki kimeshatumika au muda wake umepita. Tuma dashibodi kwenye mazungumzo upate kipya, au ingia kwa nambari.");
     public string NotSixDigits => Pick("The code has 6 digits, e.g. 042917.", "Nambari ina tarakimu 6, mfano 042917.");
     public string AskAgain => Pick("Ask for a new code", "Omba nambari mpya");
     public string TooManyTries => Pick(
@@ -85,6 +89,8 @@ public sealed record DashboardText(Language Language)
         "NEEDS_REVIEW" => Pick("being checked with M-PESA", "inakaguliwa na M-PESA"),
         _ => Pick("did not go through", "haikufanikiwa"),
     };
+    public string ExportInvoices => Pick("Download these invoices (CSV, for Excel)", "Pakua ankara hizi (CSV, kwa Excel)");
+    public string ExportPayments => Pick("Download the payments of these dates (CSV)", "Pakua malipo ya tarehe hizi (CSV)");
     public string NotFound => Pick("No such invoice.", "Hakuna ankara hiyo.");
     public string BackToInvoices => Pick("Back to invoices", "Rudi kwenye ankara");
 

@@ -129,6 +129,7 @@ public sealed class RepliesTests
         (nameof(Replies.SummaryUsage), Replies.SummaryUsage),
         (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, Kes(4500), 1, 1, l)),
         (nameof(Replies.SlowDown), Replies.SlowDown),
+        (nameof(Replies.WebLink), l => Replies.WebLink("https://bot.example.com/app/login/link/abc", l)),
         (nameof(Replies.DailyInvoiceLimitReached), l => Replies.DailyInvoiceLimitReached(50, l)),
         (nameof(Replies.TryAgainButton), l => new Reply(Replies.TryAgainButton("inv_1", l).Title, [Replies.TryAgainButton("inv_1", l)])),
         (nameof(Replies.StaffList) + "Empty", l => Replies.StaffList([], l)),

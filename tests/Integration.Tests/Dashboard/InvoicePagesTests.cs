@@ -82,9 +82,40 @@ public sealed class InvoicePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_InvoicesAndPayments_ParseAsCsvWithShillingsNairobiTimesAndNoFormulas()
+    {
+        await CreateAsync("0712345678", 1500, "Website design", "Jane Wanjiru");
+        await CreateAsync("0722000111", 800, "=HYPERLINK(\"http://evil.example\",\"click\")", "+Otieno");
+        var other = await (await _api.PostAsJsonAsync("/merchants", new { phone = "0722000999", name = "Duka La Pili" })).Content.ReadFromJsonAsync<JsonElement>();
+        await CreateAsync("0733000222", 999, "Secret sauce", null, $"?merchant_id={other.GetProperty("id").GetInt64()}");
+        await _browser.LogInAsync(BotFactory.MerchantPhone);
+
+        var response = await _browser.Http.GetAsync("/app/export/invoices.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var rows = ParseCsv(System.Text.Encoding.UTF8.GetString(bytes[3..]));
+        var payments = await _browser.Http.GetAsync("/app/export/payments.csv?from=2026-01-01");
+        var badDate = await _browser.Http.GetAsync("/app/export/invoices.csv?from=yesterday");
+
+        Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // Excel reads it as UTF-8
+        Assert.Equal(["number", "payment_reference", "created", "customer_name", "customer_phone", "description", "amount_kes", "paid_kes",
+            "balance_kes", "status", "sent", "paid", "cancelled"], rows[0]);
+        Assert.Equal(3, rows.Count); // the header and this merchant's two
+        Assert.Equal(["INV-0001", "Jane Wanjiru", "0712345678", "Website design", "1500.00", "0.00", "1500.00", "pending"],
+            new[] { 0, 3, 4, 5, 6, 7, 8, 9 }.Select(i => rows[1][i]));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", rows[1][2]);
+        Assert.StartsWith("'", rows[2][5]); // a formula is text in a spreadsheet
+        Assert.StartsWith("'", rows[2][3]);
+        Assert.DoesNotContain(rows, r => r.Contains("Secret sauce"));
+        Assert.Equal(HttpStatusCode.OK, payments.StatusCode);
+        Assert.Single(ParseCsv((await payments.Content.ReadAsStringAsync()).TrimStart('\uFEFF'))); // the header: nothing paid yet
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+    }
+
+    [Fact]
     public async Task WithoutASession_EveryPageSendsToTheLogin()
     {
-        foreach (var path in new[] { "/app/invoices", "/app/invoices/INV-0001" })
+        foreach (var path in new[] { "/app/invoices", "/app/invoices/INV-0001", "/app/export/invoices.csv", "/app/export/payments.csv" })
         {
             var response = await _browser.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -95,6 +126,14 @@ public sealed class InvoicePagesTests : IAsyncLifetime
     private async Task CreateAsync(string msisdn, long shillings, string description, string? name, string query = "") =>
         (await _api.PostAsJsonAsync("/invoices" + query, new { msisdn, amount_cents = shillings * 100, description, customer_name = name }))
             .EnsureSuccessStatusCode();
+
+    private static List<string[]> ParseCsv(string text)
+    {
+        using var csv = CsvHelper.CsvReader.FromText(text, new CsvHelper.CsvReaderOptions { HasHeader = false });
+        var rows = new List<string[]>();
+        while (csv.Read()) rows.Add(Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray());
+        return rows;
+    }
 
     private static string WithoutToken(string html) => Regex.Replace(html, @"name=""_form"" value=""[^""]*""", "");
 

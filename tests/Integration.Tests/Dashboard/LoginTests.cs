@@ -147,6 +147,28 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebCommand_OneTapLink_AFetchLikeAPreviewUsesNothing_ThePressLogsInOnce()
+    {
+        var owner = new Chat.MerchantChatDriver(_factory);
+        var reply = await owner.SayAsync("dashibodi");
+        var path = System.Text.RegularExpressions.Regex.Match(reply, @"https://bot\.example\.com(/app/login/link/[A-Za-z0-9_-]+)").Groups[1].Value;
+
+        var preview = await _browser.Http.GetAsync(path);
+        var pressed = await _browser.PostFormAsync(path, []);
+        var overview = await _browser.GetTextAsync("/app");
+        var again = await new DashboardBrowser(_factory).PostFormAsync(path, []);
+
+        Assert.Contains("Dashibodi yako ya InvoiceFirst", reply); // a Swahili keyword is answered in Swahili
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains($"action=\"{path}?lang=en\"", await preview.Content.ReadAsStringAsync());
+        Assert.Equal("/app", pressed.Headers.Location!.OriginalString);
+        Assert.Contains("<strong>Acme Designs</strong>", overview);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("used already or has expired", await again.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_log.Lines, l => l.Contains(path[(path.LastIndexOf('/') + 1)..], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task OnSqlite_LogsIn()
     {
         await using var sqlite = await BotFactory.CreateSqliteAsync();

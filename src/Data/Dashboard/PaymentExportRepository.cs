@@ -1,0 +1,34 @@
+using Dapper;
+using InvoiceFirst.Data.Database;
+
+namespace InvoiceFirst.Data.Dashboard;
+
+/// <summary>A payment as the merchant's export lists it: on one of the merchant's invoices.</summary>
+public sealed record PaymentExportRow
+{
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SettledAt { get; init; }
+    public required string InvoiceNumber { get; init; }
+    public required string Method { get; init; }
+    public required string Status { get; init; }
+    public long AmountCents { get; init; }
+    public string? MpesaReceipt { get; init; }
+    public string? Msisdn { get; init; }
+}
+
+public sealed class PaymentExportRepository(Db db)
+{
+    /// <summary>The merchant's payments started in [from, to), oldest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<PaymentExportRow>> ListAsync(long merchantId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT p.created_at, p.settled_at, i.number AS invoice_number, p.method, p.status, p.amount_cents, p.mpesa_receipt, p.msisdn
+            FROM payments p JOIN invoices i ON i.id = p.invoice_id
+            WHERE i.merchant_id = @merchantId AND p.created_at >= @from AND p.created_at < @to
+            ORDER BY p.created_at, p.id
+            LIMIT @limit
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<PaymentExportRow>(new CommandDefinition(sql, new { merchantId, from, to, limit }, cancellationToken: ct))).AsList();
+    }
+}
