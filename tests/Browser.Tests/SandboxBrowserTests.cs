@@ -203,6 +203,15 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await ScreenshotAsync(app, "dashboard-overview-phone.png");
         await app.SetViewportSizeAsync(1280, 800);
         await ScreenshotAsync(app, "dashboard-overview-desktop.png");
+
+        // The customer pays on the sandbox phone; the open overview follows by itself, without a reload.
+        var customer = sandbox.Locator("#customer");
+        await customer.Locator("button[data-button-id^='pay:']").First.ClickAsync();
+        var prompt = customer.Locator(".prompt");
+        await prompt.Locator("input").FillAsync("1234");
+        await prompt.Locator("[data-outcome=approved]").ClickAsync();
+        await Expect(app.Locator("tr[data-invoice='INV-0001']")).ToContainTextAsync("paid");
+        await Expect(app.Locator("[data-period=day] b")).ToHaveTextAsync("KES 1,500");
         await app.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(app.GetByLabel("Your phone number")).ToBeVisibleAsync();
     }

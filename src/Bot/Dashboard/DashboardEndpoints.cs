@@ -5,6 +5,8 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Logins;
+using InvoiceFirst.Data.Events;
+using InvoiceFirst.Bot.Events;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Stats;
 using InvoiceFirst.Data.Time;
@@ -21,8 +23,9 @@ namespace InvoiceFirst.Bot.Dashboard;
 /// </summary>
 public static class DashboardEndpoints
 {
+    // One script, served from here (live.js): the live updates. Everything else works without it.
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private const int LatestCount = 10;
     private const int PageSize = 20;
@@ -34,6 +37,8 @@ public static class DashboardEndpoints
         group.MapGet("", OverviewAsync);
         group.MapGet("/invoices", InvoicesAsync);
         group.MapGet("/invoices/{number}", InvoiceAsync);
+        group.MapGet("/events", EventsAsync);
+        group.MapGet("/live.js", () => Results.Text(LiveScript.Source, "text/javascript; charset=utf-8"));
         group.MapGet("/export/invoices.csv", ExportInvoicesAsync);
         group.MapGet("/export/payments.csv", ExportPaymentsAsync);
         group.MapGet("/login", (HttpContext http, string? lang, IAntiforgery antiforgery) => Login(http, antiforgery, Text(lang)));
@@ -215,6 +220,16 @@ public static class DashboardEndpoints
             return Login(http, antiforgery, text, phone: phone, notice: text.BadCode, status: 400);
         await AppSession.SignInAsync(http, actor);
         return Results.Redirect("/app");
+    }
+
+    /// <summary>The signed-in merchant's events as Server-Sent Events; without a session 204, which tells EventSource to stop.</summary>
+    private static async Task<IResult> EventsAsync(HttpContext http, LoginCodes members, EventRepository events, IOptions<EventStreamOptions> options,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.NoContent();
+        await EventEndpoints.StreamAsync(http, user.Merchant.Id, events, options.Value, json.Value.SerializerOptions,
+            async token => await AppSession.CurrentAsync(http, members, token) is not null, ct);
+        return Results.Empty;
     }
 
     private static async Task<IResult> UseLinkAsync(HttpContext http, string token, string? lang, IAntiforgery antiforgery, LoginThrottle throttle,

@@ -38,7 +38,9 @@ public static class EventEndpoints
         if (refusal is not null) return refusal;
         if (!WantsJson(http.Request))
         {
-            await StreamAsync(http, scope, events, merchants, options.Value, json.Value.SerializerOptions, ct);
+            // A merchant suspended while its stream is open loses it, as its key lost every other door.
+            await StreamAsync(http, scope, events, options.Value, json.Value.SerializerOptions,
+                async token => ApiCaller.Of(http).Merchant is not { } own || (await merchants.GetAsync(own.Id, token))?.Status == MerchantStatus.Active, ct);
             return Results.Empty;
         }
         var size = Math.Clamp(limit ?? 50, 1, MaxPage);
@@ -46,8 +48,12 @@ public static class EventEndpoints
         return Results.Ok(new EventPage(page.Select(EventView.From).ToList(), page.Count == size ? page[^1].Id : null));
     }
 
-    private static async Task StreamAsync(HttpContext http, long? scope, EventRepository events, MerchantRepository merchants,
-        EventStreamOptions o, JsonSerializerOptions json, CancellationToken ct)
+    /// <summary>
+    /// The stream itself, for the API and the dashboard alike: <paramref name="scope"/>'s events (every one when null) from
+    /// <c>Last-Event-ID</c> on; at each keep-alive <paramref name="stillAllowed"/> decides whether the subscriber may go on.
+    /// </summary>
+    public static async Task StreamAsync(HttpContext http, long? scope, EventRepository events, EventStreamOptions o, JsonSerializerOptions json,
+        Func<CancellationToken, Task<bool>> stillAllowed, CancellationToken ct)
     {
         var after = ResumeFrom(http.Request) ?? await events.LastIdAsync(ct);
         http.Response.ContentType = "text/event-stream";
@@ -77,8 +83,7 @@ public static class EventEndpoints
                 }
                 else if (DateTime.UtcNow - quietSince > o.KeepAlive)
                 {
-                    // A merchant suspended while its stream is open loses it here, as its key lost every other door.
-                    if (ApiCaller.Of(http).Merchant is { } own && (await merchants.GetAsync(own.Id, ct))?.Status != MerchantStatus.Active) return;
+                    if (!await stillAllowed(ct)) return;
                     // A comment line keeps idle connections from being cut by proxies.
                     await http.Response.WriteAsync(": keep-alive\n\n", ct);
                     await http.Response.Body.FlushAsync(ct);

@@ -169,6 +169,36 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LiveEvents_OnlyTheMerchantsOwn_AndNoneWithoutASession()
+    {
+        using var api = _factory.ApiClient();
+        var other = await (await api.PostAsJsonAsync("/merchants", new { phone = "0722000111", name = "Duka La Pili" })).Content.ReadFromJsonAsync<JsonElement>();
+        var anonymous = await _browser.Http.GetAsync("/app/events");
+        await _browser.LogInAsync(BotFactory.MerchantPhone);
+
+        using var stream = await _browser.Http.GetAsync("/app/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        (await api.PostAsJsonAsync($"/invoices?merchant_id={other.GetProperty("id").GetInt64()}",
+            new { msisdn = "0733000222", amount_cents = 99_900, description = "Secret sauce" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/invoices", new { msisdn = "0712345678", amount_cents = 150_000, description = "Website design" }))
+            .EnsureSuccessStatusCode();
+        var mine = await api.GetFromJsonAsync<JsonElement>("/invoices");
+        var first = await NextEventDataAsync(reader);
+
+        Assert.Equal(HttpStatusCode.NoContent, anonymous.StatusCode);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(mine.GetProperty("items")[0].GetProperty("id").GetString()!, first); // the other merchant's came first, and was not sent
+    }
+
+    private static async Task<string> NextEventDataAsync(StreamReader reader)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) return line;
+        throw new InvalidOperationException("the stream ended");
+    }
+
+    [Fact]
     public async Task OnSqlite_LogsIn()
     {
         await using var sqlite = await BotFactory.CreateSqliteAsync();
