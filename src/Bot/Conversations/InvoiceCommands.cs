@@ -15,20 +15,20 @@ namespace InvoiceFirst.Bot.Conversations;
 /// <summary>What a merchant (owner or staff) can do to existing invoices from chat: remind, cancel, status, list, reminders, stats.</summary>
 public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock)
 {
-    public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, string number,
+    /// <summary>A reminder now; <paramref name="requestKey"/> (the message or form that asked) makes asking twice one reminder.</summary>
+    public async Task<Reply> RemindAsync(DbConnection c, DbTransaction t, Merchant merchant, string requestKey, string number,
         Language lang, CancellationToken ct)
     {
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
         if (Refusal(invoice, number, lang) is { } refusal) return refusal;
         var now = clock.GetUtcNow();
         await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice!.Msisdn, OutboxPurpose.Reminder, messages.Reminder(merchant, invoice),
-            $"remind:{invoice.Id}:{inbound.Provider}:{inbound.EventId}", now, merchant.Id, invoice.Id), ct);
+            $"remind:{invoice.Id}:{requestKey}", now, merchant.Id, invoice.Id), ct);
         return Replies.ReminderSent(invoice.Number, CustomerLabel(invoice), lang);
     }
 
     /// <summary>The owner cancels any invoice; a staff member only the ones they sent.</summary>
-    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, ChatActor actor, ChatEvent inbound, string number,
-        Language lang, CancellationToken ct)
+    public async Task<Reply> CancelAsync(DbConnection c, DbTransaction t, ChatActor actor, string number, Language lang, CancellationToken ct)
     {
         var merchant = actor.Merchant;
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);

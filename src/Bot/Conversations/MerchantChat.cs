@@ -148,10 +148,10 @@ public sealed class MerchantChat(
                 answers.AddRange(flow.Start(clock.GetUtcNow()).Replies);
                 break;
             case RemindCommand remind:
-                answers.Add(await commands.RemindAsync(c, t, merchant, inbound, remind.Number, lang, ct));
+                answers.Add(await commands.RemindAsync(c, t, merchant, $"{inbound.Provider}:{inbound.EventId}", remind.Number, lang, ct));
                 break;
             case CancelCommand cancel:
-                answers.Add(await commands.CancelAsync(c, t, actor, inbound, cancel.Number, lang, ct));
+                answers.Add(await commands.CancelAsync(c, t, actor, cancel.Number, lang, ct));
                 break;
             case StatusCommand status:
                 answers.Add(await InvoiceCommands.StatusAsync(c, t, merchant, status.Number, lang, ct));

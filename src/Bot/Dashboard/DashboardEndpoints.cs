@@ -37,6 +37,12 @@ public static class DashboardEndpoints
         group.MapGet("", OverviewAsync);
         group.MapGet("/invoices", InvoicesAsync);
         group.MapGet("/invoices/{number}", InvoiceAsync);
+        group.MapPost("/invoices/{number}/remind", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
+            Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
+            ActAsync(http, members, number, "remind", commands, payments, db, antiforgery, app, ct));
+        group.MapPost("/invoices/{number}/cancel", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
+            Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
+            ActAsync(http, members, number, "cancel", commands, payments, db, antiforgery, app, ct));
         group.MapGet("/events", EventsAsync);
         group.MapGet("/live.js", () => Results.Text(LiveScript.Source, "text/javascript; charset=utf-8"));
         group.MapGet("/export/invoices.csv", ExportInvoicesAsync);
@@ -116,9 +122,31 @@ public static class DashboardEndpoints
     }
 
     private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, PaymentRepository payments,
-        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
+        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
+        await AppSession.CurrentAsync(http, members, ct) is { } user
+            ? await InvoicePageAsync(http, user, number, null, payments, db, antiforgery, app, ct)
+            : Results.Redirect("/app/login");
+
+    /// <summary>Remind or cancel from the invoice page: the same rules and words as the chat commands.</summary>
+    private static async Task<IResult> ActAsync(HttpContext http, LoginCodes members, string number, string action, InvoiceCommands commands,
+        PaymentRepository payments, Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
     {
         if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
+        var lang = Language.FromCode(user.Merchant.Language);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return await InvoicePageAsync(http, user, number, new DashboardText(lang).FormExpired, payments, db, antiforgery, app, ct);
+        var nonce = (await http.Request.ReadFormAsync(ct))["nonce"].ToString();
+        if (nonce.Length is < 16 or > 64) nonce = SecureToken.New();
+        var normalized = InvoiceNumber.TryNormalize(number, out var n) ? n : number;
+        var reply = await db.InTransactionAsync(async (c, t) => action == "remind"
+            ? await commands.RemindAsync(c, t, user.Merchant, $"web:{nonce}", normalized, lang, ct)
+            : await commands.CancelAsync(c, t, user.Actor, normalized, lang, ct), ct);
+        return await InvoicePageAsync(http, user, number, reply.Text, payments, db, antiforgery, app, ct);
+    }
+
+    private static async Task<IResult> InvoicePageAsync(HttpContext http, AppUser user, string number, string? notice, PaymentRepository payments,
+        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
+    {
         var text = new DashboardText(Language.FromCode(user.Merchant.Language));
         var tokens = antiforgery.GetAndStoreTokens(http);
         Invoice? invoice = null;
@@ -141,6 +169,8 @@ public static class DashboardEndpoints
             [nameof(InvoiceView.Invoice)] = invoice,
             [nameof(InvoiceView.Payments)] = await payments.ListForInvoiceAsync(invoice.Id, ct),
             [nameof(InvoiceView.PayLink)] = InvoiceStatus.IsPayable(invoice.Status) && invoice.BalanceCents > 0 ? app.Value.PayLink(invoice.PayToken) : null,
+            [nameof(InvoiceView.Notice)] = notice,
+            [nameof(InvoiceView.Nonce)] = SecureToken.New(),
             [nameof(InvoiceView.Token)] = tokens.RequestToken!,
             [nameof(InvoiceView.TokenField)] = tokens.FormFieldName,
         });

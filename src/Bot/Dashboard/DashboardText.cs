@@ -91,6 +91,8 @@ public sealed record DashboardText(Language Language)
     };
     public string ExportInvoices => Pick("Download these invoices (CSV, for Excel)", "Pakua ankara hizi (CSV, kwa Excel)");
     public string ExportPayments => Pick("Download the payments of these dates (CSV)", "Pakua malipo ya tarehe hizi (CSV)");
+    public string Remind => Pick("Remind the customer now", "Mkumbushe mteja sasa");
+    public string Cancel => Pick("Cancel the invoice", "Ghairi ankara");
     public string NotFound => Pick("No such invoice.", "Hakuna ankara hiyo.");
     public string BackToInvoices => Pick("Back to invoices", "Rudi kwenye ankara");
 

@@ -113,6 +113,50 @@ public sealed class InvoicePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Actions_RemindTwiceWithOneFormIsOneReminder_StaffCannotCancelTheOwnersInvoice_TheOwnerCan()
+    {
+        await CreateAsync("0712345678", 1500, "Website design", "Jane Wanjiru");
+        await new Chat.MerchantChatDriver(_factory).SayAsync("staff add 0711222333 Otieno");
+        await _browser.LogInAsync(BotFactory.MerchantPhone);
+        var page = await _browser.GetTextAsync("/app/invoices/INV-0001");
+        var fields = new Dictionary<string, string>
+        {
+            ["_form"] = Regex.Match(page, @"name=""_form"" value=""([^""]+)""").Groups[1].Value,
+            ["nonce"] = Regex.Match(page, @"name=""nonce"" value=""([^""]+)""").Groups[1].Value,
+        };
+
+        var reminded = await _browser.Http.PostAsync("/app/invoices/INV-0001/remind", new FormUrlEncodedContent(fields));
+        await _browser.Http.PostAsync("/app/invoices/INV-0001/remind", new FormUrlEncodedContent(fields));
+        var staff = new DashboardBrowser(_factory);
+        await staff.LogInAsync("254711222333");
+        var refused = await staff.PostFormAsync("/app/invoices/INV-0001/cancel", []);
+        var statusAfterStaff = await StatusAsync();
+        var cancelled = await _browser.PostFormAsync("/app/invoices/INV-0001/cancel", []);
+        var forged = await _browser.Http.PostAsync("/app/invoices/INV-0001/remind", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Contains("Reminder for INV-0001 sent to Jane Wanjiru.", WebUtility.HtmlDecode(await reminded.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outbox WHERE purpose = 'reminder'"));
+        Assert.Contains("only the owner can cancel it", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal("PENDING", statusAfterStaff);
+        Assert.Contains("cancelled", WebUtility.HtmlDecode(await cancelled.Content.ReadAsStringAsync()), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("CANCELLED", await StatusAsync());
+        Assert.Contains("This page was open too long", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM outbox WHERE purpose = 'reminder'"));
+    }
+
+    private async Task<string> StatusAsync()
+    {
+        await using var c = await _factory.Db.OpenAsync(default);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<string>(c, "SELECT status FROM invoices WHERE number = 'INV-0001'") ?? "";
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var c = await _factory.Db.OpenAsync(default);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, sql);
+    }
+
+    [Fact]
     public async Task WithoutASession_EveryPageSendsToTheLogin()
     {
         foreach (var path in new[] { "/app/invoices", "/app/invoices/INV-0001", "/app/export/invoices.csv", "/app/export/payments.csv" })
