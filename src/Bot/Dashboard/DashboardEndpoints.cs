@@ -21,7 +21,7 @@ namespace InvoiceFirst.Bot.Dashboard;
 /// The merchant's web dashboard at <c>/app</c>: log in with a code sent by WhatsApp, then the overview. Every
 /// form carries an antiforgery token; every page reads the signed-in merchant from the database.
 /// </summary>
-public static class DashboardEndpoints
+public static partial class DashboardEndpoints
 {
     // One script, served from here (live.js): the live updates. Everything else works without it.
     private const string ContentSecurityPolicy =
@@ -176,43 +176,6 @@ public static class DashboardEndpoints
         });
     }
 
-    /// <summary>The invoices the invoices page would list for the same filters, all of them (up to <see cref="ExportMax"/>).</summary>
-    private static async Task<IResult> ExportInvoicesAsync(HttpContext http, LoginCodes members, string? q, string? status, string? from, string? to,
-        InvoiceRepository invoices, CancellationToken ct)
-    {
-        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
-        if (Range(from, to) is not { } range) return Results.BadRequest("Dates look like 2026-12-01.");
-        var wanted = status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
-        var (rows, _) = await invoices.SearchAsync(user.Merchant.Id,
-            new InvoiceSearch(q is { Length: <= 60 } ? q : null, wanted, range.From, range.To, 0, ExportMax), ct);
-        return Csv(http, CsvExport.Invoices(rows.Reverse()), $"invoices-{user.Merchant.Code}-{range.Label}.csv");
-    }
-
-    private static async Task<IResult> ExportPaymentsAsync(HttpContext http, LoginCodes members, string? from, string? to,
-        PaymentExportRepository payments, CancellationToken ct)
-    {
-        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
-        if (Range(from, to) is not { } range) return Results.BadRequest("Dates look like 2026-12-01.");
-        var rows = await payments.ListAsync(user.Merchant.Id, range.From ?? DateTimeOffset.UnixEpoch,
-            range.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), ExportMax, ct);
-        return Csv(http, CsvExport.Payments(rows), $"payments-{user.Merchant.Code}-{range.Label}.csv");
-    }
-
-    private static IResult Csv(HttpContext http, string csv, string fileName)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.File(CsvExport.WithBom(csv), "text/csv; charset=utf-8", fileName);
-    }
-
-    /// <summary>Two optional Nairobi dates as [start of the first, start of the day after the second); null when one is not a date.</summary>
-    private static (DateTimeOffset? From, DateTimeOffset? To, string Label)? Range(string? from, string? to)
-    {
-        var (start, startOk) = NairobiDay(from);
-        var (end, endOk) = NairobiDay(to);
-        if (!startOk || !endOk) return null;
-        return (start, end?.AddDays(1), $"{(start is null ? "start" : from!.Trim())}-to-{(end is null ? "now" : to!.Trim())}");
-    }
-
     /// <summary>A yyyy-MM-dd date as the start of that day in Nairobi; blank is no bound; anything else is refused.</summary>
     private static (DateTimeOffset? Start, bool Ok) NairobiDay(string? date)
     {
@@ -223,35 +186,6 @@ public static class DashboardEndpoints
             : (null, false);
     }
 
-    private static async Task<IResult> RequestCodeAsync(HttpContext http, string? lang, IAntiforgery antiforgery, LoginThrottle throttle,
-        LoginCodes codes, CancellationToken ct)
-    {
-        var text = Text(lang);
-        if (!await antiforgery.IsRequestValidAsync(http)) return Login(http, antiforgery, text, notice: text.FormExpired, status: 400);
-        if (!throttle.TryEnter(http)) return Login(http, antiforgery, text, notice: text.TooManyTries, status: 429);
-        var entered = (await http.Request.ReadFormAsync(ct))["phone"].ToString().Trim();
-        if (!MobileNumber.TryParseKenyan(entered, out var phone))
-            return Login(http, antiforgery, text, notice: text.BadPhone, status: 400, enteredPhone: entered.Length > 20 ? entered[..20] : entered);
-        await codes.SendAsync(phone, ct);
-        return Login(http, antiforgery, text, phone: phone, notice: text.CodeSent(MobileNumber.ToLocal(phone)), isError: false);
-    }
-
-    private static async Task<IResult> EnterCodeAsync(HttpContext http, string? lang, IAntiforgery antiforgery, LoginThrottle throttle,
-        LoginCodes codes, CancellationToken ct)
-    {
-        var text = Text(lang);
-        if (!await antiforgery.IsRequestValidAsync(http)) return Login(http, antiforgery, text, notice: text.FormExpired, status: 400);
-        var form = await http.Request.ReadFormAsync(ct);
-        if (!MobileNumber.TryParseKenyan(form["phone"].ToString(), out var phone)) return Login(http, antiforgery, text, notice: text.BadPhone, status: 400);
-        var code = form["code"].ToString().Trim();
-        if (!LoginCodes.LooksLikeCode(code)) return Login(http, antiforgery, text, phone: phone, notice: text.NotSixDigits, status: 400);
-        if (!throttle.TryEnter(http)) return Login(http, antiforgery, text, phone: phone, notice: text.TooManyTries, status: 429);
-        if (await codes.VerifyAsync(phone, code, ct) is not { } actor)
-            return Login(http, antiforgery, text, phone: phone, notice: text.BadCode, status: 400);
-        await AppSession.SignInAsync(http, actor);
-        return Results.Redirect("/app");
-    }
-
     /// <summary>The signed-in merchant's events as Server-Sent Events; without a session 204, which tells EventSource to stop.</summary>
     private static async Task<IResult> EventsAsync(HttpContext http, LoginCodes members, EventRepository events, IOptions<EventStreamOptions> options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
@@ -260,41 +194,6 @@ public static class DashboardEndpoints
         await EventEndpoints.StreamAsync(http, user.Merchant.Id, events, options.Value, json.Value.SerializerOptions,
             async token => await AppSession.CurrentAsync(http, members, token) is not null, ct);
         return Results.Empty;
-    }
-
-    private static async Task<IResult> UseLinkAsync(HttpContext http, string token, string? lang, IAntiforgery antiforgery, LoginThrottle throttle,
-        LoginLinkRepository links, LoginCodes members, TimeProvider clock, CancellationToken ct)
-    {
-        var text = Text(lang);
-        if (!await antiforgery.IsRequestValidAsync(http)) return Login(http, antiforgery, text, notice: text.FormExpired, status: 400);
-        if (!throttle.TryEnter(http)) return Login(http, antiforgery, text, notice: text.TooManyTries, status: 429);
-        if (await links.TryUseAsync(token, clock.GetUtcNow(), ct) is not { } phone || await members.MemberAsync(phone, ct) is not { } actor)
-            return Login(http, antiforgery, text, notice: text.LinkUsed, status: 400);
-        await AppSession.SignInAsync(http, actor);
-        return Results.Redirect("/app");
-    }
-
-    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery)
-    {
-        if (await antiforgery.IsRequestValidAsync(http)) await AppSession.SignOutAsync(http);
-        return Results.Redirect("/app/login");
-    }
-
-    private static IResult Login(HttpContext http, IAntiforgery antiforgery, DashboardText text, string? phone = null, string? notice = null,
-        bool isError = true, int status = StatusCodes.Status200OK, string? enteredPhone = null, string? linkToken = null)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return Page<LoginView>(status, new()
-        {
-            [nameof(LoginView.Text)] = text,
-            [nameof(LoginView.Token)] = tokens.RequestToken!,
-            [nameof(LoginView.TokenField)] = tokens.FormFieldName,
-            [nameof(LoginView.Phone)] = phone,
-            [nameof(LoginView.EnteredPhone)] = enteredPhone,
-            [nameof(LoginView.Notice)] = notice,
-            [nameof(LoginView.NoticeIsError)] = isError,
-            [nameof(LoginView.LinkToken)] = linkToken,
-        });
     }
 
     private static DashboardText Text(string? lang) => new(Language.TryParse(lang, out var picked) ? picked : Language.English);
