@@ -68,7 +68,8 @@ public static class MerchantEndpoints
 
         var created = await merchants.CreateAsync(phone, name, language, MerchantStatus.Active, clock.GetUtcNow(), ct);
         return created is null
-            ? Results.Problem(statusCode: 409, title: "This phone already belongs to a merchant")
+            ? Results.Problem(statusCode: 409, title: "This phone already belongs to a merchant",
+                detail: "A phone belongs to one business only, as its owner or one of its staff.")
             : Results.Created($"/merchants/{created.Id}", MerchantView.From(created, limits));
     }
 

@@ -36,14 +36,14 @@ public sealed class MerchantRepository(Db db)
         return await CreateAsync(connection, null, new NewMerchant(phone, name, language, status), now, ct);
     }
 
-    /// <summary>A new merchant with a fresh code, inside the caller's transaction; null when the phone already belongs to one.</summary>
+    /// <summary>A new merchant with a fresh code, inside the caller's transaction; null when the phone already belongs to one (as owner or staff).</summary>
     public static async Task<Merchant?> CreateAsync(DbConnection connection, DbTransaction? transaction, NewMerchant merchant,
         DateTimeOffset now, CancellationToken ct)
     {
         const string sql = $"""
             INSERT INTO merchants (phone, name, language, status, code, pay_route, pay_number, pay_account, created_at, updated_at)
             SELECT @Phone, @Name, @Language, @Status, @code, @PayRoute, @PayNumber, @PayAccount, @now, @now
-            WHERE {PrefixFree}
+            WHERE {PrefixFree} AND NOT EXISTS (SELECT 1 FROM merchant_staff s WHERE s.phone = @Phone)
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
             """;
@@ -55,6 +55,10 @@ public sealed class MerchantRepository(Db db)
                     merchant.PayAccount, now }, transaction, cancellationToken: ct));
             if (created is not null) return created;
             if (await FindByPhoneAsync(connection, transaction, merchant.Phone, ct) is not null) return null;
+            // A phone belongs to one business only: someone's staff cannot become an owner too.
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    "SELECT EXISTS (SELECT 1 FROM merchant_staff WHERE phone = @Phone)", new { merchant.Phone }, transaction, cancellationToken: ct)))
+                return null;
             // Only the code collided (or one code would begin another): draw another.
         }
     }

@@ -42,6 +42,19 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.Equal("Acme Designs", Assert.Single(all.GetProperty("merchants").EnumerateArray()).GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task Create_APhoneThatIsAnotherBusinesssStaff_409AndNoMerchantMade()
+    {
+        await new Chat.MerchantChatDriver(_factory).SayAsync("staff add 0711222333 Jane");
+
+        var response = await _operator.PostAsJsonAsync("/merchants", new { phone = "0711222333", name = "Jane's Own Shop" });
+        var all = await _operator.GetFromJsonAsync<JsonElement>("/merchants");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("owner or one of its staff", await response.Content.ReadAsStringAsync());
+        Assert.Single(all.GetProperty("merchants").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("""{"phone":"12345","name":"Shop"}""", "phone")]
     [InlineData("""{"phone":"0722000111","name":"S"}""", "name")]
