@@ -1,19 +1,5 @@
-using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Dashboard;
-using InvoiceFirst.Data.Database;
-using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Invoices;
-using InvoiceFirst.Data.Logins;
-using InvoiceFirst.Data.Events;
-using InvoiceFirst.Bot.Events;
-using InvoiceFirst.Data.Merchants;
-using InvoiceFirst.Data.Stats;
-using InvoiceFirst.Data.Time;
-using Microsoft.AspNetCore.Antiforgery;
-using InvoiceFirst.Data.Payments;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Dashboard;
 
