@@ -12,9 +12,8 @@ public static partial class DashboardEndpoints
     {
         if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
         if (Range(from, to) is not { } range) return Results.BadRequest("Dates look like 2026-12-01.");
-        var wanted = status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
         var (rows, _) = await invoices.SearchAsync(user.Merchant.Id,
-            new InvoiceSearch(q is { Length: <= 60 } ? q : null, wanted, range.From, range.To, 0, ExportMax), ct);
+            new InvoiceSearch(q is { Length: <= 60 } ? q : null, StatusFilter(status), range.From, range.To, 0, ExportMax), ct);
         return Csv(http, CsvExport.Invoices(rows.Reverse()), $"invoices-{user.Merchant.Code}-{range.Label}.csv");
     }
 
@@ -23,8 +22,7 @@ public static partial class DashboardEndpoints
     {
         if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
         if (Range(from, to) is not { } range) return Results.BadRequest("Dates look like 2026-12-01.");
-        var rows = await payments.ListAsync(user.Merchant.Id, range.From ?? DateTimeOffset.UnixEpoch,
-            range.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), ExportMax, ct);
+        var rows = await payments.ListAsync(user.Merchant.Id, range.From, range.To, ExportMax, ct);
         return Csv(http, CsvExport.Payments(rows), $"payments-{user.Merchant.Code}-{range.Label}.csv");
     }
 

@@ -82,16 +82,14 @@ public static partial class DashboardEndpoints
     {
         if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
         var text = new DashboardText(Language.FromCode(user.Merchant.Language));
-        var wanted = status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
+        var wanted = StatusFilter(status);
         var (start, startOk) = NairobiDay(from);
         var (end, endOk) = NairobiDay(to);
         var search = new InvoiceSearch(q is { Length: <= 60 } ? q : q?[..60], wanted, start, end?.AddDays(1), Math.Max(0, offset ?? 0), PageSize);
         var (page, total) = await invoices.SearchAsync(user.Merchant.Id, search, ct);
-        string Href(int at) => "/app/invoices" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["q"] = search.Text, ["status"] = wanted?.ToLowerInvariant(), ["from"] = startOk ? from : null, ["to"] = endOk ? to : null,
-            ["offset"] = at.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+        (string, string?)[] dates = [("from", startOk ? from : null), ("to", endOk ? to : null)];
+        (string, string?)[] filters = [("q", search.Text), ("status", wanted?.ToLowerInvariant()), .. dates];
+        string Href(int at) => "/app/invoices" + Query([.. filters, ("offset", at.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         var tokens = antiforgery.GetAndStoreTokens(http);
         return Page<InvoicesView>(StatusCodes.Status200OK, new()
         {
@@ -105,14 +103,8 @@ public static partial class DashboardEndpoints
             [nameof(InvoicesView.NewerHref)] = search.Offset > 0 ? Href(Math.Max(0, search.Offset - PageSize)) : null,
             [nameof(InvoicesView.OlderHref)] = search.Offset + page.Count < total ? Href(search.Offset + PageSize) : null,
             [nameof(InvoicesView.Notice)] = startOk && endOk ? null : text.BadDate,
-            [nameof(InvoicesView.ExportQuery)] = QueryString.Create(new Dictionary<string, string?>
-            {
-                ["q"] = search.Text, ["status"] = wanted?.ToLowerInvariant(), ["from"] = startOk ? from : null, ["to"] = endOk ? to : null,
-            }.Where(p => !string.IsNullOrEmpty(p.Value))).Value ?? "",
-            [nameof(InvoicesView.DatesQuery)] = QueryString.Create(new Dictionary<string, string?>
-            {
-                ["from"] = startOk ? from : null, ["to"] = endOk ? to : null,
-            }.Where(p => !string.IsNullOrEmpty(p.Value))).Value ?? "",
+            [nameof(InvoicesView.ExportQuery)] = Query(filters),
+            [nameof(InvoicesView.DatesQuery)] = Query(dates),
             [nameof(InvoicesView.Token)] = tokens.RequestToken!,
             [nameof(InvoicesView.TokenField)] = tokens.FormFieldName,
         });
@@ -172,6 +164,14 @@ public static partial class DashboardEndpoints
             [nameof(InvoiceView.TokenField)] = tokens.FormFieldName,
         });
     }
+
+    /// <summary>The invoice status a filter names (any case), else null: no filter.</summary>
+    private static string? StatusFilter(string? status) =>
+        status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
+
+    /// <summary>"?k=v&amp;…" of the pairs that have a value, in their order; "" when none has.</summary>
+    private static string Query(IEnumerable<(string Key, string? Value)> pairs) =>
+        QueryString.Create(pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value))).Value ?? "";
 
     /// <summary>A yyyy-MM-dd date as the start of that day in Nairobi; blank is no bound; anything else is refused.</summary>
     private static (DateTimeOffset? Start, bool Ok) NairobiDay(string? date)
