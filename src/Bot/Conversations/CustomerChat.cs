@@ -29,9 +29,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, inbound.From!, now, ct);
-        var receivedAt = inbound.ReceivedAt ?? now;
-        if (conversation.LastInboundAt is not { } last || last < receivedAt)
-            conversation.LastInboundAt = receivedAt;
+        conversation.Heard(inbound.ReceivedAt ?? now);
         var text = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim().TrimEnd('.', '!') ?? "" : "";
         if (LanguageDetector.Detect(text) is { } spoken)
             conversation.Language = spoken.Code;

@@ -34,7 +34,7 @@ public sealed class MerchantChat(
         var merchant = actor.Merchant;
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, actor.Phone, now, ct);
-        conversation.LastInboundAt = Later(conversation.LastInboundAt, inbound.ReceivedAt ?? now);
+        conversation.Heard(inbound.ReceivedAt ?? now);
         var lang = Language.FromCode(conversation.Language ?? merchant.Language);
 
         var answers = new List<Reply>();
@@ -287,8 +287,6 @@ public sealed class MerchantChat(
     // Keyed by the message the merchant wrote (the original, for an edit), so that editing it, once or
     // several times, finds the invoice it made; the unique key makes that a database fact.
     private static string InvoiceKey(ChatEvent inbound) => $"chat:{inbound.Provider}:{inbound.EditOf ?? inbound.EventId}";
-
-    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 
     // A merchant who wrote by SMS hears back by SMS, the invoice confirmation included.
     private static string? ReplyChannel(ChatEvent inbound) => inbound.Channel == Channels.Sms ? Channels.Sms : null;

@@ -80,8 +80,7 @@ public sealed class RegistrationChat(
         }
 
         if (state.Step != "Idle" || joined is not null) conversation.Language = state.LanguageCode;
-        var receivedAt = inbound.ReceivedAt ?? now;
-        if (conversation.LastInboundAt is not { } last || last < receivedAt) conversation.LastInboundAt = receivedAt;
+        conversation.Heard(inbound.ReceivedAt ?? now);
         RegistrationStore.Write(conversation, state);
         conversation.UpdatedAt = now;
         await ConversationRepository.SaveAsync(c, t, conversation, ct);

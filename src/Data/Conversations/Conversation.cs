@@ -15,4 +15,10 @@ public sealed class Conversation
     public DateTimeOffset? LastInboundAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The person wrote at <paramref name="receivedAt"/>: the window moves on, never back (an edit or a retry can arrive late).</summary>
+    public void Heard(DateTimeOffset receivedAt)
+    {
+        if (LastInboundAt is not { } last || last < receivedAt) LastInboundAt = receivedAt;
+    }
 }
