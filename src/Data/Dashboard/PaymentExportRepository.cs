@@ -18,8 +18,9 @@ public sealed record PaymentExportRow
 
 public sealed class PaymentExportRepository(Db db)
 {
-    /// <summary>The merchant's payments started in [from, to), oldest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<PaymentExportRow>> ListAsync(long merchantId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct)
+    /// <summary>The merchant's payments started in [from, to) (an open end is no bound), oldest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<PaymentExportRow>> ListAsync(long merchantId, DateTimeOffset? from, DateTimeOffset? to, int limit,
+        CancellationToken ct)
     {
         const string sql = """
             SELECT p.created_at, p.settled_at, i.number AS invoice_number, p.method, p.status, p.amount_cents, p.mpesa_receipt, p.msisdn
@@ -29,6 +30,7 @@ public sealed class PaymentExportRepository(Db db)
             LIMIT @limit
             """;
         await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<PaymentExportRow>(new CommandDefinition(sql, new { merchantId, from, to, limit }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<PaymentExportRow>(new CommandDefinition(sql,
+            new { merchantId, from = from ?? Time.TimeBounds.Earliest, to = to ?? Time.TimeBounds.Latest, limit }, cancellationToken: ct))).AsList();
     }
 }

@@ -95,8 +95,8 @@ public sealed class InvoiceRepository(Db db)
         var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) ? "%" + (text.StartsWith('0') ? "254" + text[1..] : text) + "%" : like;
         var args = new
         {
-            merchantId, status = search.Status, like, digits, from = search.From ?? DateTimeOffset.UnixEpoch,
-            to = search.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), limit = search.Limit, offset = search.Offset,
+            merchantId, status = search.Status, like, digits, from = search.From ?? Time.TimeBounds.Earliest,
+            to = search.To ?? Time.TimeBounds.Latest, limit = search.Limit, offset = search.Offset,
         };
         await using var connection = await db.OpenAsync(ct);
         var page = await connection.QueryAsync<Invoice>(new CommandDefinition(
