@@ -8,6 +8,14 @@ public sealed record DashboardText(Language Language)
     private string Pick(string english, string swahili) => Language.IsSwahili ? swahili : english;
 
     public string Title => "InvoiceFirst";
+
+    /// <summary>An instant as the pages show it: Nairobi time, to the minute.</summary>
+    public static string When(DateTimeOffset at) =>
+        at.ToOffset(InvoiceFirst.Data.Time.NairobiTime.Offset).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A Nairobi calendar day as the pages show it.</summary>
+    public static string Day(DateTimeOffset at) =>
+        InvoiceFirst.Data.Time.NairobiTime.Date(at).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
     public string LogIn => Pick("Log in", "Ingia");
     public string LogOut => Pick("Log out", "Toka");
     public string PhoneLabel => Pick("Your phone number (the one you use on WhatsApp)", "Nambari yako ya simu (unayotumia WhatsApp)");
@@ -42,7 +50,24 @@ public sealed record DashboardText(Language Language)
     public string Overdue(long n) => Pick($"{n} overdue unpaid invoice(s)", $"Ankara {n} zimepitwa na muda bila kulipwa");
     public string FailedDeliveries(long n) => Pick($"{n} invoice(s) could not be delivered", $"Ankara {n} hazikuweza kufikishwa");
     public string InReview(long n) => Pick($"{n} payment(s) being checked with M-PESA", $"Malipo {n} yanakaguliwa na M-PESA");
+    public string Unapplied(long n) => Pick($"{n} Paybill payment(s) matched no invoice", $"Malipo {n} ya Paybill hayakulingana na ankara yoyote");
     public string Collected => Pick("Collected", "Zilizokusanywa");
+    public string Last30Days => Pick("Last 30 days", "Siku 30 zilizopita");
+    public string BestDay => Pick("best day", "siku bora");
+    public string ChartLabel(int days, string total) => Pick($"Money received per day over {days} days, {total} in all",
+        $"Pesa zilizopokelewa kila siku kwa siku {days}, jumla {total}");
+    public string ByStatus => Pick("Invoices by status (30 days)", "Ankara kwa hali (siku 30)");
+    public string MedianTimeToPay => Pick("Median time to pay", "Muda wa kati wa kulipa");
+    public string NobodyPaidYet => Pick("No invoice paid in the last 30 days yet.", "Bado hakuna ankara iliyolipwa katika siku 30 zilizopita.");
+
+    /// <summary>A span the way a person says it: "25 min", "3 h 10 min", "2 days 4 h".</summary>
+    public string Duration(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => Pick("under a minute", "chini ya dakika moja"),
+        { TotalHours: < 1 } => Pick($"{span.Minutes} min", $"dakika {span.Minutes}"),
+        { TotalDays: < 1 } => Pick($"{span.Hours} h {span.Minutes} min", $"saa {span.Hours} dakika {span.Minutes}"),
+        _ => Pick($"{(int)span.TotalDays} day(s) {span.Hours} h", $"siku {(int)span.TotalDays} saa {span.Hours}"),
+    };
     public string Invoiced => Pick("invoiced", "zilizotozwa");
     public string Today => Pick("Today", "Leo");
     public string ThisWeek => Pick("This week", "Wiki hii");
@@ -95,6 +120,31 @@ public sealed record DashboardText(Language Language)
     public string Cancel => Pick("Cancel the invoice", "Ghairi ankara");
     public string NotFound => Pick("No such invoice.", "Hakuna ankara hiyo.");
     public string BackToInvoices => Pick("Back to invoices", "Rudi kwenye ankara");
+
+    public string NewInvoice => Pick("New invoice", "Ankara mpya");
+    public string Customers => Pick("Customers", "Wateja");
+    public string Payments => Pick("Payments", "Malipo");
+    public string Settings => Pick("Settings", "Mipangilio");
+
+    public string AllPayments => Pick("All payments", "Malipo yote");
+    public string UnappliedOnly => Pick("Not on an invoice", "Hayako kwenye ankara");
+    public string NoPayments => Pick("No payments yet.", "Bado hakuna malipo.");
+    public string Method => Pick("How", "Njia");
+    public string Receipt => Pick("M-PESA receipt", "Risiti ya M-PESA");
+    public string Invoice => Pick("Invoice", "Ankara");
+    public string MethodName(string method) => method == "STK" ? Pick("M-PESA prompt", "Ombi la M-PESA") : "Paybill";
+    public string TypedAccount(string account) => Pick($"typed \"{account}\"", $"aliandika \"{account}\"");
+    public string ApplyTo => Pick("Apply to invoice", "Weka kwenye ankara");
+    public string ApplyHint => Pick("Invoice number, e.g. INV-0042", "Namba ya ankara, mfano INV-0042");
+    public string Apply => Pick("Apply", "Weka");
+    public string AppliedBy(string who) => Pick($"applied by {who}", $"imewekwa na {who}");
+    public string OwnerOnly => Pick("Only the owner can do this.", "Mwenye biashara pekee anaweza kufanya hivi.");
+    public string Applied(string amount, string number) => Pick($"{amount} is now on {number}.", $"{amount} sasa iko kwenye {number}.");
+    public string AlreadyApplied => Pick("That payment is already on an invoice.", "Malipo hayo tayari yako kwenye ankara.");
+    public string NoSuchInvoice(string typed) => Pick($"There is no invoice {typed}. Type its number, e.g. INV-0042.",
+        $"Hakuna ankara {typed}. Andika namba yake, mfano INV-0042.");
+    public string NotPayable(string number) => Pick($"{number} is paid or cancelled; choose an invoice that is still owed.",
+        $"{number} imelipwa au imeghairiwa; chagua ankara ambayo bado inadaiwa.");
 
     public string OtherLanguage => Pick("Kiswahili", "English");
     public string OtherLanguageCode => Language.IsSwahili ? "en" : "sw";
