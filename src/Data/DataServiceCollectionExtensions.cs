@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Logins.LoginLinkRepository>();
         services.AddSingleton<Dashboard.AttentionRepository>();
         services.AddSingleton<Dashboard.TrendRepository>();
+        services.AddSingleton<Dashboard.CustomerAccounts>();
         services.AddSingleton<Payments.MerchantPayments>();
         services.AddSingleton<Dashboard.PaymentExportRepository>();
         services.AddSingleton<Retention.RetentionRepository>();

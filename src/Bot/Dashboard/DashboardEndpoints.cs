@@ -34,6 +34,8 @@ public static partial class DashboardEndpoints
         var group = app.MapGroup("/app").ExcludeFromDescription();
         group.MapGet("", OverviewAsync);
         group.MapGet("/invoices", InvoicesAsync);
+        group.MapGet("/invoices/new", NewInvoiceAsync);
+        group.MapPost("/invoices/new", CreateInvoiceAsync);
         group.MapGet("/invoices/{number}", InvoiceAsync);
         group.MapPost("/invoices/{number}/remind", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
             Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
@@ -41,8 +43,19 @@ public static partial class DashboardEndpoints
         group.MapPost("/invoices/{number}/cancel", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
             Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
             ActAsync(http, members, number, "cancel", commands, payments, db, antiforgery, app, ct));
+        group.MapGet("/customers", CustomersAsync);
+        group.MapGet("/customers/{id:long}", CustomerAsync);
         group.MapGet("/payments", PaymentsAsync);
         group.MapPost("/payments/{id:long}/apply", ApplyAsync);
+        group.MapPost("/invoices/{number}/resend-sms", ResendBySmsAsync);
+        group.MapGet("/settings", SettingsAsync);
+        group.MapPost("/settings/business", SaveBusinessAsync);
+        group.MapPost("/settings/messages", SaveMessagesAsync);
+        group.MapPost("/settings/pay", SavePayRouteAsync);
+        group.MapPost("/settings/staff", AddStaffAsync);
+        group.MapPost("/settings/staff/remove", RemoveStaffAsync);
+        group.MapPost("/settings/keys", CreateKeyAsync);
+        group.MapPost("/settings/keys/{id:long}/revoke", RevokeKeyAsync);
         group.MapGet("/events", EventsAsync);
         group.MapGet("/live.js", () => Results.Text(LiveScript.Source, "text/javascript; charset=utf-8"));
         group.MapGet("/export/invoices.csv", ExportInvoicesAsync);
@@ -108,11 +121,13 @@ public static partial class DashboardEndpoints
         });
     }
 
-    private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, PaymentRepository payments,
-        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
-        await AppSession.CurrentAsync(http, members, ct) is { } user
-            ? await InvoicePageAsync(http, user, number, null, payments, db, antiforgery, app, ct)
-            : Results.Redirect("/app/login");
+    private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, string? sent, PaymentRepository payments,
+        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
+        var notice = sent == "1" && InvoiceNumber.TryNormalize(number, out var n) ? new DashboardText(Language.FromCode(user.Merchant.Language)).InvoiceSent(n) : null;
+        return await InvoicePageAsync(http, user, number, notice, payments, db, antiforgery, app, ct);
+    }
 
     /// <summary>Remind or cancel from the invoice page: the same rules and words as the chat commands.</summary>
     private static async Task<IResult> ActAsync(HttpContext http, LoginCodes members, string number, string action, InvoiceCommands commands,
