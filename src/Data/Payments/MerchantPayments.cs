@@ -44,7 +44,8 @@ public sealed class MerchantPayments(Db db)
         LEFT JOIN c2b_confirmations c ON c.payment_id = p.id
         """;
 
-    private const string OfMerchant = "(i.merchant_id = @merchantId OR (p.invoice_id IS NULL AND p.held_for_merchant_id = @merchantId))";
+    /// <summary>A payment <c>p</c> (with its invoice <c>i</c> left-joined) is the merchant's: on its invoice, or held for it.</summary>
+    internal const string OfMerchant = "(i.merchant_id = @merchantId OR (p.invoice_id IS NULL AND p.held_for_merchant_id = @merchantId))";
 
     /// <summary>Newest first; <paramref name="unappliedOnly"/> keeps the received money that is on no invoice.</summary>
     public async Task<(IReadOnlyList<MerchantPaymentRow> Page, long Total)> ListAsync(long merchantId, bool unappliedOnly, int offset, int limit,

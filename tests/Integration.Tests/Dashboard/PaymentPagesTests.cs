@@ -55,6 +55,7 @@ public sealed class PaymentPagesTests
         var overview = WebUtility.HtmlDecode(await owner.GetTextAsync("/app"));
         var listed = WebUtility.HtmlDecode(await owner.GetTextAsync("/app/payments?unapplied=1"));
         var staffSees = await staff.GetTextAsync("/app/payments?unapplied=1");
+        var exported = await owner.GetTextAsync("/app/export/payments.csv");
         var staffTries = await staff.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = invoice.Number });
         var unknown = WebUtility.HtmlDecode(await (await owner.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = "INV-0999" })).Content.ReadAsStringAsync());
         var applied = await owner.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = "inv-1" });
@@ -64,6 +65,7 @@ public sealed class PaymentPagesTests
 
         Assert.Contains("1 Paybill payment(s) matched no invoice", overview);
         Assert.Contains("NICHOLAS, typed \"SOMETHING\"", listed);
+        Assert.Contains("RKL51ZDR4G", exported); // held money is in the export too, on no invoice yet
         Assert.Contains($"action=\"/app/payments/{payment.Id}/apply\"", listed);
         Assert.Contains($"data-payment=\"{payment.Id}\"", staffSees);
         Assert.DoesNotContain("/apply\"", staffSees);
@@ -96,11 +98,16 @@ public sealed class PaymentPagesTests
         var mine = await me.GetTextAsync("/app/payments");
         var theirs = await them.GetTextAsync("/app/payments?unapplied=1");
         var reach = await me.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = "INV-0001" });
+        var houseId = (await h.Factory.Services.GetRequiredService<Data.Merchants.MerchantRepository>().FindByPhoneAsync(BotFactory.MerchantPhone, default))!.Id;
+        var theirReport = await h.Factory.ClientWithKey(await h.Factory.NewMerchantKeyAsync(other.GetProperty("id").GetInt64())).GetStringAsync("/reconciliation");
+        var myReport = await h.Factory.ClientWithKey(await h.Factory.NewMerchantKeyAsync(houseId)).GetStringAsync("/reconciliation");
 
         Assert.Equal("254722000999", notice.Recipient);
         Assert.DoesNotContain($"data-payment=\"{payment.Id}\"", mine);
         Assert.Contains($"data-payment=\"{payment.Id}\"", theirs);
         Assert.Equal(HttpStatusCode.NotFound, reach.StatusCode);
+        Assert.Contains("RKL51ZDR4H", theirReport); // reconciliation counts held money for the merchant it is held for
+        Assert.DoesNotContain("RKL51ZDR4H", myReport);
     }
 
     private static async Task SentBeforePaidAsync(PaymentHarness h, Data.Invoices.Invoice paid, TimeSpan before)
