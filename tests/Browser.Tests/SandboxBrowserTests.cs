@@ -200,9 +200,6 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
 
         await Expect(app.Locator("header strong")).ToHaveTextAsync("Sandbox Shop");
         await Expect(app.Locator("tr[data-invoice='INV-0001']")).ToContainTextAsync("KES 1,500");
-        await ScreenshotAsync(app, "dashboard-overview-phone.png");
-        await app.SetViewportSizeAsync(1280, 800);
-        await ScreenshotAsync(app, "dashboard-overview-desktop.png");
 
         // The customer pays on the sandbox phone; the open overview follows by itself, without a reload.
         var customer = sandbox.Locator("#customer");
@@ -212,6 +209,10 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await prompt.Locator("[data-outcome=approved]").ClickAsync();
         await Expect(app.Locator("tr[data-invoice='INV-0001']")).ToContainTextAsync("paid");
         await Expect(app.Locator("[data-period=day] b")).ToHaveTextAsync("KES 1,500");
+        await Expect(app.Locator("rect.bar:not(.empty)")).ToHaveCountAsync(1); // today's bar in the 30-day chart
+        await ScreenshotAsync(app, "dashboard-overview-phone.png");
+        await app.SetViewportSizeAsync(1280, 800);
+        await ScreenshotAsync(app, "dashboard-overview-desktop.png");
         await app.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(app.GetByLabel("Your phone number")).ToBeVisibleAsync();
     }
