@@ -1,4 +1,5 @@
 using InvoiceFirst.Bot.Dashboard;
+using InvoiceFirst.Bot.MpesaSetup;
 using InvoiceFirst.Bot.Merchants;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
@@ -30,6 +31,7 @@ public static class BotApplicationExtensions
         app.MapC2bEndpoints();
         app.UsePayPage();
         app.MapDashboard();
+        app.MapMpesaSetup();
         app.MapSmsWebhooks();
         app.MapProviderHealth();
         app.MapInsightEndpoints();

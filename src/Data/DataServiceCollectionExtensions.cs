@@ -26,6 +26,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Dashboard.AttentionRepository>();
         services.AddSingleton<Dashboard.TrendRepository>();
         services.AddSingleton<Dashboard.CustomerAccounts>();
+        services.AddSingleton<Merchants.MerchantMpesaRepository>();
+        services.AddSingleton<Merchants.SetupLinkRepository>();
         services.AddSingleton<Payments.MerchantPayments>();
         services.AddSingleton<Dashboard.PaymentExportRepository>();
         services.AddSingleton<Retention.RetentionRepository>();

@@ -19,4 +19,5 @@ public enum CommandWord
     Customer,
     Staff,
     Web,
+    Mpesa,
 }

@@ -49,6 +49,8 @@ public static partial class Keywords
             ["web"] = (CommandWord.Web, Language.English),
             ["dashboard"] = (CommandWord.Web, Language.English),
             ["dashibodi"] = (CommandWord.Web, Language.Swahili),
+            ["mpesa"] = (CommandWord.Mpesa, Language.English),
+            ["m-pesa"] = (CommandWord.Mpesa, Language.English),
             ["staff"] = (CommandWord.Staff, Language.English),
             ["wafanyakazi"] = (CommandWord.Staff, Language.Swahili),
             ["mfanyakazi"] = (CommandWord.Staff, Language.Swahili),

@@ -210,6 +210,9 @@ public sealed class MerchantChat(
                 var token = await LoginLinkRepository.IssueAsync(c, t, actor.Phone, clock.GetUtcNow(), ct);
                 answers.Add(Replies.WebLink($"{app.Value.PublicBaseUrl.TrimEnd('/')}/app/login/link/{token}", lang));
                 break;
+            case MpesaCommand mpesa:
+                answers.Add(await MpesaAsync(c, t, merchant, mpesa.Action, lang, ct));
+                break;
             case StaffCommand roster:
                 answers.Add(await staff.RunAsync(c, t, merchant, inbound, roster, lang, ct));
                 break;
@@ -224,6 +227,24 @@ public sealed class MerchantChat(
     }
 
     /// <summary>An invoice read from a sentence, a typo or a chosen phone: shown at the summary, sent only on Send.</summary>
+    /// <summary>The owner's own Daraja keys: what is set up, a one-time link to the form, or removing them.</summary>
+    private async Task<Reply> MpesaAsync(DbConnection c, DbTransaction t, Merchant merchant, MpesaAction action, Language lang, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        switch (action)
+        {
+            case MpesaAction.Setup:
+                var token = await SetupLinkRepository.IssueAsync(c, t, merchant.Id, SetupLinkRepository.MpesaPurpose, now, ct);
+                return Replies.MpesaSetupLink($"{app.Value.PublicBaseUrl.TrimEnd('/')}/setup/mpesa/{token}", lang);
+            case MpesaAction.Remove:
+                if (!await MerchantMpesaRepository.RemoveAsync(c, t, merchant.Id, now, ct)) return Replies.MpesaNothingToRemove(lang);
+                await MerchantMpesaRepository.PurgeRemovedAsync(c, t, ct); // at once, unless a push made with them is still open
+                return Replies.MpesaRemoved(lang);
+            default:
+                return Replies.MpesaStatus(await MerchantMpesaRepository.GetAsync(c, t, merchant.Id, ct), lang);
+        }
+    }
+
     private async Task ProposeAsync(DbConnection c, DbTransaction t, Merchant merchant, InvoiceDraftFlow flow, ProposeInvoiceCommand propose,
         Language lang, List<Reply> answers, CancellationToken ct)
     {

@@ -10,6 +10,7 @@ using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Staff;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Payments.Flow;
+using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Bot.Payments;
 
@@ -78,6 +79,12 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         var lang = await PayerLanguageAsync(c, t, payment.Msisdn!, invoice, null, ct);
         await ToPayerAsync(c, t, payment, payment.Msisdn!, invoice.Id,
             Replies.PushRefused(kind, invoice.Id, lang), OutboxPurpose.Reply, $"payment:refused:{payment.Id}", ct);
+        // Refused because of the merchant's own keys: only they can fix it, so they are told what to do (once a day).
+        if (kind == StkErrorKind.Configuration && payment.DarajaAccount is not null
+            && await MerchantRepository.GetAsync(c, t, invoice.MerchantId, ct) is { } merchant)
+            await ToMerchantAsync(c, t, merchant, invoice.Id,
+                Replies.MpesaKeysRefused(invoice.Number, payment.ResultCode ?? "", Language.FromCode(merchant.Language)),
+                $"mpesa:keys-refused:{payment.DarajaAccount}:{Data.Time.NairobiTime.Date(payment.CreatedAt):yyyyMMdd}", ct);
     }
 
     private async Task UnappliedAsync(DbConnection c, DbTransaction t, PaymentOutcome.Unapplied unapplied, CancellationToken ct)

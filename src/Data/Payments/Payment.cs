@@ -32,4 +32,7 @@ public sealed record Payment
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SettledAt { get; init; }
+
+    /// <summary>The Daraja app that pushed it: a merchant's own (<c>m42v…</c>), or null for the deployment's.</summary>
+    public string? DarajaAccount { get; init; }
 }

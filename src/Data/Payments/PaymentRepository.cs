@@ -10,7 +10,7 @@ public sealed class PaymentRepository(Db db)
     public const string Columns = """
         id, invoice_id, method, status, amount_cents, msisdn, idempotency_key, callback_token, merchant_request_id,
         checkout_request_id, mpesa_receipt, result_code, result_desc, raw_callback, reply_channel, push_started_at,
-        next_query_at, query_attempts, created_at, updated_at, settled_at
+        next_query_at, query_attempts, created_at, updated_at, settled_at, daraja_account
         """;
 
     /// <summary>

@@ -9,6 +9,11 @@ namespace InvoiceFirst.Data.Payments;
 /// </summary>
 public static class PaymentTransitions
 {
+    /// <summary>Which Daraja app is about to push the claimed payment; written before the push leaves, so its query asks the same app.</summary>
+    public static Task RecordAccountAsync(DbConnection connection, long id, string? account, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("UPDATE payments SET daraja_account = @account WHERE id = @id",
+            new { id, account }, cancellationToken: ct));
+
     public static async Task<bool> RecordAcceptedAsync(DbConnection connection, long id, string merchantRequestId, string checkoutRequestId,
         DateTimeOffset firstQueryAt, DateTimeOffset now, CancellationToken ct)
     {

@@ -25,6 +25,7 @@ public static class PaymentFlowServiceCollectionExtensions
         services.AddSingleton<C2bConfirmationHandler>();
         services.AddSingleton<C2bUrls>();
         services.AddSingleton<C2bSettlement>();
+        services.AddSingleton<Merchants.MerchantDarajaKeys>();
         services.AddSingleton<C2bVerifierSignal>();
         services.AddSingleton<TxStatusResultHandler>();
         services.AddSingleton<C2bVerifier>();

@@ -17,6 +17,7 @@ public sealed class PaymentReconciler(
     PaymentRepository payments,
     PaymentSettler settler,
     DarajaClient daraja,
+    Merchants.MerchantDarajaKeys keys,
     IOptions<PaymentOptions> options,
     IOptions<MpesaOptions> mpesa,
     TimeProvider clock,
@@ -37,7 +38,7 @@ public sealed class PaymentReconciler(
         foreach (var payment in due)
         {
             if (payment.CheckoutRequestId is null) continue;
-            var answer = await daraja.QueryAsync(payment.CheckoutRequestId, ct);
+            var answer = await daraja.QueryAsync(payment.CheckoutRequestId, await keys.ForPaymentAsync(payment, ct), ct);
             await db.InTransactionAsync(async (c, t) =>
             {
                 var current = await payments.GetForUpdateAsync(c, t, payment.Id, ct);

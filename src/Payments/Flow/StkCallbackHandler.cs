@@ -16,6 +16,7 @@ public sealed class StkCallbackHandler(
     PaymentRepository payments,
     PaymentSettler settler,
     DarajaClient daraja,
+    Merchants.MerchantDarajaKeys keys,
     IOptions<MpesaOptions> mpesa,
     PaymentHost host,
     TimeProvider clock,
@@ -79,7 +80,7 @@ public sealed class StkCallbackHandler(
         if (mpesa.Value.ShouldConfirmWithQuery(host.IsLive))
         {
             // A forged callback cannot make Daraja's own query say 0. The query is a read: safe to make here.
-            switch (await daraja.QueryAsync(callback.CheckoutRequestId, ct))
+            switch (await daraja.QueryAsync(callback.CheckoutRequestId, await keys.ForPaymentAsync(payment, ct), ct))
             {
                 case StkQueryOutcome.Failed failed:
                     await settler.MarkForReviewAsync(c, t, payment, $"callback says paid, query says {failed.ResultCode}", inbound.Raw, ct);

@@ -18,6 +18,7 @@ public sealed class StkPusher(
     PaymentRepository payments,
     InvoiceRepository invoices,
     DarajaClient daraja,
+    Merchants.MerchantDarajaKeys keys,
     IPaymentOutcomes outcomes,
     PaymentHost host,
     IOptions<PaymentOptions> options,
@@ -41,7 +42,11 @@ public sealed class StkPusher(
         var invoice = await invoices.GetAsync(payment.InvoiceId!, ct) ?? throw new InvalidOperationException("Payment without invoice");
         var request = new StkPushRequest(payment.Msisdn!, payment.Amount.Shillings, invoice.PaymentReference, invoice.Number,
             CallbackUrl(payment.CallbackToken!));
-        var outcome = await daraja.StkPushAsync(request, ct);
+        // The merchant's own Daraja app when it has one; recorded before the push leaves, so its query asks the same app.
+        var account = await keys.ForMerchantAsync(invoice.MerchantId, ct);
+        await using (var connection = await db.OpenAsync(ct))
+            await PaymentTransitions.RecordAccountAsync(connection, payment.Id, account.IsDeployment ? null : account.Key, ct);
+        var outcome = await daraja.StkPushAsync(request, account, ct);
         InvoiceFirstMetrics.StkPushes.WithLabels(outcome switch
         {
             StkPushOutcome.Accepted => "accepted",
@@ -57,7 +62,7 @@ public sealed class StkPusher(
                         accepted.CheckoutRequestId, now + options.Value.QueryAfter, now, ct);
                 return;
             case StkPushOutcome.Rejected rejected:
-                await RefuseAsync(payment, invoice, rejected, ct);
+                await RefuseAsync(payment with { DarajaAccount = account.IsDeployment ? null : account.Key, ResultCode = rejected.ErrorCode }, invoice, rejected, ct);
                 return;
             default:
                 // Perhaps a prompt reached the phone: only the callback (by token) or a human can tell now.

@@ -8,7 +8,10 @@ using RestSharp;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
-/// <summary>Daraja STK push and STK query. Never retries a push except once after a rejected token.</summary>
+/// <summary>
+/// Daraja STK push and STK query, with the Daraja app of the merchant being paid (<see cref="DarajaAccount"/>). Never
+/// retries a push except once after a rejected token.
+/// </summary>
 public sealed class DarajaClient(
     DarajaTransport transport,
     IOptions<MpesaOptions> options,
@@ -19,21 +22,24 @@ public sealed class DarajaClient(
     private const string StkPushPath = "mpesa/stkpush/v1/processrequest";
     private const string StkQueryPath = "mpesa/stkpushquery/v1/query";
 
-    public async Task<StkPushOutcome> StkPushAsync(StkPushRequest request, CancellationToken ct)
+    /// <summary>With the deployment's own app.</summary>
+    public Task<StkPushOutcome> StkPushAsync(StkPushRequest request, CancellationToken ct) =>
+        StkPushAsync(request, DarajaAccount.Deployment(options.Value), ct);
+
+    public async Task<StkPushOutcome> StkPushAsync(StkPushRequest request, DarajaAccount account, CancellationToken ct)
     {
-        var settings = options.Value;
-        if (StkPushValidation.Check(request, settings) is { } invalid) return invalid;
+        if (StkPushValidation.Check(request, account, options.Value) is { } invalid) return invalid;
 
         var timestamp = DarajaTimestamp.Now(time);
         var body = new StkPushWireRequest
         {
-            BusinessShortCode = long.Parse(settings.ShortCode, CultureInfo.InvariantCulture),
-            Password = StkPassword.Compute(settings.ShortCode, settings.Passkey, timestamp),
+            BusinessShortCode = long.Parse(account.ShortCode, CultureInfo.InvariantCulture),
+            Password = StkPassword.Compute(account.ShortCode, account.Passkey, timestamp),
             Timestamp = timestamp,
-            TransactionType = settings.TransactionType,
+            TransactionType = account.TransactionType,
             Amount = request.AmountShillings.ToString(CultureInfo.InvariantCulture),
             PartyA = request.PhoneMsisdn,
-            PartyB = settings.EffectivePartyB,
+            PartyB = account.EffectivePartyB,
             PhoneNumber = request.PhoneMsisdn,
             CallBackUrl = request.CallbackUrl,
             AccountReference = request.AccountReference,
@@ -43,7 +49,7 @@ public sealed class DarajaClient(
         DarajaReply reply;
         try
         {
-            reply = await transport.SendAsync(StkPushPath, body, ct);
+            reply = await transport.SendAsync(StkPushPath, body, account, ct);
         }
         catch (DarajaAuthException e)
         {
@@ -58,14 +64,17 @@ public sealed class DarajaClient(
         return outcome;
     }
 
-    public async Task<StkQueryOutcome> QueryAsync(string checkoutRequestId, CancellationToken ct)
+    /// <summary>With the deployment's own app.</summary>
+    public Task<StkQueryOutcome> QueryAsync(string checkoutRequestId, CancellationToken ct) =>
+        QueryAsync(checkoutRequestId, DarajaAccount.Deployment(options.Value), ct);
+
+    public async Task<StkQueryOutcome> QueryAsync(string checkoutRequestId, DarajaAccount account, CancellationToken ct)
     {
-        var settings = options.Value;
         var timestamp = DarajaTimestamp.Now(time);
         var body = new StkQueryWireRequest
         {
-            BusinessShortCode = settings.ShortCode,
-            Password = StkPassword.Compute(settings.ShortCode, settings.Passkey, timestamp),
+            BusinessShortCode = account.ShortCode,
+            Password = StkPassword.Compute(account.ShortCode, account.Passkey, timestamp),
             Timestamp = timestamp,
             CheckoutRequestId = checkoutRequestId,
         };
@@ -73,7 +82,7 @@ public sealed class DarajaClient(
         DarajaReply reply;
         try
         {
-            reply = await transport.SendAsync(StkQueryPath, body, ct);
+            reply = await transport.SendAsync(StkQueryPath, body, account, ct);
         }
         catch (DarajaAuthException e)
         {

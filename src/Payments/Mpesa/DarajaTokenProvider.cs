@@ -7,7 +7,7 @@ using RestSharp;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
-/// <summary>Hands out the shared Daraja OAuth token, refreshing it at most once at a time.</summary>
+/// <summary>Hands out each Daraja account's shared OAuth token, refreshing it at most once at a time.</summary>
 public sealed class DarajaTokenProvider(
     IDarajaTokenStore store,
     IHttpClientFactory httpClientFactory,
@@ -18,44 +18,63 @@ public sealed class DarajaTokenProvider(
     // Refresh a little early so a token never expires between being read and reaching Daraja.
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
 
-    public async Task<string> GetTokenAsync(CancellationToken ct)
+    /// <summary>The deployment's own token.</summary>
+    public Task<string> GetTokenAsync(CancellationToken ct) => GetTokenAsync(DarajaAccount.Deployment(options.Value), ct);
+
+    public async Task<string> GetTokenAsync(DarajaAccount account, CancellationToken ct)
     {
-        var cached = await store.GetAsync(ct);
+        var cached = await store.GetAsync(account.Key, ct);
         if (IsUsable(cached)) return cached!.AccessToken;
 
-        return await store.WithRefreshLockAsync(async () =>
+        return await store.WithRefreshLockAsync(account.Key, async () =>
         {
             // Another caller (or instance) may have refreshed while we waited for the lock.
-            var again = await store.GetAsync(ct);
+            var again = await store.GetAsync(account.Key, ct);
             if (IsUsable(again)) return again!.AccessToken;
 
-            var fresh = await RequestTokenAsync(ct);
-            await store.SaveAsync(fresh, ct);
+            var fresh = await RequestTokenAsync(account.ConsumerKey, account.ConsumerSecret, ct);
+            await store.SaveAsync(account.Key, fresh, ct);
             return fresh.AccessToken;
         }, ct);
+    }
+
+    /// <summary>
+    /// Asks Daraja for a token with keys a merchant typed, before they are saved: null when Safaricom accepted them,
+    /// else the exception saying whether it refused them or could not be reached. The token itself is not kept.
+    /// </summary>
+    public async Task<DarajaAuthException?> TryKeysAsync(string consumerKey, string consumerSecret, CancellationToken ct)
+    {
+        try
+        {
+            await RequestTokenAsync(consumerKey, consumerSecret, ct);
+            return null;
+        }
+        catch (DarajaAuthException refused)
+        {
+            return refused;
+        }
     }
 
     /// <summary>
     /// Marks <paramref name="rejectedToken"/> as dead so the next <see cref="GetTokenAsync"/> refreshes.
     /// A token that was already replaced is left alone, so many callers rejected at once cause one refresh.
     /// </summary>
-    public Task InvalidateAsync(string rejectedToken, CancellationToken ct) =>
-        store.WithRefreshLockAsync(async () =>
+    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, CancellationToken ct) =>
+        store.WithRefreshLockAsync(account.Key, async () =>
         {
-            var current = await store.GetAsync(ct);
+            var current = await store.GetAsync(account.Key, ct);
             if (current is not null && current.AccessToken == rejectedToken)
-                await store.SaveAsync(current with { ExpiresAt = DateTimeOffset.MinValue }, ct);
+                await store.SaveAsync(account.Key, current with { ExpiresAt = DateTimeOffset.MinValue }, ct);
             return true;
         }, ct);
 
     private bool IsUsable(CachedToken? token) =>
         token is not null && token.ExpiresAt > time.GetUtcNow() + RefreshMargin;
 
-    private async Task<CachedToken> RequestTokenAsync(CancellationToken ct)
+    private async Task<CachedToken> RequestTokenAsync(string consumerKey, string consumerSecret, CancellationToken ct)
     {
-        var settings = options.Value;
-        using var client = DarajaRest.Create(httpClientFactory, settings.BaseUrl);
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ConsumerKey}:{settings.ConsumerSecret}"));
+        using var client = DarajaRest.Create(httpClientFactory, options.Value.BaseUrl);
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{consumerKey}:{consumerSecret}"));
         var request = new RestRequest("oauth/v1/generate")
             .AddQueryParameter("grant_type", "client_credentials")
             .AddHeader("Authorization", $"Basic {basic}");

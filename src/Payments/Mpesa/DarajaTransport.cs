@@ -15,17 +15,21 @@ public sealed class DarajaTransport(
     IOptions<MpesaOptions> options,
     ILogger<DarajaTransport> logger)
 {
+    /// <summary>With the deployment's own app.</summary>
+    internal Task<DarajaReply> SendAsync<TBody>(string path, TBody body, CancellationToken ct) where TBody : class =>
+        SendAsync(path, body, DarajaAccount.Deployment(options.Value), ct);
+
     /// <exception cref="DarajaAuthException">No token could be had: nothing was sent.</exception>
-    internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, CancellationToken ct)
+    internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account, CancellationToken ct)
         where TBody : class
     {
-        var token = await tokens.GetTokenAsync(ct);
+        var token = await tokens.GetTokenAsync(account, ct);
         var reply = await PostAsync(path, body, token, ct);
         if (!StkErrorClassifier.IsInvalidToken(reply.Error?.ErrorCode)) return reply;
 
-        logger.LogInformation("Daraja rejected the access token ({ErrorCode}); refreshing once", reply.Error!.ErrorCode);
-        await tokens.InvalidateAsync(token, ct);
-        token = await tokens.GetTokenAsync(ct);
+        logger.LogInformation("Daraja rejected the access token of {Account} ({ErrorCode}); refreshing once", account.Key, reply.Error!.ErrorCode);
+        await tokens.InvalidateAsync(account, token, ct);
+        token = await tokens.GetTokenAsync(account, ct);
         return await PostAsync(path, body, token, ct);
     }
 

@@ -1,50 +1,53 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using InvoiceFirst.Data.Database;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
 /// <summary>
-/// The Daraja token in the <c>settings</c> table, shared by every instance. Refreshes are
-/// serialized by a PostgreSQL advisory lock held for the refresh's transaction, so a new token
+/// The Daraja tokens in the <c>settings</c> table (one row per account), shared by every instance. Refreshes are
+/// serialized per account by a PostgreSQL advisory lock held for the refresh's transaction, so a new token
 /// (which invalidates the old one) is requested by one instance at a time. SQLite serves one
 /// instance, where a local lock is enough.
 /// </summary>
 public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDisposable
 {
-    private const string Key = "mpesa.oauth_token";
-
-    // Any fixed number: it only has to be the same in every instance.
+    // Any fixed number: it only has to be the same in every instance. Other accounts' locks are derived from it.
     private const long AdvisoryLockId = 0x4D50455341; // "MPESA"
-    private readonly SemaphoreSlim localLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> localLocks = new();
 
-    public async Task<CachedToken?> GetAsync(CancellationToken ct)
+    public async Task<CachedToken?> GetAsync(string account, CancellationToken ct)
     {
-        const string sql = $"SELECT value, expires_at FROM settings WHERE key = '{Key}'";
+        const string sql = "SELECT value, expires_at FROM settings WHERE key = @key";
         await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(sql, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(sql, new { key = Key(account) }, cancellationToken: ct));
         return row is null ? null : new CachedToken(row.Value, row.ExpiresAt ?? DateTimeOffset.MinValue);
     }
 
-    public async Task SaveAsync(CachedToken token, CancellationToken ct)
+    public async Task SaveAsync(string account, CachedToken token, CancellationToken ct)
     {
-        const string sql = $"""
-            INSERT INTO settings (key, value, expires_at, updated_at) VALUES ('{Key}', @value, @expiresAt, @now)
+        const string sql = """
+            INSERT INTO settings (key, value, expires_at, updated_at) VALUES (@key, @value, @expiresAt, @now)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at, updated_at = excluded.updated_at
             """;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { value = token.AccessToken, expiresAt = token.ExpiresAt, now = DateTimeOffset.UtcNow }, cancellationToken: ct));
+            new { key = Key(account), value = token.AccessToken, expiresAt = token.ExpiresAt, now = DateTimeOffset.UtcNow }, cancellationToken: ct));
     }
 
-    public async Task<T> WithRefreshLockAsync<T>(Func<Task<T>> refresh, CancellationToken ct)
+    public async Task<T> WithRefreshLockAsync<T>(string account, Func<Task<T>> refresh, CancellationToken ct)
     {
+        var localLock = localLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await localLock.WaitAsync(ct);
         try
         {
             if (!db.IsPostgres) return await refresh();
             await using var connection = await db.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@id)", new { id = AdvisoryLockId }, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@id)", new { id = LockId(account) }, transaction,
+                cancellationToken: ct));
             var result = await refresh();
             await transaction.CommitAsync(ct);
             return result;
@@ -55,7 +58,17 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
         }
     }
 
-    public void Dispose() => localLock.Dispose();
+    public void Dispose()
+    {
+        foreach (var gate in localLocks.Values) gate.Dispose();
+    }
+
+    // The deployment's token keeps the row it always had.
+    private static string Key(string account) => account == DarajaAccount.DeploymentKey ? "mpesa.oauth_token" : $"mpesa.oauth_token.{account}";
+
+    private static long LockId(string account) => account == DarajaAccount.DeploymentKey
+        ? AdvisoryLockId
+        : AdvisoryLockId ^ BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(account)), 0);
 
     private sealed class TokenRow
     {

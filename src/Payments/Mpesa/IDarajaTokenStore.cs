@@ -1,15 +1,15 @@
 namespace InvoiceFirst.Payments.Mpesa;
 
 /// <summary>
-/// Where the Daraja OAuth token lives. Daraja invalidates the previous token whenever a new one is
-/// issued, so every instance of the bot must share one token and refresh it one at a time.
+/// Where the Daraja OAuth tokens live, one per <see cref="DarajaAccount.Key"/>. Daraja invalidates an app's previous
+/// token whenever it issues a new one, so every instance of the bot must share each token and refresh it one at a time.
 /// </summary>
 public interface IDarajaTokenStore
 {
-    Task<CachedToken?> GetAsync(CancellationToken ct);
+    Task<CachedToken?> GetAsync(string account, CancellationToken ct);
 
-    Task SaveAsync(CachedToken token, CancellationToken ct);
+    Task SaveAsync(string account, CachedToken token, CancellationToken ct);
 
-    /// <summary>Runs <paramref name="refresh"/> while holding a lock shared by all instances.</summary>
-    Task<T> WithRefreshLockAsync<T>(Func<Task<T>> refresh, CancellationToken ct);
+    /// <summary>Runs <paramref name="refresh"/> while holding the account's lock, shared by all instances.</summary>
+    Task<T> WithRefreshLockAsync<T>(string account, Func<Task<T>> refresh, CancellationToken ct);
 }

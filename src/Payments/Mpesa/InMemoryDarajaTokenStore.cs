@@ -1,31 +1,37 @@
+using System.Collections.Concurrent;
+
 namespace InvoiceFirst.Payments.Mpesa;
 
 /// <summary>Token store for a single instance (and tests); a multi-instance host replaces it.</summary>
 public sealed class InMemoryDarajaTokenStore : IDarajaTokenStore, IDisposable
 {
-    private readonly SemaphoreSlim refreshLock = new(1, 1);
-    private volatile CachedToken? current;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshLocks = new();
+    private readonly ConcurrentDictionary<string, CachedToken> tokens = new();
 
-    public Task<CachedToken?> GetAsync(CancellationToken ct) => Task.FromResult(current);
+    public Task<CachedToken?> GetAsync(string account, CancellationToken ct) => Task.FromResult(tokens.GetValueOrDefault(account));
 
-    public Task SaveAsync(CachedToken token, CancellationToken ct)
+    public Task SaveAsync(string account, CachedToken token, CancellationToken ct)
     {
-        current = token;
+        tokens[account] = token;
         return Task.CompletedTask;
     }
 
-    public async Task<T> WithRefreshLockAsync<T>(Func<Task<T>> refresh, CancellationToken ct)
+    public async Task<T> WithRefreshLockAsync<T>(string account, Func<Task<T>> refresh, CancellationToken ct)
     {
-        await refreshLock.WaitAsync(ct);
+        var gate = refreshLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
         try
         {
             return await refresh();
         }
         finally
         {
-            refreshLock.Release();
+            gate.Release();
         }
     }
 
-    public void Dispose() => refreshLock.Dispose();
+    public void Dispose()
+    {
+        foreach (var gate in refreshLocks.Values) gate.Dispose();
+    }
 }

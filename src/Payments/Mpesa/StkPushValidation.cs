@@ -8,11 +8,11 @@ internal static partial class StkPushValidation
     public const int MaxAccountReference = 12;
     public const int MaxDescription = 13;
 
-    public static StkPushOutcome.Rejected? Check(StkPushRequest request, MpesaOptions settings)
+    public static StkPushOutcome.Rejected? Check(StkPushRequest request, DarajaAccount account, MpesaOptions settings)
     {
-        if (!long.TryParse(settings.ShortCode, out _))
+        if (!long.TryParse(account.ShortCode, out _))
             return Local(StkErrorKind.Configuration, "shortcode", "Mpesa:ShortCode must be numeric");
-        if (settings.TransactionType is not (MpesaOptions.PayBill or MpesaOptions.BuyGoods))
+        if (account.TransactionType is not (MpesaOptions.PayBill or MpesaOptions.BuyGoods))
             return Local(StkErrorKind.Configuration, "transaction_type", "Mpesa:TransactionType is not supported");
         if (!Uri.TryCreate(request.CallbackUrl, UriKind.Absolute, out var callback)
             || callback.Scheme is not ("https" or "http"))

@@ -145,6 +145,15 @@ public sealed class RepliesTests
         (nameof(Replies.OwnerOnly), l => Replies.OwnerOnly("Acme Designs", l)),
         (nameof(Replies.OnlyOwnerChanges), l => Replies.OnlyOwnerChanges("INV-0042", l)),
         (nameof(Replies.StaffHelp), l => Replies.StaffHelp("Acme Designs", l)),
+        (nameof(Replies.MpesaUsage), Replies.MpesaUsage),
+        (nameof(Replies.MpesaSetupLink), l => Replies.MpesaSetupLink("https://bot.example.com/setup/mpesa/abc", l)),
+        (nameof(Replies.MpesaStatus) + "None", l => Replies.MpesaStatus(null, l)),
+        (nameof(Replies.MpesaStatus) + "Till", l => Replies.MpesaStatus(new() { Kind = "TILL", ShortCode = "600111", PartyB = "832909", Secrets = "x",
+            SavedAt = new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero), LastUsedAt = new DateTimeOffset(2026, 3, 12, 10, 0, 0, TimeSpan.Zero) }, l)),
+        (nameof(Replies.MpesaStatus) + "Paybill", l => Replies.MpesaStatus(new() { Kind = "PAYBILL", ShortCode = "600111", Secrets = "x" }, l)),
+        (nameof(Replies.MpesaRemoved), Replies.MpesaRemoved),
+        (nameof(Replies.MpesaNothingToRemove), Replies.MpesaNothingToRemove),
+        (nameof(Replies.MpesaKeysRefused), l => Replies.MpesaKeysRefused("INV-0042", "400.002.02", l)),
     ];
 
     public static TheoryData<string> Entries => new(Catalogue.Select(e => e.Method));

@@ -26,6 +26,7 @@ internal sealed class DarajaHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
     public DarajaClient Client => Services.GetRequiredService<DarajaClient>();
     public DarajaTokenProvider Tokens => Services.GetRequiredService<DarajaTokenProvider>();
+    public DarajaAccount Deployment => DarajaAccount.Deployment(Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MpesaOptions>>().Value);
 
     public static async Task<DarajaHarness> StartAsync(Dictionary<string, string?>? overrides = null)
     {

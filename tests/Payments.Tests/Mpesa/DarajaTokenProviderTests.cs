@@ -40,7 +40,7 @@ public sealed class DarajaTokenProviderTests
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
         {
-            await h.Tokens.InvalidateAsync(rejected, default);
+            await h.Tokens.InvalidateAsync(h.Deployment, rejected, default);
             return await h.Tokens.GetTokenAsync(default);
         })));
 
@@ -54,7 +54,7 @@ public sealed class DarajaTokenProviderTests
         await using var h = await DarajaHarness.StartAsync();
         var current = await h.Tokens.GetTokenAsync(default);
 
-        await h.Tokens.InvalidateAsync("some-older-token", default);
+        await h.Tokens.InvalidateAsync(h.Deployment, "some-older-token", default);
 
         Assert.Equal(current, await h.Tokens.GetTokenAsync(default));
         Assert.Equal(1, h.Fake.TokenRequestCount);

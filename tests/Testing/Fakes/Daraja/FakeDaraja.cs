@@ -27,7 +27,9 @@ public sealed partial class FakeDaraja : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeDarajaReply> queryScript = new();
     private readonly ConcurrentDictionary<string, bool> issuedCheckoutIds = new();
     private readonly ConcurrentQueue<AcceptedPush> accepted = new();
-    private string? currentToken;
+    // Daraja apps by consumer key: each has its secret and its one current token (a new token ends the previous one).
+    private readonly Dictionary<string, string> apps = new();
+    private readonly Dictionary<string, string> currentTokens = new();
     private int tokenRequests;
     private long sequence;
 
@@ -36,7 +38,22 @@ public sealed partial class FakeDaraja : IAsyncDisposable
         this.app = app;
         ConsumerKey = consumerKey;
         ConsumerSecret = consumerSecret;
+        apps[consumerKey] = consumerSecret;
     }
+
+    /// <summary>Another Daraja app (a merchant's own) whose keys OAuth accepts from now on.</summary>
+    public void LearnApp(string consumerKey, string consumerSecret)
+    {
+        lock (gate) apps[consumerKey] = consumerSecret;
+    }
+
+    /// <summary>The consumer key of the app whose token <paramref name="bearer"/> is (current or not); null for a token never issued.</summary>
+    public string? AppOf(string? bearer)
+    {
+        lock (gate) return bearer is not null && issuedTokens.TryGetValue(bearer, out var key) ? key : null;
+    }
+
+    private readonly Dictionary<string, string> issuedTokens = new();
 
     public string BaseUrl { get; private set; } = "";
     public string ConsumerKey { get; }
@@ -93,7 +110,7 @@ public sealed partial class FakeDaraja : IAsyncDisposable
     /// <summary>As if someone else generated a token: the one in use stops working.</summary>
     public void InvalidateCurrentToken()
     {
-        lock (gate) currentToken = null;
+        lock (gate) currentTokens.Remove(ConsumerKey);
     }
 
     public Task WaitForStkPushesAsync(int count, TimeSpan timeout) => Requests.WaitForAsync(StkPushPath, count, timeout);
@@ -110,12 +127,15 @@ public sealed partial class FakeDaraja : IAsyncDisposable
         if (OAuthDelay > TimeSpan.Zero) await Task.Delay(OAuthDelay, context.RequestAborted);
         if (context.Request.Query["grant_type"] != "client_credentials")
             return Error(400, "400.008.02", "Invalid grant type passed");
-        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ConsumerKey}:{ConsumerSecret}"));
-        if (context.Request.Headers.Authorization != expected)
-            return Error(400, "400.008.01", "Invalid Authentication passed");
+        var key = BasicUser(context.Request.Headers.Authorization.ToString());
+        if (key is null) return Error(400, "400.008.01", "Invalid Authentication passed");
 
         var token = "fake" + Guid.NewGuid().ToString("N")[..24];
-        lock (gate) currentToken = token;
+        lock (gate)
+        {
+            currentTokens[key] = token;
+            issuedTokens[token] = key;
+        }
         return ExpiresInAsString
             ? Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["expires_in"] = ExpiresInSeconds.ToString() })
             : Results.Json(new Dictionary<string, object> { ["access_token"] = token, ["expires_in"] = ExpiresInSeconds });
@@ -191,6 +211,19 @@ public sealed partial class FakeDaraja : IAsyncDisposable
         }
     }
 
+    /// <summary>The consumer key of a Basic header naming a known app with its right secret; null otherwise.</summary>
+    private string? BasicUser(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.Ordinal)) return null;
+        string pair;
+        try { pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..])); }
+        catch (FormatException) { return null; }
+        var colon = pair.IndexOf(':');
+        if (colon < 0) return null;
+        var (key, secret) = (pair[..colon], pair[(colon + 1)..]);
+        lock (gate) return apps.TryGetValue(key, out var known) && known == secret ? key : null;
+    }
+
     // Daraja's samples send numbers both as strings and as numbers.
     private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
 
@@ -200,9 +233,9 @@ public sealed partial class FakeDaraja : IAsyncDisposable
         var header = context.Request.Headers.Authorization.ToString();
         var bearer = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
         Requests.Record(new FakeDarajaRequest(path, bearer, body));
-        string? valid;
-        lock (gate) valid = currentToken;
-        return (bearer is not null && bearer == valid ? null : Error(404, "404.001.03", "Invalid Access Token"), body);
+        bool valid;
+        lock (gate) valid = bearer is not null && issuedTokens.TryGetValue(bearer, out var key) && currentTokens.GetValueOrDefault(key) == bearer;
+        return (valid ? null : Error(404, "404.001.03", "Invalid Access Token"), body);
     }
 
     internal static IResult Error(int status, string code, string message) => Results.Json(

@@ -1,0 +1,102 @@
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Payments.Merchants;
+using InvoiceFirst.Payments.Mpesa;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components;
+
+namespace InvoiceFirst.Bot.MpesaSetup;
+
+/// <summary>
+/// <c>/setup/mpesa/{token}</c>: the page an owner opens from the <c>mpesa setup</c> chat link to enter their own Daraja
+/// keys. The link (15 minutes, one merchant) is spent only when keys Safaricom accepted are saved; opening the page
+/// uses nothing, so a link preview cannot spend it. HTTPS only in Live. Secrets are encrypted before they are stored
+/// and never shown, logged or answered back.
+/// </summary>
+public static class MpesaSetupEndpoints
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>The page's services, so each handler names one parameter.</summary>
+    public sealed record SetupServices(SetupLinkRepository Links, MerchantRepository Merchants, MerchantDarajaKeys Keys,
+        DarajaTokenProvider Daraja, IAntiforgery Antiforgery, Db Db, BotMode Mode, TimeProvider Clock);
+
+    public static IEndpointRouteBuilder MapMpesaSetup(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/setup/mpesa").ExcludeFromDescription();
+        group.MapGet("/{token}", ShowAsync);
+        group.MapPost("/{token}", SaveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext http, string token, [AsParameters] SetupServices s, CancellationToken ct)
+    {
+        if (await MerchantAsync(token, s, ct) is not { } merchant) return Spent(http, s, Language.English);
+        var text = new MpesaSetupText(Language.FromCode(merchant.Language));
+        if (!IsSecure(http, s.Mode)) return Page(http, s, text, token, merchant, null, text.HttpsOnly, StatusCodes.Status400BadRequest);
+        return Page(http, s, text, token, merchant, MpesaSetupForm.Blank, null, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> SaveAsync(HttpContext http, string token, [AsParameters] SetupServices s, CancellationToken ct)
+    {
+        if (await MerchantAsync(token, s, ct) is not { } merchant) return Spent(http, s, Language.English);
+        var text = new MpesaSetupText(Language.FromCode(merchant.Language));
+        if (!IsSecure(http, s.Mode)) return Page(http, s, text, token, merchant, null, text.HttpsOnly, StatusCodes.Status400BadRequest);
+        if (!await s.Antiforgery.IsRequestValidAsync(http))
+            return Page(http, s, text, token, merchant, MpesaSetupForm.Blank, text.FormExpired, StatusCodes.Status400BadRequest);
+        var (form, secrets, error) = MpesaSetupForm.Read(await http.Request.ReadFormAsync(ct), text);
+        if (secrets is null) return Page(http, s, text, token, merchant, form, error, StatusCodes.Status400BadRequest);
+
+        // Safaricom is asked before anything is saved; a refusal leaves the link usable so the owner can correct the keys.
+        if (await s.Daraja.TryKeysAsync(secrets.ConsumerKey, secrets.ConsumerSecret, ct) is { } refused)
+            return Page(http, s, text, token, merchant, form, refused.CredentialsRejected ? text.KeysRefused : text.Unreachable,
+                refused.CredentialsRejected ? StatusCodes.Status400BadRequest : StatusCodes.Status503ServiceUnavailable);
+
+        var now = s.Clock.GetUtcNow();
+        var saved = await s.Db.InTransactionAsync(async (c, t) =>
+        {
+            if (!await SetupLinkRepository.TryUseAsync(c, t, token, SetupLinkRepository.MpesaPurpose, merchant.Id, now, ct)) return false;
+            await MerchantMpesaRepository.SaveAsync(c, t, merchant.Id, form.IsTill ? MerchantDarajaKeys.Till : MerchantDarajaKeys.Paybill,
+                form.ShortCode, form.IsTill ? form.Till : null, s.Keys.Protect(secrets), now, ct);
+            return true;
+        }, ct);
+        return saved
+            ? Page(http, s, text, token, merchant, null, text.Saved(form.What), StatusCodes.Status200OK, isError: false)
+            : Spent(http, s, text.Language);
+    }
+
+    private static async Task<Merchant?> MerchantAsync(string token, SetupServices s, CancellationToken ct) =>
+        token.Length is > 0 and <= 64 && await s.Links.FindAsync(token, SetupLinkRepository.MpesaPurpose, s.Clock.GetUtcNow(), ct) is { } id
+            ? await s.Merchants.GetAsync(id, ct)
+            : null;
+
+    // Keys typed on a phone must not cross the network in the clear; the sandbox runs on plain http on loopback.
+    private static bool IsSecure(HttpContext http, BotMode mode) => mode.IsSandbox || http.Request.IsHttps;
+
+    /// <summary>A used, expired or unknown link: one answer for all three.</summary>
+    private static IResult Spent(HttpContext http, SetupServices s, Language lang)
+    {
+        var text = new MpesaSetupText(lang);
+        return Page(http, s, text, "", null, null, text.LinkUsed, StatusCodes.Status404NotFound);
+    }
+
+    private static IResult Page(HttpContext http, SetupServices s, MpesaSetupText text, string token, Merchant? merchant, MpesaSetupForm? form,
+        string? notice, int status, bool isError = true)
+    {
+        var tokens = s.Antiforgery.GetAndStoreTokens(http);
+        return new HtmlPageResult<MpesaSetupView>(status, new Dictionary<string, object?>
+        {
+            [nameof(MpesaSetupView.Text)] = text,
+            [nameof(MpesaSetupView.Business)] = merchant?.Name ?? "",
+            [nameof(MpesaSetupView.Token)] = token,
+            [nameof(MpesaSetupView.FormToken)] = tokens.RequestToken!,
+            [nameof(MpesaSetupView.TokenField)] = tokens.FormFieldName,
+            [nameof(MpesaSetupView.Form)] = form,
+            [nameof(MpesaSetupView.Notice)] = notice,
+            [nameof(MpesaSetupView.NoticeIsError)] = isError,
+        }, ContentSecurityPolicy);
+    }
+}
