@@ -20,7 +20,7 @@ public static partial class DashboardEndpoints
 {
     /// <summary>The settings page's services, so each action names one parameter rather than nine.</summary>
     public sealed record SettingsServices(LoginCodes Members, IAntiforgery Antiforgery, Db Db, MerchantApiKeyRepository Keys,
-        StaffRoster Roster, IOptions<PlatformOptions> Platform, TimeProvider Clock);
+        MerchantMpesaRepository Mpesa, StaffRoster Roster, IOptions<PlatformOptions> Platform, TimeProvider Clock);
 
     private static async Task<IResult> SettingsAsync(HttpContext http, [AsParameters] SettingsServices s, CancellationToken ct) =>
         await AppSession.CurrentAsync(http, s.Members, ct) is not { } user ? Results.Redirect("/app/login")
@@ -53,6 +53,16 @@ public static partial class DashboardEndpoints
             await MerchantRepository.SetPayRouteAsync(c, t, user.Merchant.Id, choice.Route, choice.Number, choice.Account, s.Clock.GetUtcNow(), ct);
             return (text.Saved, false);
         });
+
+    /// <summary>"Enter my own M-PESA keys": a fresh one-time setup link for this merchant, opened at once.</summary>
+    private static async Task<IResult> MpesaLinkAsync(HttpContext http, [AsParameters] SettingsServices s, CancellationToken ct)
+    {
+        var (user, refusal) = await OwnerFormAsync(http, s, ct);
+        if (refusal is not null) return refusal;
+        var token = await s.Db.InTransactionAsync((c, t) =>
+            SetupLinkRepository.IssueAsync(c, t, user!.Merchant.Id, SetupLinkRepository.MpesaPurpose, s.Clock.GetUtcNow(), ct), ct);
+        return Results.Redirect($"/setup/mpesa/{token}");
+    }
 
     private static async Task<IResult> AddStaffAsync(HttpContext http, [AsParameters] SettingsServices s, CancellationToken ct) =>
         await ChangeAsync(http, s, ct, async (user, form, text, c, t) =>
@@ -132,6 +142,7 @@ public static partial class DashboardEndpoints
         return SignedIn<SettingsView>(http, s.Antiforgery, user, status, new()
         {
             [nameof(SettingsView.Merchant)] = user.Merchant,
+            [nameof(SettingsView.OwnMpesa)] = await s.Mpesa.GetAsync(user.Merchant.Id, ct),
             [nameof(SettingsView.Staff)] = staff,
             [nameof(SettingsView.Keys)] = await s.Keys.ListAsync(user.Merchant.Id, ct),
             [nameof(SettingsView.CollectionEnabled)] = s.Platform.Value.CollectionEnabled == true,

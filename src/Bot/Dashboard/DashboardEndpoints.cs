@@ -52,6 +52,7 @@ public static partial class DashboardEndpoints
         group.MapPost("/settings/business", SaveBusinessAsync);
         group.MapPost("/settings/messages", SaveMessagesAsync);
         group.MapPost("/settings/pay", SavePayRouteAsync);
+        group.MapPost("/settings/mpesa-link", MpesaLinkAsync);
         group.MapPost("/settings/staff", AddStaffAsync);
         group.MapPost("/settings/staff/remove", RemoveStaffAsync);
         group.MapPost("/settings/keys", CreateKeyAsync);

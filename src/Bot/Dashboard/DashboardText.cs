@@ -167,6 +167,7 @@ public sealed record DashboardText(Language Language)
     public string PayRouteHint(bool collection) => Pick(
         "Type till 123456, or paybill 522522 account 0011" + (collection ? ", or skip to be paid through InvoiceFirst." : "."),
         "Andika till 123456, au paybill 522522 account 0011" + (collection ? ", au ruka ili ulipwe kupitia InvoiceFirst." : "."));
+    public string EnterMpesaKeys => Pick("Enter my own M-PESA (Daraja) keys", "Weka funguo zangu za M-PESA (Daraja)");
     public string Staff => Pick("Staff", "Wafanyakazi");
     public string NoStaff => Pick("No staff yet. Staff can send invoices and see the business, not these settings.",
         "Bado hakuna wafanyakazi. Wafanyakazi wanaweza kutuma ankara na kuona biashara, si mipangilio hii.");

@@ -160,6 +160,20 @@ public sealed class MerchantPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Settings_MpesaKeysButton_OpensAOneTimeSetupPageForThisMerchant()
+    {
+        var before = WebUtility.HtmlDecode(await _owner.GetTextAsync("/app/settings"));
+        var link = await _owner.PostFormAsync("/app/settings/mpesa-link", []);
+        var page = await _owner.Http.GetAsync(link.Headers.Location!.OriginalString);
+
+        Assert.Contains("Your customers pay through this service's M-PESA account", before);
+        Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+        Assert.StartsWith("/setup/mpesa/", link.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("For Acme Designs", await TextAsync(page));
+    }
+
     private Task<HttpResponseMessage> SendFormAsync(string phone, string amount, string description, string name = "",
         string nonce = Nonce, bool again = false)
     {
