@@ -1,5 +1,6 @@
 using InvoiceFirst.Bot.Dashboard;
 using InvoiceFirst.Bot.Merchants;
+using InvoiceFirst.Bot.Ops;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Bot.Payments;
@@ -30,6 +31,7 @@ public static class BotApplicationExtensions
         app.MapC2bEndpoints();
         app.UsePayPage();
         app.MapDashboard();
+        app.MapOps();
         app.MapSmsWebhooks();
         app.MapProviderHealth();
         app.MapInsightEndpoints();

@@ -25,6 +25,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Logins.LoginLinkRepository>();
         services.AddSingleton<Dashboard.AttentionRepository>();
         services.AddSingleton<Dashboard.PaymentExportRepository>();
+        services.AddSingleton<Ops.OpsAttentionRepository>();
+        services.AddSingleton<Ops.DeadLetterRepository>();
+        services.AddSingleton<Ops.ReviewQueueRepository>();
+        services.AddSingleton<Ops.MerchantVolumeRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();

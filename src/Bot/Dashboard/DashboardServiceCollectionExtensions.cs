@@ -28,7 +28,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "if_form";
-            o.Cookie.Path = "/app";
+            o.Cookie.Path = "/"; // the dashboard's forms and the operator console's (/ops)
             o.FormFieldName = "_form";
         });
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().PostConfigure<BotMode>((o, mode) =>
