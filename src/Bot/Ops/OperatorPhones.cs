@@ -10,10 +10,10 @@ namespace InvoiceFirst.Bot.Ops;
 /// </summary>
 public sealed class OperatorPhones(IOptionsMonitor<PlatformOptions> platform)
 {
-    public bool Contains(string phone) => TryParse(platform.CurrentValue.Operators, out var phones) && phones.Contains(phone);
+    public bool Contains(string phone) => TryReadList(platform.CurrentValue.Operators, out var phones) && phones.Contains(phone);
 
-    /// <summary>The list's phones; false when an entry is not a Kenyan mobile number (start-up refuses that list).</summary>
-    public static bool TryParse(string? list, out IReadOnlySet<string> phones)
+    /// <summary>The list's phones (not named TryParse: minimal APIs would take the class for a route value); false when an entry is not a Kenyan mobile number (start-up refuses that list).</summary>
+    public static bool TryReadList(string? list, out IReadOnlySet<string> phones)
     {
         var parsed = new HashSet<string>(StringComparer.Ordinal);
         phones = parsed;

@@ -24,7 +24,7 @@ public static class OpsServiceCollectionExtensions
         services.AddOptions<CookieAuthenticationOptions>(OpsSession.Scheme).PostConfigure<BotMode>((o, mode) =>
             o.Cookie.SecurePolicy = mode.IsSandbox ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddOptions<PlatformOptions>()
-            .Validate(o => OperatorPhones.TryParse(o.Operators, out _), "Platform:Operators must list Kenyan mobile numbers, e.g. 0712345678,0722000111")
+            .Validate(o => OperatorPhones.TryReadList(o.Operators, out _), "Platform:Operators must list Kenyan mobile numbers, e.g. 0712345678,0722000111")
             .ValidateOnStart();
         services.AddSingleton<OperatorPhones>();
         return services;

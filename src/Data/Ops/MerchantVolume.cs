@@ -19,16 +19,18 @@ public sealed class MerchantVolumeRepository(Db db)
         CancellationToken ct)
     {
         if (merchantIds.Count == 0) return new Dictionary<long, MerchantVolume>();
-        const string sql = """
+        // PostgreSQL takes the ids as one array parameter (Dapper passes arrays natively to Npgsql); SQLite gets a list.
+        var isOneOf = db.IsPostgres ? "= ANY(@merchantIds)" : "IN @merchantIds";
+        var sql = $"""
             SELECT merchant_id, count(*) AS invoices,
                    CAST(COALESCE(SUM(amount_cents), 0) AS bigint) AS invoiced_cents,
                    CAST(COALESCE(SUM(amount_paid_cents), 0) AS bigint) AS collected_cents
             FROM invoices
-            WHERE merchant_id IN @merchantIds AND created_at >= @since AND status <> 'CANCELLED'
+            WHERE merchant_id {isOneOf} AND created_at >= @since AND status <> 'CANCELLED'
             GROUP BY merchant_id
             """;
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<MerchantVolume>(new CommandDefinition(sql, new { merchantIds, since }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<MerchantVolume>(new CommandDefinition(sql, new { merchantIds = merchantIds.ToArray(), since }, cancellationToken: ct));
         return rows.ToDictionary(r => r.MerchantId);
     }
 }
