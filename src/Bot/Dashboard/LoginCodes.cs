@@ -47,7 +47,8 @@ public sealed class LoginCodes(Db db, MerchantMembers members, LoginCodeReposito
             await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(phone, OutboxPurpose.Notice,
                 ReplyWriter.WithSmsForm(message.ToMessage(), phone), $"login-code:{id}", now, merchantId), ct);
         }, ct);
-        logger.LogInformation("Login code for {Audience} sent (merchant {MerchantId})", audience, merchantId);
+        if (merchantId is { } id) logger.LogInformation("Login code sent to merchant {MerchantId}", id);
+        else logger.LogInformation("Login code sent for {Audience}", audience);
     }
 
     /// <summary>Who the code logs in, once; null for a wrong, used, expired or over-tried code.</summary>
