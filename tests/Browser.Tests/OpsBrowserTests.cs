@@ -74,6 +74,7 @@ public sealed partial class OpsBrowserTests : IAsyncLifetime
         var ops = await LogInAsync();
 
         await Expect(ops.Locator("[data-attention=pending]")).ToContainTextAsync("1 merchant(s) waiting for approval");
+        await ScreenshotAsync(ops, "ops-overview-phone.png");
         await ops.Locator("[data-attention=pending] a").ClickAsync();
         var row = ops.Locator("tr").Filter(new() { HasText = "Kibanda Cafe" });
         await Expect(row.Locator("[data-status]")).ToHaveTextAsync("pending");

@@ -40,6 +40,11 @@ public static class OpsText
     public static string OldestQueued(TimeSpan age) => $"oldest waiting {Age(age)}";
     public const string Providers = "Providers";
     public const string NoProviders = "No provider is configured.";
+    public const string Provider = "Provider";
+    public const string Breaker = "Breaker";
+    public const string SuccessRate = "Success";
+    public const string LatencyP95 = "p95";
+    public static string BreakerState(string state) => $"breaker {state}";
 
     public const string Search = "Search";
     public const string SearchHint = "Name, phone or code";
