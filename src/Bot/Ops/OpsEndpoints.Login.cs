@@ -17,7 +17,7 @@ public static partial class OpsEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(http)) return Login(http, antiforgery, notice: OpsText.FormExpired, status: 400);
         if (!throttle.TryEnter(http)) return Login(http, antiforgery, notice: OpsText.TooManyTries, status: 429);
-        var entered = (await http.Request.ReadFormAsync(ct))["phone"].ToString().Trim();
+        var entered = (await FormAsync(http, ct))["phone"].ToString().Trim();
         if (!MobileNumber.TryParseKenyan(entered, out var phone))
             return Login(http, antiforgery, notice: OpsText.BadPhone, status: 400, enteredPhone: entered.Length > 20 ? entered[..20] : entered);
         if (operators.Contains(phone)) await codes.IssueAsync(LoginAudience.Ops, phone, Language.English, merchantId: null, ct);
@@ -28,7 +28,7 @@ public static partial class OpsEndpoints
         OperatorPhones operators, CancellationToken ct)
     {
         if (!await antiforgery.IsRequestValidAsync(http)) return Login(http, antiforgery, notice: OpsText.FormExpired, status: 400);
-        var form = await http.Request.ReadFormAsync(ct);
+        var form = await FormAsync(http, ct);
         if (!MobileNumber.TryParseKenyan(form["phone"].ToString(), out var phone)) return Login(http, antiforgery, notice: OpsText.BadPhone, status: 400);
         var code = form["code"].ToString().Trim();
         if (!LoginCodes.LooksLikeCode(code)) return Login(http, antiforgery, phone: phone, notice: OpsText.NotSixDigits, status: 400);

@@ -24,7 +24,7 @@ public static partial class OpsEndpoints
         if (await OpsSession.CurrentAsync(http, operators) is not { } user) return ToLogin();
         if (!await antiforgery.IsRequestValidAsync(http))
             return await MerchantsPageAsync(http, null, null, OpsText.FormExpired, true, StatusCodes.Status400BadRequest, antiforgery, merchants, volumes, clock, ct);
-        var form = await http.Request.ReadFormAsync(ct);
+        var form = await FormAsync(http, ct);
         var (q, status) = (form["q"].ToString(), form["status"].ToString());
         if (await changes.ChangeAsync(id, transition.From, transition.To, ct) is { } changed)
         {

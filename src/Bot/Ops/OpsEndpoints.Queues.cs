@@ -48,7 +48,7 @@ public static partial class OpsEndpoints
         if (await OpsSession.CurrentAsync(http, operators) is not { } user) return ToLogin();
         if (!await antiforgery.IsRequestValidAsync(http))
             return await ReviewPageAsync(http, OpsText.FormExpired, true, StatusCodes.Status400BadRequest, antiforgery, queue, ct);
-        var note = (await http.Request.ReadFormAsync(ct))["note"].ToString().Trim();
+        var note = (await FormAsync(http, ct))["note"].ToString().Trim();
         if (note.Length is 0 or > ReviewQueueRepository.NoteMax)
             return await ReviewPageAsync(http, OpsText.NoteRequired(ReviewQueueRepository.NoteMax), true, StatusCodes.Status400BadRequest, antiforgery, queue, ct);
         var now = clock.GetUtcNow();

@@ -60,6 +60,10 @@ public static partial class OpsEndpoints
 
     private static IResult ToLogin() => Results.Redirect("/ops/login");
 
+    /// <summary>The posted form; empty when the body is not one (a token sent in a header with some other body gets no 500).</summary>
+    private static async Task<IFormCollection> FormAsync(HttpContext http, CancellationToken ct) =>
+        http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : FormCollection.Empty;
+
     private static OpsForm Form(HttpContext http, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
