@@ -1,6 +1,7 @@
 using InvoiceFirst.Bot.Dashboard;
 using InvoiceFirst.Bot.MpesaSetup;
 using InvoiceFirst.Bot.Merchants;
+using InvoiceFirst.Bot.Ops;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Bot.Payments;
@@ -32,6 +33,7 @@ public static class BotApplicationExtensions
         app.UsePayPage();
         app.MapDashboard();
         app.MapMpesaSetup();
+        app.MapOps();
         app.MapSmsWebhooks();
         app.MapProviderHealth();
         app.MapInsightEndpoints();

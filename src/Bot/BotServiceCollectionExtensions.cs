@@ -1,4 +1,5 @@
 using InvoiceFirst.Bot.Dashboard;
+using InvoiceFirst.Bot.Ops;
 using InvoiceFirst.Bot.Sandbox;
 using InvoiceFirst.Payments;
 using InvoiceFirst.Messaging;
@@ -119,6 +120,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IPaymentOutcomes, PaymentMessages>();
         services.AddPayPage();
         services.AddDashboard();
+        services.AddOps();
         services.AddReminders();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();

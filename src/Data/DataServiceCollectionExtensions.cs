@@ -30,6 +30,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Merchants.SetupLinkRepository>();
         services.AddSingleton<Payments.MerchantPayments>();
         services.AddSingleton<Dashboard.PaymentExportRepository>();
+        services.AddSingleton<Ops.OpsAttentionRepository>();
+        services.AddSingleton<Ops.DeadLetterRepository>();
+        services.AddSingleton<Ops.ReviewQueueRepository>();
+        services.AddSingleton<Ops.MerchantVolumeRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();
         services.AddSingleton<C2b.C2bConfirmationRepository>();

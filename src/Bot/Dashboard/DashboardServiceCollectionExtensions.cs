@@ -28,7 +28,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "if_form";
-            o.Cookie.Path = "/"; // the dashboard's forms and the setup pages linked from chat (/setup/…)
+            o.Cookie.Path = "/"; // the dashboard's forms, the operator console's (/ops) and the setup pages linked from chat (/setup/…)
             o.FormFieldName = "_form";
         });
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().PostConfigure<BotMode>((o, mode) =>

@@ -22,29 +22,42 @@ public sealed class LoginCodes(Db db, MerchantMembers members, LoginCodeReposito
     public async Task SendAsync(string phone, CancellationToken ct)
     {
         if (await MemberAsync(phone, ct) is not { } actor) return;
-        var merchant = actor.Merchant;
+        await IssueAsync(LoginAudience.App, phone, Language.FromCode(actor.Merchant.Language), actor.Merchant.Id, ct);
+    }
+
+    /// <summary>
+    /// Sends a code for <paramref name="audience"/> to a phone the caller has already found to be allowed through that
+    /// door; <paramref name="merchantId"/> is the merchant the message counts against, if any.
+    /// </summary>
+    public async Task IssueAsync(LoginAudience audience, string phone, Language lang, long? merchantId, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        if (await codes.CountIssuedSinceAsync(phone, now - Lifetime, ct) >= CodesPerLifetime)
+        if (await codes.CountIssuedSinceAsync(audience, phone, now - Lifetime, ct) >= CodesPerLifetime)
         {
-            logger.LogWarning("Login code for merchant {MerchantId} not sent: {Count} already asked for in {Minutes} minutes",
-                merchant.Id, CodesPerLifetime, Lifetime.TotalMinutes);
+            logger.LogWarning("Login code for {Audience} (merchant {MerchantId}) not sent: {Count} already asked for in {Minutes} minutes",
+                audience, merchantId, CodesPerLifetime, Lifetime.TotalMinutes);
             return;
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var message = LoginMessage(code, Language.FromCode(merchant.Language));
+        var message = LoginMessage(code, lang);
         await db.InTransactionAsync(async (c, t) =>
         {
-            var id = await LoginCodeRepository.IssueAsync(c, t, phone, Hash(phone, code), now, now + Lifetime, ct);
+            var id = await LoginCodeRepository.IssueAsync(c, t, audience, phone, Hash(phone, code), now, now + Lifetime, ct);
             await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(phone, OutboxPurpose.Notice,
-                ReplyWriter.WithSmsForm(message.ToMessage(), phone), $"login-code:{id}", now, merchant.Id), ct);
+                ReplyWriter.WithSmsForm(message.ToMessage(), phone), $"login-code:{id}", now, merchantId), ct);
         }, ct);
-        logger.LogInformation("Login code sent to merchant {MerchantId}", merchant.Id);
+        if (merchantId is { } id) logger.LogInformation("Login code sent to merchant {MerchantId}", id);
+        else logger.LogInformation("Login code sent for {Audience}", audience);
     }
 
     /// <summary>Who the code logs in, once; null for a wrong, used, expired or over-tried code.</summary>
     public async Task<ChatActor?> VerifyAsync(string phone, string code, CancellationToken ct) =>
-        await codes.TryUseAsync(phone, stored => Matches(stored, phone, code), clock.GetUtcNow(), ct) ? await MemberAsync(phone, ct) : null;
+        await TryUseAsync(LoginAudience.App, phone, code, ct) ? await MemberAsync(phone, ct) : null;
+
+    /// <summary>True once for the phone's newest live code of <paramref name="audience"/>; a wrong code counts as a try.</summary>
+    public Task<bool> TryUseAsync(LoginAudience audience, string phone, string code, CancellationToken ct) =>
+        codes.TryUseAsync(audience, phone, stored => Matches(stored, phone, code), clock.GetUtcNow(), ct);
 
     /// <summary>The owner or staff member this phone is, of an active merchant; else null.</summary>
     public async Task<ChatActor?> MemberAsync(string phone, CancellationToken ct)

@@ -85,6 +85,12 @@ public sealed class PlatformOptions
     /// invoice's payment reference). Unset: on in Sandbox, off in Live.
     /// </summary>
     public bool? CollectionEnabled { get; set; }
+
+    /// <summary>
+    /// The phones that may log in to the operator console at <c>/ops</c>, comma-separated (any form a merchant's
+    /// phone may be typed in, e.g. <c>0712345678,254722000111</c>). Empty: nobody.
+    /// </summary>
+    public string Operators { get; set; } = "";
 }
 
 /// <summary>Settings of section <c>Invoices</c>.</summary>

@@ -15,7 +15,7 @@ public static class MerchantEndpoints
         group.MapGet("", ListAsync).WithSummary("Merchants by id, optionally of one status or matching q (name, phone or code); page with after.");
         group.MapGet("/{id:long}", GetAsync).WithSummary("One merchant.");
         group.MapPost("", CreateAsync).WithSummary("Add an active merchant (phone, name, language).");
-        foreach (var (action, from, to) in Transitions)
+        foreach (var (action, from, to) in MerchantTransition.All)
             group.MapPost($"/{{id:long}}/{action}", (long id, MerchantRepository merchants, MerchantStatusChanges changes, MerchantLimits limits,
                     CancellationToken ct) => ChangeAsync(id, action, from, to, merchants, changes, limits, ct))
                 .WithSummary($"{char.ToUpperInvariant(action[0])}{action[1..]} the merchant (only when {from.ToLowerInvariant()}).");
@@ -27,14 +27,6 @@ public static class MerchantEndpoints
         group.MapDelete("/{id:long}/api-keys/{keyId:long}", RevokeKeyAsync).WithSummary("Revoke one of the merchant's keys.");
         return app;
     }
-
-    private static readonly (string Action, string From, string To)[] Transitions =
-    [
-        ("approve", MerchantStatus.Pending, MerchantStatus.Active),
-        ("decline", MerchantStatus.Pending, MerchantStatus.Declined),
-        ("suspend", MerchantStatus.Active, MerchantStatus.Suspended),
-        ("resume", MerchantStatus.Suspended, MerchantStatus.Active),
-    ];
 
     private static async Task<IResult> ListAsync(string? status, string? q, long? after, int? limit, MerchantRepository merchants,
         MerchantLimits limits, CancellationToken ct)
