@@ -22,6 +22,7 @@ public static class BotApplicationExtensions
         app.UseRequestLogging();
         app.UseRequestMetrics();
         app.UseWebhookBodyLimit();
+        app.UseBrowserPagesOverHttps();
         app.MapObservability();
         app.MapHealthEndpoints();
         app.MapInvoiceEndpoints();

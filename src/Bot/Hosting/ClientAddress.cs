@@ -5,7 +5,8 @@ namespace InvoiceFirst.Bot.Hosting;
 
 /// <summary>
 /// The client's address behind a reverse proxy: the forwarded header is believed only from a peer in
-/// <c>App:KnownProxies</c>, so the pay page's per-IP limit and the callback allowlists see the caller, not Fly's proxy.
+/// <c>App:KnownProxies</c>, so the pay page's per-IP limit and the callback allowlists see the caller, not Fly's proxy;
+/// and from the same peers only, <c>X-Forwarded-Proto</c>, so a request that reached the proxy over HTTPS counts as one.
 /// </summary>
 public static class ClientAddress
 {
@@ -13,7 +14,7 @@ public static class ClientAddress
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AppOptions>>((o, app) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.ForwardedForHeaderName = app.Value.ForwardedForHeader;
             // One hop: the entry our own proxy wrote. Anything further left was written by the client.
             o.ForwardLimit = 1;

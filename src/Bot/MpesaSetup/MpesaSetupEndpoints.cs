@@ -12,7 +12,7 @@ namespace InvoiceFirst.Bot.MpesaSetup;
 /// <summary>
 /// <c>/setup/mpesa/{token}</c>: the page an owner opens from the <c>mpesa setup</c> chat link to enter their own Daraja
 /// keys. The link (15 minutes, one merchant) is spent only when keys Safaricom accepted are saved; opening the page
-/// uses nothing, so a link preview cannot spend it. HTTPS only in Live. Secrets are encrypted before they are stored
+/// uses nothing, so a link preview cannot spend it. HTTPS only in Live (<see cref="BrowserPagesOverHttps"/>). Secrets are encrypted before they are stored
 /// and never shown, logged or answered back.
 /// </summary>
 public static class MpesaSetupEndpoints
@@ -22,7 +22,7 @@ public static class MpesaSetupEndpoints
 
     /// <summary>The page's services, so each handler names one parameter.</summary>
     public sealed record SetupServices(SetupLinkRepository Links, MerchantRepository Merchants, MerchantDarajaKeys Keys,
-        DarajaTokenProvider Daraja, IAntiforgery Antiforgery, Db Db, BotMode Mode, TimeProvider Clock);
+        DarajaTokenProvider Daraja, IAntiforgery Antiforgery, Db Db, TimeProvider Clock);
 
     public static IEndpointRouteBuilder MapMpesaSetup(this IEndpointRouteBuilder app)
     {
@@ -36,7 +36,6 @@ public static class MpesaSetupEndpoints
     {
         if (await MerchantAsync(token, s, ct) is not { } merchant) return Spent(http, s, Language.English);
         var text = new MpesaSetupText(Language.FromCode(merchant.Language));
-        if (!IsSecure(http, s.Mode)) return Page(http, s, text, token, merchant, null, text.HttpsOnly, StatusCodes.Status400BadRequest);
         return Page(http, s, text, token, merchant, MpesaSetupForm.Blank, null, StatusCodes.Status200OK);
     }
 
@@ -44,7 +43,6 @@ public static class MpesaSetupEndpoints
     {
         if (await MerchantAsync(token, s, ct) is not { } merchant) return Spent(http, s, Language.English);
         var text = new MpesaSetupText(Language.FromCode(merchant.Language));
-        if (!IsSecure(http, s.Mode)) return Page(http, s, text, token, merchant, null, text.HttpsOnly, StatusCodes.Status400BadRequest);
         if (!await s.Antiforgery.IsRequestValidAsync(http))
             return Page(http, s, text, token, merchant, MpesaSetupForm.Blank, text.FormExpired, StatusCodes.Status400BadRequest);
         var (form, secrets, error) = MpesaSetupForm.Read(await http.Request.ReadFormAsync(ct), text);
@@ -72,9 +70,6 @@ public static class MpesaSetupEndpoints
         token.Length is > 0 and <= 64 && await s.Links.FindAsync(token, SetupLinkRepository.MpesaPurpose, s.Clock.GetUtcNow(), ct) is { } id
             ? await s.Merchants.GetAsync(id, ct)
             : null;
-
-    // Keys typed on a phone must not cross the network in the clear; the sandbox runs on plain http on loopback.
-    private static bool IsSecure(HttpContext http, BotMode mode) => mode.IsSandbox || http.Request.IsHttps;
 
     /// <summary>A used, expired or unknown link: one answer for all three.</summary>
     private static IResult Spent(HttpContext http, SetupServices s, Language lang)

@@ -31,7 +31,6 @@ public sealed record MpesaSetupText(Language Language)
         "This link was used already or has expired. Send mpesa setup in the chat for a new one.",
         "Kiungo hiki kimeshatumika au muda wake umepita. Tuma mpesa weka kwenye mazungumzo upate kipya.");
     public string FormExpired => Pick("This page was open too long. Please enter the keys again.", "Ukurasa huu ulikaa wazi muda mrefu. Tafadhali weka funguo tena.");
-    public string HttpsOnly => Pick("Open this link with https:// so your keys travel encrypted.", "Fungua kiungo hiki kwa https:// ili funguo zako zisafiri kwa usimbaji fiche.");
     public string BadShortCode => Pick("The shortcode is 5 to 7 digits, e.g. 522522.", "Shortcode ni tarakimu 5 hadi 7, mfano 522522.");
     public string BadTill => Pick("For a Till, type the Till number too: 5 to 7 digits, e.g. 832909.", "Kwa Till, andika pia namba ya Till: tarakimu 5 hadi 7, mfano 832909.");
     public string MissingKeys => Pick("Enter the consumer key, the consumer secret and the passkey.", "Weka consumer key, consumer secret na passkey.");

@@ -21,6 +21,27 @@ public sealed class ClientAddressTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
+    [Theory]
+    [InlineData(Proxy, "https", HttpStatusCode.OK)] // TLS ended at our proxy, which says so
+    [InlineData("198.51.100.7", "https", HttpStatusCode.BadRequest)] // anyone else saying so is not believed
+    [InlineData(Proxy, null, HttpStatusCode.BadRequest)] // plain http all the way
+    public async Task LoginPage_InLive_OnlyOverHttps_AsAKnownProxyReportsIt(string peer, string? proto, HttpStatusCode expected)
+    {
+        using var client = _h.Factory.CreateClient(); // http://localhost: what the machine sees behind Fly's proxy
+        foreach (var path in new[] { "/app/login", "/ops/login", "/setup/mpesa/some-token" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add(TestPeerAddress.Header, peer);
+            if (proto is not null) request.Headers.Add("X-Forwarded-Proto", proto);
+            var response = await client.SendAsync(request);
+
+            Assert.Equal(path.StartsWith("/setup", StringComparison.Ordinal) && expected == HttpStatusCode.OK ? HttpStatusCode.NotFound : expected,
+                response.StatusCode);
+            if (expected == HttpStatusCode.BadRequest)
+                Assert.Equal($"This page works over HTTPS only: open https://localhost{path}", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Fact]
     public async Task PayPress_TwoClientsBehindAKnownProxy_EachHasItsOwnPerIpLimit()
     {
