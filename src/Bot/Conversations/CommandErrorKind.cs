@@ -17,4 +17,5 @@ public enum CommandErrorKind
     UnsupportedLanguage,
     MissingSwitch,
     MissingSummarySwitch,
+    InvalidItem,
 }

@@ -19,6 +19,12 @@ public abstract record ParsedCommand
 public sealed record CreateInvoiceCommand(string? Msisdn, string? CustomerName, long AmountShillings, string Description)
     : ParsedCommand;
 
+/// <summary>
+/// <c>invoice 0712345678 2 cement @750, delivery 300</c>: an invoice of several items (or one with a unit price), always shown as a
+/// summary before it goes. Saved items named in it are looked up by the caller (<see cref="ItemResolver"/>).
+/// </summary>
+public sealed record ItemsInvoiceCommand(string? Msisdn, string? CustomerName, IReadOnlyList<ItemSpec> Items) : ParsedCommand;
+
 public sealed record StartGuidedCommand : ParsedCommand;
 
 public sealed record RemindCommand(string Number) : ParsedCommand;
@@ -54,6 +60,11 @@ public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountErro
 {
     /// <summary>The command the error is about, so the reply can show how to write it ("status INV-0042").</summary>
     public CommandWord? For { get; init; }
+
+    /// <summary>For <see cref="CommandErrorKind.InvalidItem"/>: the item as written, and what is wrong with it.</summary>
+    public string? Item { get; init; }
+
+    public ItemProblem? ItemProblem { get; init; }
 }
 
 /// <summary>
