@@ -18,4 +18,5 @@ public enum CommandErrorKind
     MissingSwitch,
     MissingSummarySwitch,
     InvalidItem,
+    MissingVatMode,
 }

@@ -19,4 +19,6 @@ public enum CommandWord
     Customer,
     Staff,
     Web,
+    Product,
+    Vat,
 }

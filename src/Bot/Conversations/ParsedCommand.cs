@@ -1,3 +1,5 @@
+using InvoiceFirst.Data.Domain;
+
 namespace InvoiceFirst.Bot.Conversations;
 
 // A closed hierarchy that only exists together, so it shares one file.
@@ -53,6 +55,21 @@ public sealed record RemindersCommand(bool Enabled) : ParsedCommand;
 public sealed record StatsCommand : ParsedCommand;
 /// <summary>Evening summary on or off (<c>summary on|off</c>, <c>muhtasari washa|zima</c>).</summary>
 public sealed record SummaryCommand(bool On) : ParsedCommand;
+
+/// <summary><c>items</c> / <c>bidhaa</c>: the saved items and their prices.</summary>
+public sealed record ProductListCommand : ParsedCommand;
+
+/// <summary><c>item add Cement 750</c>: saves the item, or gives the saved one of that name its new price.</summary>
+public sealed record ProductAddCommand(string Name, long UnitShillings) : ParsedCommand;
+
+/// <summary><c>item remove cement</c>.</summary>
+public sealed record ProductRemoveCommand(string Name) : ParsedCommand;
+
+/// <summary>An <c>item</c> command that could not be read; <paramref name="AmountError"/> when it was the price.</summary>
+public sealed record ProductRefused(AmountError? AmountError) : ParsedCommand;
+
+/// <summary><c>vat none|inclusive|exclusive</c>: how the business's new invoices charge VAT (owner only).</summary>
+public sealed record VatCommand(VatMode Mode) : ParsedCommand;
 
 public sealed record UnknownCommand : ParsedCommand;
 

@@ -20,6 +20,8 @@ public static partial class Replies
             CommandErrorKind.MissingLanguage or CommandErrorKind.UnsupportedLanguage => UnsupportedLanguage(lang),
             CommandErrorKind.MissingSwitch => RemindersSwitchHelp(lang),
             CommandErrorKind.MissingSummarySwitch => SummaryUsage(lang),
+            CommandErrorKind.InvalidItem => InvalidItem(error, maxShillings, lang),
+            CommandErrorKind.MissingVatMode => VatUsage(lang),
             _ => UnknownCommand(lang),
         };
 
