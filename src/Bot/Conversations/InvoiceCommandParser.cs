@@ -10,7 +10,7 @@ namespace InvoiceFirst.Bot.Conversations;
 internal static class InvoiceCommandParser
 {
     public static ParsedCommand Parse(string text, Match[] args, long maxShillings) =>
-        InvoiceItemsParser.TryParse(text, args, maxShillings) ?? ParseOneAmount(text, args, maxShillings);
+        InvoiceItemsParser.TryParse(text, args, maxShillings, () => ParseOneAmount(text, args, maxShillings)) ?? ParseOneAmount(text, args, maxShillings);
 
     private static ParsedCommand ParseOneAmount(string text, Match[] args, long maxShillings)
     {

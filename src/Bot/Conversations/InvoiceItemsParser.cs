@@ -10,7 +10,7 @@ namespace InvoiceFirst.Bot.Conversations;
 /// </summary>
 internal static class InvoiceItemsParser
 {
-    public static ParsedCommand? TryParse(string text, Match[] args, long maxShillings)
+    public static ParsedCommand? TryParse(string text, Match[] args, long maxShillings, Func<ParsedCommand> oneAmount)
     {
         var tokens = args.Select(a => a.Value).ToArray();
         if (!TrySplitCustomer(tokens, out var msisdn, out var nameWords, out var itemsAt) || itemsAt >= tokens.Length)
@@ -29,11 +29,17 @@ internal static class InvoiceItemsParser
                 : null;
         }
 
-        // "1500 Website design, hosting and domain": one amount and a description with a comma, as it always was.
-        if (!clearly && (list.Items.Any(i => i is CountedItem { Quantity: 1 })
-                || (!list.HasExplicitPrice && ItemListParser.CountSegments(itemsText) < 2)))
+        if (!clearly && !list.HasExplicitPrice && ItemListParser.CountSegments(itemsText) < 2)
         {
             return null;
+        }
+
+        // "1500 Website design, hosting and domain": items only if "hosting and domain" is a saved item, else one amount as always.
+        CreateInvoiceCommand? single = null;
+        if (!clearly && list.Items.Any(i => i is CountedItem { Quantity: 1 }))
+        {
+            // Not one amount either ("gravel, delivery 300"): items, so the answer can name the item without a price.
+            single = oneAmount() as CreateInvoiceCommand;
         }
 
         string? name = null;
@@ -55,7 +61,7 @@ internal static class InvoiceItemsParser
             return null;
         }
 
-        return new ItemsInvoiceCommand(msisdn, name, list.Items);
+        return new ItemsInvoiceCommand(msisdn, name, list.Items, single);
     }
 
     private static bool TrySplitCustomer(string[] tokens, out string? msisdn, out List<string> nameWords, out int itemsAt)

@@ -32,6 +32,19 @@ public static class ItemDrafts
         return (draft.WithItems(items), null);
     }
 
+    /// <summary>
+    /// The command to run: <paramref name="parsed"/>, or its one-amount reading when it only might be items and an item without a
+    /// price is not on the product list.
+    /// </summary>
+    public static async Task<ParsedCommand> ChooseReadingAsync(DbConnection c, DbTransaction t, long merchantId, ParsedCommand parsed,
+        CancellationToken ct)
+    {
+        if (parsed is not ItemsInvoiceCommand { OneAmount: { } one } items) return parsed;
+        var products = await ProductRepository.ListAsync(c, t, merchantId, ct);
+        var allSaved = items.Items.OfType<CountedItem>().All(i => ItemResolver.Find(products, i.Name).Count == 1);
+        return allSaved ? parsed : one with { DetectedLanguage = parsed.DetectedLanguage };
+    }
+
     /// <summary>The items priced, or null and the reply that says why (no price, several saved items, too much).</summary>
     public static IReadOnlyList<DraftItem>? Resolve(IReadOnlyList<ItemSpec> specs, IReadOnlyList<Product> products, long maxShillings,
         VatMode vat, Language lang, out Reply? refusal, IReadOnlyList<DraftItem>? before = null)

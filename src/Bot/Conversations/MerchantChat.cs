@@ -121,6 +121,7 @@ public sealed class MerchantChat(
         }
 
         var merchant = actor.Merchant;
+        parsed = await ItemDrafts.ChooseReadingAsync(c, t, merchant.Id, parsed, ct);
         if (!actor.MayRun(parsed))
         {
             answers.Add(Replies.OwnerOnly(merchant.Name, lang));

@@ -25,7 +25,12 @@ public sealed record CreateInvoiceCommand(string? Msisdn, string? CustomerName, 
 /// <c>invoice 0712345678 2 cement @750, delivery 300</c>: an invoice of several items (or one with a unit price), always shown as a
 /// summary before it goes. Saved items named in it are looked up by the caller (<see cref="ItemResolver"/>).
 /// </summary>
-public sealed record ItemsInvoiceCommand(string? Msisdn, string? CustomerName, IReadOnlyList<ItemSpec> Items) : ParsedCommand;
+/// <param name="OneAmount">
+/// The same text read as one amount ("1500 Website design, hosting"), when that is how it always read: it is what is sent when
+/// an item without a price is not a saved item.
+/// </param>
+public sealed record ItemsInvoiceCommand(string? Msisdn, string? CustomerName, IReadOnlyList<ItemSpec> Items, CreateInvoiceCommand? OneAmount = null)
+    : ParsedCommand;
 
 public sealed record StartGuidedCommand : ParsedCommand;
 
