@@ -95,6 +95,22 @@ public sealed class InvoiceItemsApiTests : IAsyncLifetime
         Assert.Equal(208800, invoice.GetProperty("amount_cents").GetInt64());
     }
 
+    [Fact]
+    public async Task PayPage_ItemsAndVat_AreShownToTheCustomer()
+    {
+        await new Chat.MerchantChatDriver(_factory).SayAsync("vat inclusive");
+        var invoice = await (await _api.PostAsJsonAsync("/invoices", Items())).Content.ReadFromJsonAsync<JsonElement>();
+        var path = new Uri(invoice.GetProperty("pay_link").GetString()!).AbsolutePath;
+
+        var html = await _factory.CreateClient().GetStringAsync(path);
+
+        Assert.Contains("<dt>2 x Cement @ KES 750</dt><dd>KES 1,500</dd>", html);
+        Assert.Contains("<dt>Delivery</dt><dd>KES 300</dd>", html);
+        Assert.Contains("<dt>Net</dt><dd>KES 1,552</dd>", html);
+        Assert.Contains("<dt>VAT 16% (included)</dt><dd>KES 248</dd>", html);
+        Assert.Contains("KES 1,800", html);
+    }
+
     private Task<HttpResponseMessage> PostWithKeyAsync(string key, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/invoices") { Content = JsonContent.Create(body) };
