@@ -33,12 +33,19 @@ public static class ItemDrafts
     }
 
     /// <summary>
-    /// The command to run: <paramref name="parsed"/>, or its one-amount reading when it only might be items and an item without a
-    /// price is not on the product list.
+    /// The command to run: <paramref name="parsed"/>; its one-amount reading when it only might be items and an item without a
+    /// price is not on the product list; or items when one amount's description is exactly a saved item's name.
     /// </summary>
     public static async Task<ParsedCommand> ChooseReadingAsync(DbConnection c, DbTransaction t, long merchantId, ParsedCommand parsed,
         CancellationToken ct)
     {
+        // "invoice Jane 2 cement" where Cement is a saved item: two of it, shown as a summary, not KES 2 sent at once.
+        if (parsed is CreateInvoiceCommand { AmountShillings: <= DraftItem.MaxQuantity } single
+            && (await ProductRepository.ListAsync(c, t, merchantId, ct)).Any(p => string.Equals(p.Name, single.Description, StringComparison.OrdinalIgnoreCase)))
+            return new ItemsInvoiceCommand(single.Msisdn, single.CustomerName, [new CountOrPriceItem(single.Description, single.AmountShillings)])
+            {
+                DetectedLanguage = parsed.DetectedLanguage,
+            };
         if (parsed is not ItemsInvoiceCommand { OneAmount: { } one } items) return parsed;
         var products = await ProductRepository.ListAsync(c, t, merchantId, ct);
         var allSaved = items.Items.OfType<CountedItem>().All(i => ItemResolver.Find(products, i.Name).Count == 1);

@@ -78,6 +78,18 @@ public sealed class ItemInvoiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavedItem_OneLineWithCount_IsThatManyOfItAfterTheSummary()
+    {
+        await _merchant.SayAsync("item add Cement 750");
+
+        var summary = await _merchant.SayAsync("invoice 0712345678 2 cement");
+
+        Assert.StartsWith("Send this invoice?", summary);
+        Assert.Contains("2 x Cement @ KES 750 = KES 1,500", summary);
+        Assert.Equal(0, await InvoiceCountAsync());
+    }
+
+    [Fact]
     public async Task SavedItems_AmbiguousPrefix_AsksWhichAndSendsNothing()
     {
         await _merchant.SayAsync("item add Cement 750");
