@@ -13,14 +13,23 @@ public static partial class Replies
     internal static string ItemLine(string description, int quantity, Money unit) =>
         quantity == 1 ? $"{description}: {unit.ToKes()}" : $"{quantity} x {description} @ {unit.ToKes()} = {Money.FromCents(unit.Cents * quantity).ToKes()}";
 
-    /// <summary>The item lines of an invoice, at most <see cref="MaxItemsShown"/>, then how many more.</summary>
+    // What the item lines may take of a WhatsApp message with a button (1,024 characters), so the total and the date still fit.
+    private const int MaxItemsText = 600;
+
+    /// <summary>The item lines of an invoice, at most <see cref="MaxItemsShown"/> and what fits, then how many more.</summary>
     internal static string ItemLines(IReadOnlyList<InvoiceItem> items, Language lang)
     {
         var text = new StringBuilder();
-        foreach (var item in items.Take(MaxItemsShown))
-            text.Append(ItemLine(Truncated(item.Description), item.Quantity, item.UnitAmount)).Append('\n');
-        if (items.Count > MaxItemsShown)
-            text.Append(Pick(lang, $"... and {items.Count - MaxItemsShown} more items\n", $"... na bidhaa {items.Count - MaxItemsShown} zaidi\n"));
+        var shown = 0;
+        foreach (var line in items.Take(MaxItemsShown).Select(i => ItemLine(Truncated(i.Description), i.Quantity, i.UnitAmount)))
+        {
+            if (text.Length + line.Length > MaxItemsText) break;
+            text.Append(line).Append('\n');
+            shown++;
+        }
+
+        if (items.Count > shown)
+            text.Append(Pick(lang, $"... and {items.Count - shown} more items\n", $"... na bidhaa {items.Count - shown} zaidi\n"));
         return text.ToString();
     }
 
