@@ -24,6 +24,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Logins.DataProtectionKeyRepository>();
         services.AddSingleton<Logins.LoginLinkRepository>();
         services.AddSingleton<Dashboard.AttentionRepository>();
+        services.AddSingleton<Dashboard.TrendRepository>();
+        services.AddSingleton<Dashboard.CustomerAccounts>();
+        services.AddSingleton<Payments.MerchantPayments>();
         services.AddSingleton<Dashboard.PaymentExportRepository>();
         services.AddSingleton<Retention.RetentionRepository>();
         services.AddSingleton<InvoiceRepository>();

@@ -216,6 +216,64 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await Expect(app.GetByLabel("Your phone number")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Dashboard_TheNewInvoiceFormReachesTheCustomer_TheExportParses_StaffCannotOpenSettings()
+    {
+        var sandbox = await OpenSandboxAsync();
+        var (merchant, customer) = (sandbox.Locator("#merchant"), sandbox.Locator("#customer"));
+        await SendAsync(merchant, "staff add 0711222333 Otieno");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("Otieno");
+        var app = await LogInAsync("0700000001", "254700000001");
+
+        await app.GetByRole(AriaRole.Link, new() { Name = "New invoice", Exact = true }).ClickAsync();
+        await app.GetByLabel("Customer's phone").FillAsync("0712345678");
+        await app.GetByLabel("Customer's name").FillAsync("Jane Wanjiru");
+        await app.GetByLabel("Amount").FillAsync("2,500");
+        await app.GetByLabel("Description").FillAsync("Logo design");
+        await app.GetByRole(AriaRole.Button, new() { Name = "Send the invoice" }).ClickAsync();
+        await Expect(app.Locator("[role=status]")).ToContainTextAsync("INV-0001 is on its way to the customer.");
+        await Expect(customer.Locator(".msg.in").Filter(new() { HasText = "INV-0001" })).ToContainTextAsync("KES 2,500");
+
+        await app.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
+        var download = await app.RunAndWaitForDownloadAsync(() =>
+            app.GetByRole(AriaRole.Link, new() { Name = "Download these invoices (CSV, for Excel)" }).ClickAsync());
+        Assert.Matches(@"^invoices-.+\.csv$", download.SuggestedFilename);
+        using (var csv = CsvHelper.CsvReader.FromText((await File.ReadAllTextAsync(await download.PathAsync())).TrimStart('\uFEFF'),
+                   new CsvHelper.CsvReaderOptions { HasHeader = true }))
+        {
+            Assert.True(csv.Read());
+            Assert.Equal(("INV-0001", "Jane Wanjiru", "2500.00"), (csv.GetString(0), csv.GetString(3), csv.GetString(6)));
+            Assert.False(csv.Read());
+        }
+
+        var staff = await LogInAsync("0711222333", "254711222333");
+        await Expect(staff.Locator("nav")).Not.ToContainTextAsync("Settings");
+        var settings = await staff.GotoAsync(_bot.BaseUrl + "/app/settings");
+        Assert.Equal(403, settings!.Status);
+        await Expect(staff.Locator("h1")).ToHaveTextAsync("Only the owner can do this.");
+    }
+
+    /// <summary>Logs in at /app in a new phone-sized page with the code the sandbox delivered to <paramref name="msisdn"/>'s WhatsApp.</summary>
+    private async Task<IPage> LogInAsync(string phone, string msisdn)
+    {
+        var app = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, AcceptDownloads = true });
+        await app.GotoAsync(_bot.BaseUrl + "/app");
+        await app.GetByLabel("Your phone number").FillAsync(phone);
+        await app.GetByRole(AriaRole.Button, new() { Name = "Send me a code" }).ClickAsync();
+        await Expect(app.Locator("[role=status]")).ToContainTextAsync("a 6-digit code is on its way");
+        using var http = new HttpClient();
+        var code = "";
+        for (var tries = 0; code.Length == 0 && tries < 100; tries++, await Task.Delay(100))
+        {
+            var feed = await http.GetStringAsync($"{_bot.BaseUrl}/sandbox/feed?merchant={msisdn}&customer=254712345678");
+            code = Regex.Match(feed, @"login code[^""]*?\b(\d{6})\b").Groups[1].Value;
+        }
+        await app.GetByLabel("Code").FillAsync(code);
+        await app.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(app.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+        return app;
+    }
+
     private async Task<IPage> OpenSandboxAsync()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 820 } });

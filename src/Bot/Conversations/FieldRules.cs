@@ -20,6 +20,14 @@ public static class FieldRules
     /// <summary>A business is named like a customer: 2 to 60 characters.</summary>
     public static FieldCheck CheckBusinessName(string? input) => Check(input, NameMin, NameMax);
 
+    /// <summary>A name people will read (a business's, a staff member's): 2 to 60 characters with at least one letter.</summary>
+    public static bool IsName(string? input, out string name)
+    {
+        var check = CheckBusinessName(input);
+        name = check.Value;
+        return check.IsValid && name.Any(char.IsLetter);
+    }
+
     // Counted in text elements so an emoji or a letter with combining marks is one character,
     // which is what the merchant sees on the phone.
     public static int VisibleLength(string text) => new StringInfo(text).LengthInTextElements;

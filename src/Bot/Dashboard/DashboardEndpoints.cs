@@ -25,6 +25,7 @@ public static partial class DashboardEndpoints
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private const int LatestCount = 10;
+    private const int TrendDays = 30;
     private const int PageSize = 20;
     private const int ExportMax = 50_000;
 
@@ -33,6 +34,8 @@ public static partial class DashboardEndpoints
         var group = app.MapGroup("/app").ExcludeFromDescription();
         group.MapGet("", OverviewAsync);
         group.MapGet("/invoices", InvoicesAsync);
+        group.MapGet("/invoices/new", NewInvoiceAsync);
+        group.MapPost("/invoices/new", CreateInvoiceAsync);
         group.MapGet("/invoices/{number}", InvoiceAsync);
         group.MapPost("/invoices/{number}/remind", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
             Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
@@ -40,6 +43,19 @@ public static partial class DashboardEndpoints
         group.MapPost("/invoices/{number}/cancel", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
             Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
             ActAsync(http, members, number, "cancel", commands, payments, db, antiforgery, app, ct));
+        group.MapGet("/customers", CustomersAsync);
+        group.MapGet("/customers/{id:long}", CustomerAsync);
+        group.MapGet("/payments", PaymentsAsync);
+        group.MapPost("/payments/{id:long}/apply", ApplyAsync);
+        group.MapPost("/invoices/{number}/resend-sms", ResendBySmsAsync);
+        group.MapGet("/settings", SettingsAsync);
+        group.MapPost("/settings/business", SaveBusinessAsync);
+        group.MapPost("/settings/messages", SaveMessagesAsync);
+        group.MapPost("/settings/pay", SavePayRouteAsync);
+        group.MapPost("/settings/staff", AddStaffAsync);
+        group.MapPost("/settings/staff/remove", RemoveStaffAsync);
+        group.MapPost("/settings/keys", CreateKeyAsync);
+        group.MapPost("/settings/keys/{id:long}/revoke", RevokeKeyAsync);
         group.MapGet("/events", EventsAsync);
         group.MapGet("/live.js", () => Results.Text(LiveScript.Source, "text/javascript; charset=utf-8"));
         group.MapGet("/export/invoices.csv", ExportInvoicesAsync);
@@ -54,7 +70,7 @@ public static partial class DashboardEndpoints
         return app;
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext http, LoginCodes members, AttentionRepository attention,
+    private static async Task<IResult> OverviewAsync(HttpContext http, LoginCodes members, AttentionRepository attention, TrendRepository trend,
         InvoiceRepository invoices, Db db, IAntiforgery antiforgery, TimeProvider clock, CancellationToken ct)
     {
         if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
@@ -64,16 +80,16 @@ public static partial class DashboardEndpoints
         await using (var c = await db.OpenAsync(ct))
             totals = await StatsRepository.TotalsSinceAsync(c, null, merchant.Id,
                 NairobiTime.StartOfDay(now), NairobiTime.StartOfWeek(now), NairobiTime.StartOfMonth(now), ct);
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return Page<OverviewView>(StatusCodes.Status200OK, new()
+        var today = NairobiTime.Date(now);
+        var since = NairobiTime.StartOfDay(now).AddDays(1 - TrendDays);
+        return SignedIn<OverviewView>(http, antiforgery, user, StatusCodes.Status200OK, new()
         {
-            [nameof(OverviewView.Text)] = new DashboardText(Language.FromCode(merchant.Language)),
-            [nameof(OverviewView.Merchant)] = merchant.Name,
             [nameof(OverviewView.Attention)] = await attention.ForMerchantAsync(merchant.Id, now, ct),
             [nameof(OverviewView.Totals)] = totals,
             [nameof(OverviewView.Latest)] = await invoices.ListAsync(merchant.Id, null, null, LatestCount, ct),
-            [nameof(OverviewView.Token)] = tokens.RequestToken!,
-            [nameof(OverviewView.TokenField)] = tokens.FormFieldName,
+            [nameof(OverviewView.Trend)] = await trend.CollectedByDayAsync(merchant.Id, today.AddDays(1 - TrendDays), today, ct),
+            [nameof(OverviewView.ByStatus)] = await trend.ByStatusAsync(merchant.Id, since, ct),
+            [nameof(OverviewView.MedianTimeToPay)] = await trend.MedianTimeToPayAsync(merchant.Id, since, ct),
         });
     }
 
@@ -90,11 +106,8 @@ public static partial class DashboardEndpoints
         (string, string?)[] dates = [("from", startOk ? from : null), ("to", endOk ? to : null)];
         (string, string?)[] filters = [("q", search.Text), ("status", wanted?.ToLowerInvariant()), .. dates];
         string Href(int at) => "/app/invoices" + Query([.. filters, ("offset", at.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return Page<InvoicesView>(StatusCodes.Status200OK, new()
+        return SignedIn<InvoicesView>(http, antiforgery, user, StatusCodes.Status200OK, new()
         {
-            [nameof(InvoicesView.Text)] = text,
-            [nameof(InvoicesView.Merchant)] = user.Merchant.Name,
             [nameof(InvoicesView.Search)] = search,
             [nameof(InvoicesView.FromText)] = startOk ? from : null,
             [nameof(InvoicesView.ToText)] = endOk ? to : null,
@@ -105,16 +118,16 @@ public static partial class DashboardEndpoints
             [nameof(InvoicesView.Notice)] = startOk && endOk ? null : text.BadDate,
             [nameof(InvoicesView.ExportQuery)] = Query(filters),
             [nameof(InvoicesView.DatesQuery)] = Query(dates),
-            [nameof(InvoicesView.Token)] = tokens.RequestToken!,
-            [nameof(InvoicesView.TokenField)] = tokens.FormFieldName,
         });
     }
 
-    private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, PaymentRepository payments,
-        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
-        await AppSession.CurrentAsync(http, members, ct) is { } user
-            ? await InvoicePageAsync(http, user, number, null, payments, db, antiforgery, app, ct)
-            : Results.Redirect("/app/login");
+    private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, string? sent, PaymentRepository payments,
+        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
+    {
+        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
+        var notice = sent == "1" && InvoiceNumber.TryNormalize(number, out var n) ? new DashboardText(Language.FromCode(user.Merchant.Language)).InvoiceSent(n) : null;
+        return await InvoicePageAsync(http, user, number, notice, payments, db, antiforgery, app, ct);
+    }
 
     /// <summary>Remind or cancel from the invoice page: the same rules and words as the chat commands.</summary>
     private static async Task<IResult> ActAsync(HttpContext http, LoginCodes members, string number, string action, InvoiceCommands commands,
@@ -136,32 +149,19 @@ public static partial class DashboardEndpoints
     private static async Task<IResult> InvoicePageAsync(HttpContext http, AppUser user, string number, string? notice, PaymentRepository payments,
         Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
     {
-        var text = new DashboardText(Language.FromCode(user.Merchant.Language));
-        var tokens = antiforgery.GetAndStoreTokens(http);
         Invoice? invoice = null;
         if (InvoiceNumber.TryNormalize(number, out var normalized))
             await using (var c = await db.OpenAsync(ct))
                 invoice = await InvoiceRepository.GetByNumberAsync(c, null, user.Merchant.Id, normalized, ct);
         // Another merchant's invoice is looked up under this merchant only, so it answers exactly like a missing one.
-        if (invoice is null)
-            return Page<NotFoundView>(StatusCodes.Status404NotFound, new()
-            {
-                [nameof(NotFoundView.Text)] = text,
-                [nameof(NotFoundView.Merchant)] = user.Merchant.Name,
-                [nameof(NotFoundView.Token)] = tokens.RequestToken!,
-                [nameof(NotFoundView.TokenField)] = tokens.FormFieldName,
-            });
-        return Page<InvoiceView>(StatusCodes.Status200OK, new()
+        if (invoice is null) return NotFound(http, antiforgery, user);
+        return SignedIn<InvoiceView>(http, antiforgery, user, StatusCodes.Status200OK, new()
         {
-            [nameof(InvoiceView.Text)] = text,
-            [nameof(InvoiceView.Merchant)] = user.Merchant.Name,
             [nameof(InvoiceView.Invoice)] = invoice,
             [nameof(InvoiceView.Payments)] = await payments.ListForInvoiceAsync(invoice.Id, ct),
             [nameof(InvoiceView.PayLink)] = InvoiceStatus.IsPayable(invoice.Status) && invoice.BalanceCents > 0 ? app.Value.PayLink(invoice.PayToken) : null,
             [nameof(InvoiceView.Notice)] = notice,
             [nameof(InvoiceView.Nonce)] = SecureToken.New(),
-            [nameof(InvoiceView.Token)] = tokens.RequestToken!,
-            [nameof(InvoiceView.TokenField)] = tokens.FormFieldName,
         });
     }
 
@@ -194,6 +194,20 @@ public static partial class DashboardEndpoints
     }
 
     private static DashboardText Text(string? lang) => new(Language.TryParse(lang, out var picked) ? picked : Language.English);
+
+    /// <summary>A page of the signed-in user's: the frame (their words, business, role, form token) and the page's own parameters.</summary>
+    private static HtmlPageResult<TComponent> SignedIn<TComponent>(HttpContext http, IAntiforgery antiforgery, AppUser user, int status,
+        Dictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        parameters["Session"] = new SignedInPage(new DashboardText(Language.FromCode(user.Merchant.Language)), user.Merchant.Name,
+            user.Actor.IsOwner, tokens.RequestToken!, tokens.FormFieldName);
+        return Page<TComponent>(status, parameters);
+    }
+
+    /// <summary>The one answer for what is missing and for what is another merchant's.</summary>
+    private static HtmlPageResult<NotFoundView> NotFound(HttpContext http, IAntiforgery antiforgery, AppUser user) =>
+        SignedIn<NotFoundView>(http, antiforgery, user, StatusCodes.Status404NotFound, []);
 
     private static HtmlPageResult<TComponent> Page<TComponent>(int status, Dictionary<string, object?> parameters) where TComponent : IComponent =>
         new(status, parameters, ContentSecurityPolicy);

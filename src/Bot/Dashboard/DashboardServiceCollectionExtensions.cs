@@ -35,6 +35,7 @@ public static class DashboardServiceCollectionExtensions
             o.Cookie.SecurePolicy = mode.IsSandbox ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddSingleton<LoginCodes>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<UnappliedMoney>();
         return services;
     }
 }

@@ -156,13 +156,12 @@ public sealed class RegistrationFlow
         switch (_machine.State)
         {
             case Step.BusinessName:
-                var name = FieldRules.CheckBusinessName(text);
-                if (name.Error is not null || !name.Value.Any(char.IsLetter))
+                if (!FieldRules.IsName(text, out var name))
                 {
                     ReAsk(RegistrationReplies.BusinessNameRule(Lang));
                     return false;
                 }
-                _row.BusinessName = name.Value;
+                _row.BusinessName = name;
                 _machine.Fire(Trigger.EnterName);
                 return false;
             case Step.Payment:

@@ -110,7 +110,8 @@ public static class RegistrationReplies
         "This number is already registered as a merchant. Send help to see what you can do.",
         "Nambari hii tayari imesajiliwa kama mfanyabiashara. Tuma msaada kuona unachoweza kufanya."));
 
-    private static string PayLine(PayChoice? pay, Language lang) => pay switch
+    /// <summary>How customers pay, in a few words: "Till 123456", "Paybill 522522, account 0011".</summary>
+    public static string PayLine(PayChoice? pay, Language lang) => pay switch
     {
         { Route: PayRoutes.Till } => $"Till {pay.Number}",
         { Route: PayRoutes.Paybill, Account: { } account } => Pick(lang, $"Paybill {pay.Number}, account {account}", $"Paybill {pay.Number}, akaunti {account}"),

@@ -83,7 +83,12 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     private async Task UnappliedAsync(DbConnection c, DbTransaction t, PaymentOutcome.Unapplied unapplied, CancellationToken ct)
     {
         var confirmation = unapplied.Confirmation;
-        if (await directory.ConfiguredAsync(ct) is not { } merchant) return;
+        // Whose money it is: the merchant whose code starts what the payer typed, else the deployment's own merchant.
+        var merchant = await MerchantPayments.OwnerByCodeAsync(c, t, PaymentRefs.Key(confirmation.Account), ct) is { } owner
+            ? await MerchantRepository.GetAsync(c, t, owner, ct)
+            : await directory.ConfiguredAsync(ct);
+        if (merchant is null) return;
+        await MerchantPayments.HoldForAsync(c, t, unapplied.PaymentId, merchant.Id, ct);
         await ToMerchantAsync(c, t, merchant, null,
             Replies.MerchantUnappliedPayment(confirmation.Payer, confirmation.Account, confirmation.TransId, confirmation.Amount,
                 Language.FromCode(merchant.Language)),

@@ -33,9 +33,9 @@ public sealed class EveningSummary(
         foreach (var merchant in await optedIn.ListOptedInAsync(ct))
         {
             var (count, cents) = await rows.CollectedAsync(merchant.Id, report.From, report.To, ct);
-            // Money no invoice took belongs to no merchant yet: only the deployment's own merchant (Merchant:Phone)
-            // hears about it, never the other merchants of a platform, whose business it is not. A rejected
-            // confirmation was never money (a forgery, most likely): the operator's report has it.
+            // Money no invoice took counts for the merchant it is held for; held for nobody (no Merchant:Phone when it
+            // came), only the deployment's own merchant hears of it. A rejected confirmation was never money (a forgery,
+            // most likely): the operator's report has it.
             var theirs = merchant.Phone == housePhone;
             var differences = report.Differences.Count(d => (d.MerchantId == merchant.Id || d.MerchantId is null && theirs)
                 && d.Kind is not (Reconciler.C2bRejected or Reconciler.C2bUnverified));

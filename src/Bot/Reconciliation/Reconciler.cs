@@ -34,9 +34,8 @@ public sealed class Reconciler(ReconciliationRepository rows, ReviewItemReposito
         var differences = new List<ReconciliationDifference>();
         var everyMerchant = merchantId is null;
 
-        if (everyMerchant)
-            foreach (var p in await rows.UnappliedReceiptsAsync(from, to, ct))
-                differences.Add(new(ReceiptWithoutInvoice, null, null, null, p.PaymentId, p.MpesaReceipt, p.AmountCents, null));
+        foreach (var p in await rows.UnappliedReceiptsAsync(from, to, merchantId, ct))
+            differences.Add(new(ReceiptWithoutInvoice, p.MerchantId, null, null, p.PaymentId, p.MpesaReceipt, p.AmountCents, null));
 
         foreach (var i in await rows.InvoiceMismatchesAsync(from, to, merchantId, ct))
         {

@@ -15,7 +15,10 @@ public sealed record Attention
     /// <summary>Payments whose outcome M-PESA has not made clear; a person checks them.</summary>
     public long PaymentsInReview { get; init; }
 
-    public bool IsEmpty => Overdue == 0 && FailedDeliveries == 0 && PaymentsInReview == 0;
+    /// <summary>Paybill payments held for the merchant because what the payer typed matched no invoice.</summary>
+    public long UnappliedPaybill { get; init; }
+
+    public bool IsEmpty => Overdue == 0 && FailedDeliveries == 0 && PaymentsInReview == 0 && UnappliedPaybill == 0;
 }
 
 public sealed class AttentionRepository(Db db)
@@ -28,7 +31,9 @@ public sealed class AttentionRepository(Db db)
                  AND (status = 'EXPIRED' OR (status IN ('PENDING', 'SENT', 'PARTIALLY_PAID') AND expires_at <= @now))) AS overdue,
               (SELECT count(*) FROM invoices WHERE merchant_id = @merchantId AND status = 'FAILED') AS failed_deliveries,
               (SELECT count(*) FROM payments p JOIN invoices i ON i.id = p.invoice_id
-                 WHERE i.merchant_id = @merchantId AND p.status = 'NEEDS_REVIEW') AS payments_in_review
+                 WHERE i.merchant_id = @merchantId AND p.status = 'NEEDS_REVIEW') AS payments_in_review,
+              (SELECT count(*) FROM payments WHERE held_for_merchant_id = @merchantId
+                 AND invoice_id IS NULL AND status = 'SUCCESS') AS unapplied_paybill
             """;
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleAsync<Attention>(new CommandDefinition(sql, new { merchantId, now }, cancellationToken: ct));

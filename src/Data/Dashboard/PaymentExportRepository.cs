@@ -3,12 +3,12 @@ using InvoiceFirst.Data.Database;
 
 namespace InvoiceFirst.Data.Dashboard;
 
-/// <summary>A payment as the merchant's export lists it: on one of the merchant's invoices.</summary>
+/// <summary>A payment as the merchant's export lists it: on one of the merchant's invoices, or held for it (no invoice yet).</summary>
 public sealed record PaymentExportRow
 {
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SettledAt { get; init; }
-    public required string InvoiceNumber { get; init; }
+    public string? InvoiceNumber { get; init; }
     public required string Method { get; init; }
     public required string Status { get; init; }
     public long AmountCents { get; init; }
@@ -22,10 +22,10 @@ public sealed class PaymentExportRepository(Db db)
     public async Task<IReadOnlyList<PaymentExportRow>> ListAsync(long merchantId, DateTimeOffset? from, DateTimeOffset? to, int limit,
         CancellationToken ct)
     {
-        const string sql = """
+        const string sql = $"""
             SELECT p.created_at, p.settled_at, i.number AS invoice_number, p.method, p.status, p.amount_cents, p.mpesa_receipt, p.msisdn
-            FROM payments p JOIN invoices i ON i.id = p.invoice_id
-            WHERE i.merchant_id = @merchantId AND p.created_at >= @from AND p.created_at < @to
+            FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id
+            WHERE {Payments.MerchantPayments.OfMerchant} AND p.created_at >= @from AND p.created_at < @to
             ORDER BY p.created_at, p.id
             LIMIT @limit
             """;

@@ -93,10 +93,7 @@ public sealed class InvoiceRepository(Db db)
               AND (@like IS NULL OR lower(coalesce(customer_name, '')) LIKE @like OR lower(number) LIKE @like
                    OR lower(description) LIKE @like OR msisdn LIKE @digits)
             """;
-        var text = search.Text?.Trim().ToLowerInvariant();
-        var like = string.IsNullOrEmpty(text) ? null : "%" + text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-        // A phone typed the Kenyan way (07...) is stored as 2547...: search the stored form.
-        var digits = text is { Length: > 0 } && text.All(char.IsAsciiDigit) ? "%" + (text.StartsWith('0') ? "254" + text[1..] : text) + "%" : like;
+        var (like, digits) = SearchPattern.Of(search.Text);
         var args = new
         {
             merchantId, status = search.Status, like, digits, from = search.From ?? Time.TimeBounds.Earliest,

@@ -8,6 +8,9 @@ public sealed record Merchant
     public string Language { get; init; } = "en";
     public bool RemindersEnabled { get; init; } = true;
 
+    /// <summary>The evening summary in chat (<c>summary on|off</c>).</summary>
+    public bool SummaryEnabled { get; init; }
+
     /// <summary>Short and unique across the deployment (<see cref="MerchantCodes"/>); null only before it is assigned.</summary>
     public string? Code { get; init; }
 

@@ -8,7 +8,7 @@ namespace InvoiceFirst.Data.Merchants;
 public sealed class MerchantRepository(Db db)
 {
     internal const string Columns =
-        "id, phone, name, language, reminders_enabled, code, status, pay_route, pay_number, pay_account, created_at, daily_invoice_limit, daily_sms_cap, vat";
+        "id, phone, name, language, reminders_enabled, summary_enabled, code, status, pay_route, pay_number, pay_account, created_at, daily_invoice_limit, daily_sms_cap, vat";
 
     // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
     // No code may begin another ("MM7" and "MM74"), so "MM7-42" and "MM74-2" can never be typed alike.
@@ -120,6 +120,19 @@ public sealed class MerchantRepository(Db db)
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<Merchant>(new CommandDefinition(sql, args, cancellationToken: ct));
     }
+
+    /// <summary>The owner's settings page: the business's name; false when the merchant is gone.</summary>
+    public static async Task<bool> RenameAsync(DbConnection connection, DbTransaction transaction, long id, string name, DateTimeOffset now,
+        CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE merchants SET name = @name, updated_at = @now WHERE id = @id",
+            new { id, name, now }, transaction, cancellationToken: ct)) == 1;
+
+    /// <summary>How the merchant's customers pay (<see cref="PayRoutes"/>), as the owner last said.</summary>
+    public static async Task SetPayRouteAsync(DbConnection connection, DbTransaction transaction, long id, string route, string? number,
+        string? account, DateTimeOffset now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE merchants SET pay_route = @route, pay_number = @number, pay_account = @account, updated_at = @now WHERE id = @id",
+            new { id, route, number, account, now }, transaction, cancellationToken: ct));
 
     public static async Task SetLanguageAsync(DbConnection connection, DbTransaction transaction,
         long id, string language, DateTimeOffset now, CancellationToken ct)

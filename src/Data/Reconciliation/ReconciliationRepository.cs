@@ -7,21 +7,22 @@ namespace InvoiceFirst.Data.Reconciliation;
 /// The queries behind reconciliation: what M-PESA said we received (SUCCESS payments, C2B
 /// confirmations included) against what invoices recorded, over one day's [from, to). A query that takes
 /// <c>merchantId</c> reads that merchant's invoices only, or every merchant's when it is null; money that reached no
-/// invoice belongs to no merchant, so only the operator's report asks for it.
+/// invoice counts for the merchant it is held for (<c>payments.held_for_merchant_id</c>).
 /// </summary>
 public sealed class ReconciliationRepository(Db db)
 {
-    /// <summary>Money received that no invoice took: C2B payments to an unknown account.</summary>
-    public async Task<IReadOnlyList<PaymentRow>> UnappliedReceiptsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>Money received that no invoice took (C2B payments to an unknown account), with the merchant it is held for.</summary>
+    public async Task<IReadOnlyList<PaymentRow>> UnappliedReceiptsAsync(DateTimeOffset from, DateTimeOffset to, long? merchantId, CancellationToken ct)
     {
         const string sql = """
-            SELECT id AS payment_id, invoice_id, NULL AS merchant_id, mpesa_receipt, amount_cents, status
+            SELECT id AS payment_id, invoice_id, held_for_merchant_id AS merchant_id, mpesa_receipt, amount_cents, status
             FROM payments
             WHERE status = 'SUCCESS' AND invoice_id IS NULL AND created_at >= @from AND created_at < @to
+              AND (@merchantId IS NULL OR held_for_merchant_id = @merchantId)
             ORDER BY id
             """;
         await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<PaymentRow>(new CommandDefinition(sql, new { from, to }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<PaymentRow>(new CommandDefinition(sql, new { from, to, merchantId }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Payments a person still has to look at, however old, as of the end of the day.</summary>

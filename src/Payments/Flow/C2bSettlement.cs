@@ -60,6 +60,6 @@ public sealed class C2bSettlement(
         }
 
         logger.LogWarning("C2B payment {TransId} matches no invoice; recorded as unapplied", confirmation.TransId);
-        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Unapplied(confirmation), ct);
+        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Unapplied(confirmation, id), ct);
     }
 }

@@ -23,8 +23,9 @@ public abstract record PaymentOutcome
     /// <summary>Daraja refused to send the prompt at all.</summary>
     public sealed record PushRefused(Payment Payment, Invoice Invoice, StkErrorKind Kind) : PaymentOutcome;
 
-    /// <summary>A verified Paybill/Till payment whose account matches no invoice: recorded, not applied.</summary>
-    public sealed record Unapplied(C2bConfirmation Confirmation) : PaymentOutcome;
+    /// <summary>A verified Paybill/Till payment whose account matches no invoice: recorded as payment
+    /// <paramref name="PaymentId"/>, not applied; the host decides whose it is.</summary>
+    public sealed record Unapplied(C2bConfirmation Confirmation, long PaymentId) : PaymentOutcome;
 }
 
 /// <summary>Receives each <see cref="PaymentOutcome"/> inside the transaction that recorded it.</summary>
