@@ -20,4 +20,6 @@ public enum CommandWord
     Staff,
     Web,
     Mpesa,
+    Product,
+    Vat,
 }
