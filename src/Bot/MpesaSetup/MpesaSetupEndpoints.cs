@@ -3,7 +3,9 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Payments.Merchants;
+using InvoiceFirst.Payments.Flow;
 using InvoiceFirst.Payments.Mpesa;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 
@@ -22,7 +24,8 @@ public static class MpesaSetupEndpoints
 
     /// <summary>The page's services, so each handler names one parameter.</summary>
     public sealed record SetupServices(SetupLinkRepository Links, MerchantRepository Merchants, MerchantDarajaKeys Keys,
-        DarajaTokenProvider Daraja, IAntiforgery Antiforgery, Db Db, TimeProvider Clock);
+        DarajaTokenProvider Daraja, DarajaC2bClient C2b, C2bUrls C2bUrls, PaymentHost Host, IOptions<MpesaOptions> Mpesa,
+        IAntiforgery Antiforgery, Db Db, TimeProvider Clock);
 
     public static IEndpointRouteBuilder MapMpesaSetup(this IEndpointRouteBuilder app)
     {
@@ -61,9 +64,25 @@ public static class MpesaSetupEndpoints
                 form.ShortCode, form.IsTill ? form.Till : null, s.Keys.Protect(secrets), now, ct);
             return true;
         }, ct);
-        return saved
-            ? Page(http, s, text, token, merchant, null, text.Saved(form.What), StatusCodes.Status200OK, isError: false)
-            : Spent(http, s, text.Language);
+        if (!saved) return Spent(http, s, text.Language);
+        return Page(http, s, text, token, merchant, null, text.Saved(form.What) + await RegisterC2bAsync(merchant.Id, text, s, ct),
+            StatusCodes.Status200OK, isError: false);
+    }
+
+    /// <summary>
+    /// Payments made by hand to the merchant's Paybill or Till reach us only once our C2B URLs are registered for its
+    /// shortcode, with its own app (safe to repeat: it moves no money). What happened, in a sentence for the page.
+    /// </summary>
+    private static async Task<string> RegisterC2bAsync(long merchantId, MpesaSetupText text, SetupServices s, CancellationToken ct)
+    {
+        if (!s.Mpesa.Value.IsC2bEnabled(s.Host.IsLive)) return "";
+        var account = await s.Keys.ForMerchantAsync(merchantId, ct);
+        return await s.C2b.RegisterUrlsAsync(account, s.C2bUrls.Confirmation, s.C2bUrls.Validation, ct) switch
+        {
+            DarajaAck.Accepted => " " + text.C2bRegistered,
+            DarajaAck.Refused refused => " " + text.C2bRefused(refused.Message),
+            _ => " " + text.C2bNoAnswer,
+        };
     }
 
     private static async Task<Merchant?> MerchantAsync(string token, SetupServices s, CancellationToken ct) =>

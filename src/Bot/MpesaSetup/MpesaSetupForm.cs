@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using InvoiceFirst.Payments.Merchants;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,7 @@ public sealed partial record MpesaSetupForm(bool IsTill, string ShortCode, strin
         if (form.IsTill && !Code().IsMatch(form.Till)) return (form, null, text.BadTill);
         if (key.Length == 0 || secret.Length == 0 || passkey.Length == 0) return (form, null, text.MissingKeys);
         if (new[] { form.InitiatorName, password, certificate }.Count(v => v is not null) is 1 or 2) return (form, null, text.InitiatorIncomplete);
+        if (certificate is not null && !Readable(certificate)) return (form, null, text.BadCertificate);
         return (form, new DarajaSecrets(key, secret, passkey, form.InitiatorName, password, certificate), null);
     }
 
@@ -27,6 +29,20 @@ public sealed partial record MpesaSetupForm(bool IsTill, string ShortCode, strin
     public string What => IsTill ? $"Till {Till}" : $"Paybill {ShortCode}";
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static bool Readable(string certificate)
+    {
+        try
+        {
+            using var parsed = InvoiceFirst.Payments.Mpesa.SecurityCredential.FromText(certificate);
+            using var key = parsed.GetRSAPublicKey();
+            return key is not null;
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
 
     [GeneratedRegex(@"^\d{5,7}$")]
     private static partial Regex Code();

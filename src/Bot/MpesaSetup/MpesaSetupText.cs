@@ -41,6 +41,17 @@ public sealed record MpesaSetupText(Language Language)
         "Safaricom haikukubali consumer key na secret hizi. Zinakili upya kutoka programu yako kwenye developer.safaricom.co.ke (bila nafasi) ujaribu tena.");
     public string Unreachable => Pick("Safaricom could not be reached just now. Nothing was saved; please try again in a minute.",
         "Safaricom haikupatikana sasa hivi. Hakuna kilichohifadhiwa; tafadhali jaribu tena baada ya dakika moja.");
+    public string C2bRegistered => Pick(
+        "Payments customers make by hand to it (Paybill with the invoice's reference) are recognised too.",
+        "Malipo ambayo wateja hufanya kwa mkono (Paybill na namba ya ankara) yanatambuliwa pia.");
+    public string C2bRefused(string why) => Pick(
+        $"Safaricom did not let us register for payments made by hand ({why}); prompts sent from invoices work as usual.",
+        $"Safaricom haikuturuhusu kusajili malipo ya mkono ({why}); maombi ya malipo kutoka ankara yanafanya kazi kama kawaida.");
+    public string C2bNoAnswer => Pick(
+        "Safaricom did not answer when we registered for payments made by hand; the operator can register again later.",
+        "Safaricom haikujibu tulipojisajili kwa malipo ya mkono; msimamizi anaweza kusajili tena baadaye.");
+    public string BadCertificate => Pick("The certificate could not be read: paste the whole PEM text from Safaricom.",
+        "Cheti hakikusomeka: bandika maandishi yote ya PEM kutoka Safaricom.");
     public string Saved(string what) => Pick(
         $"Saved. Safaricom accepted your keys: from now on your customers pay into your {what}. Send mpesa in the chat to see this again.",
         $"Imehifadhiwa. Safaricom imekubali funguo zako: sasa wateja wako watalipa moja kwa moja kwenye {what} yako. Tuma mpesa kwenye mazungumzo kuona hili tena.");

@@ -90,8 +90,9 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     private async Task UnappliedAsync(DbConnection c, DbTransaction t, PaymentOutcome.Unapplied unapplied, CancellationToken ct)
     {
         var confirmation = unapplied.Confirmation;
-        // Whose money it is: the merchant whose code starts what the payer typed, else the deployment's own merchant.
-        var merchant = await MerchantPayments.OwnerByCodeAsync(c, t, PaymentRefs.Key(confirmation.Account), ct) is { } owner
+        // Whose money it is: the merchant whose own shortcode it was paid to, else the one whose code starts what the payer
+        // typed, else the deployment's own merchant.
+        var merchant = (unapplied.ShortCodeOwner ?? await MerchantPayments.OwnerByCodeAsync(c, t, PaymentRefs.Key(confirmation.Account), ct)) is { } owner
             ? await MerchantRepository.GetAsync(c, t, owner, ct)
             : await directory.ConfiguredAsync(ct);
         if (merchant is null) return;

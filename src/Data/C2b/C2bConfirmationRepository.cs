@@ -91,6 +91,17 @@ public sealed class C2bConfirmationRepository(Db db)
         return (await c.QueryAsync<long>(new CommandDefinition(sql, new { receivedBefore, now }, cancellationToken: ct))).AsList();
     }
 
+    /// <summary>RECEIVED → UNVERIFIED at once, with why nobody can ask about it (a merchant's own Paybill saved without an initiator).</summary>
+    public async Task MarkUnverifiableAsync(long id, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE c2b_confirmations SET status = 'UNVERIFIED', reason = @reason, next_query_at = NULL, updated_at = @now
+            WHERE id = @id AND status = 'RECEIVED'
+            """;
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(sql, new { id, reason, now }, cancellationToken: ct));
+    }
+
     /// <summary>Records the token of one status query, so its result URL leads back to this confirmation.</summary>
     public async Task AddQueryAsync(string token, long confirmationId, DateTimeOffset now, CancellationToken ct)
     {

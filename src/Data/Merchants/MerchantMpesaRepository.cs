@@ -57,6 +57,18 @@ public sealed class MerchantMpesaRepository(Db db)
         connection.QuerySingleOrDefaultAsync<MerchantMpesa>(new CommandDefinition(
             $"SELECT {Columns} FROM merchant_mpesa WHERE merchant_id = @merchantId", new { merchantId }, transaction, cancellationToken: ct));
 
+    /// <summary>The merchant whose own app (still in use) charges <paramref name="shortCode"/>: its Paybill, or its Till or store number.</summary>
+    public static Task<MerchantMpesa?> FindByShortCodeAsync(DbConnection connection, DbTransaction? transaction, string shortCode, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<MerchantMpesa>(new CommandDefinition(
+            $"SELECT {Columns} FROM merchant_mpesa WHERE removed_at IS NULL AND (short_code = @shortCode OR party_b = @shortCode) ORDER BY saved_at DESC LIMIT 1",
+            new { shortCode }, transaction, cancellationToken: ct));
+
+    public async Task<MerchantMpesa?> FindByShortCodeAsync(string shortCode, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await FindByShortCodeAsync(connection, null, shortCode, ct);
+    }
+
     public async Task MarkUsedAsync(long merchantId, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

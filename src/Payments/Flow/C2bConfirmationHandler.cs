@@ -1,6 +1,7 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
 using InvoiceFirst.Data.C2b;
+using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Review;
 using InvoiceFirst.Payments.Mpesa;
@@ -31,7 +32,9 @@ public sealed class C2bConfirmationHandler(
 
         var paid = parsed.Payment;
         var now = clock.GetUtcNow();
-        var ours = paid.BusinessShortCode == mpesa.Value.ShortCode || paid.BusinessShortCode == mpesa.Value.EffectivePartyB;
+        // Ours: the deployment's shortcode, or a merchant's own that is saved with its app (its URLs registered with it).
+        var ours = paid.BusinessShortCode == mpesa.Value.ShortCode || paid.BusinessShortCode == mpesa.Value.EffectivePartyB
+            || await MerchantMpesaRepository.FindByShortCodeAsync(c, t, paid.BusinessShortCode, ct) is not null;
         var confirmation = new C2bConfirmation
         {
             TransId = paid.TransId,

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Data.C2b;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Payments.Mpesa;
 
@@ -21,16 +22,20 @@ public sealed class C2bSettlement(
     /// The invoice the payer meant: the one whose payment reference they typed (unique across merchants), else the
     /// one invoice anywhere with that number. Several merchants share numbers: then nothing is guessed.
     /// </summary>
-    private static async Task<Invoice?> MatchAsync(DbConnection c, DbTransaction t, string account, CancellationToken ct)
+    /// <remarks>Money paid to a merchant's own shortcode (<paramref name="owner"/>) can only be for that merchant's invoices.</remarks>
+    private static async Task<Invoice?> MatchAsync(DbConnection c, DbTransaction t, string account, long? owner, CancellationToken ct)
     {
-        if (await InvoicePayments.FindByPaymentRefAsync(c, t, PaymentRefs.Key(account), ct) is { } byRef) return byRef;
-        var byNumber = await InvoicePayments.FindByNormalizedNumberAsync(c, t, C2bParser.NormalizeAccount(account), ct);
+        if (await InvoicePayments.FindByPaymentRefAsync(c, t, PaymentRefs.Key(account), ct) is { } byRef && (owner is null || byRef.MerchantId == owner))
+            return byRef;
+        var byNumber = (await InvoicePayments.FindByNormalizedNumberAsync(c, t, C2bParser.NormalizeAccount(account), ct))
+            .Where(i => owner is null || i.MerchantId == owner).ToList();
         return byNumber.Count == 1 ? byNumber[0] : null;
     }
 
     public async Task ApplyAsync(DbConnection c, DbTransaction t, C2bConfirmation confirmation, CancellationToken ct)
     {
-        var invoice = await MatchAsync(c, t, confirmation.Account, ct);
+        var owner = (await MerchantMpesaRepository.FindByShortCodeAsync(c, t, confirmation.ShortCode, ct))?.MerchantId;
+        var invoice = await MatchAsync(c, t, confirmation.Account, owner, ct);
         var now = clock.GetUtcNow();
         var payment = new Payment
         {
@@ -60,6 +65,6 @@ public sealed class C2bSettlement(
         }
 
         logger.LogWarning("C2B payment {TransId} matches no invoice; recorded as unapplied", confirmation.TransId);
-        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Unapplied(confirmation, id), ct);
+        await outcomes.RaiseAsync(c, t, new PaymentOutcome.Unapplied(confirmation, id, owner), ct);
     }
 }

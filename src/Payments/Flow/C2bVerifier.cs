@@ -14,6 +14,7 @@ namespace InvoiceFirst.Payments.Flow;
 public sealed class C2bVerifier(
     C2bConfirmationRepository confirmations,
     DarajaC2bClient daraja,
+    Merchants.MerchantDarajaKeys keys,
     C2bUrls urls,
     C2bVerifierSignal signal,
     PaymentHost host,
@@ -23,6 +24,8 @@ public sealed class C2bVerifier(
     ILogger<C2bVerifier> logger) : PollingWorker(logger)
 {
     private static readonly TimeSpan RetryAfterNoAnswer = TimeSpan.FromMinutes(1);
+
+    private bool IsDeployments(string shortCode) => shortCode == mpesa.Value.ShortCode || shortCode == mpesa.Value.EffectivePartyB;
 
     protected override bool Enabled => mpesa.Value.IsC2bEnabled(host.IsLive);
 
@@ -38,9 +41,20 @@ public sealed class C2bVerifier(
         var due = await confirmations.ClaimDueAsync(now, now + TimeSpan.FromMinutes(settings.C2bRequeryMinutes), 20, ct);
         foreach (var confirmation in due)
         {
+            // A merchant's own shortcode is asked about with its own app and initiator; without one nobody can ask.
+            var own = IsDeployments(confirmation.ShortCode) ? null : await keys.ForShortCodeAsync(confirmation.ShortCode, ct);
+            if (own is { Initiator: null })
+            {
+                logger.LogWarning("C2B confirmation {ConfirmationId} was paid to merchant {MerchantId}'s own shortcode, saved without an initiator: unverified",
+                    confirmation.Id, own.MerchantId);
+                await confirmations.MarkUnverifiableAsync(confirmation.Id, "the merchant's own shortcode has no initiator saved to verify it", clock.GetUtcNow(), ct);
+                continue;
+            }
             var token = SecureToken.New();
             await confirmations.AddQueryAsync(token, confirmation.Id, clock.GetUtcNow(), ct);
-            var ack = await daraja.TransactionStatusAsync(confirmation.TransId, urls.Result(token), urls.Timeout(token), ct);
+            var ack = own is { Initiator: { } initiator }
+                ? await daraja.TransactionStatusAsync(confirmation.TransId, urls.Result(token), urls.Timeout(token), own.Account, initiator, ct)
+                : await daraja.TransactionStatusAsync(confirmation.TransId, urls.Result(token), urls.Timeout(token), ct);
             switch (ack)
             {
                 case DarajaAck.Accepted:

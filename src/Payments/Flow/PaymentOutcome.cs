@@ -24,8 +24,9 @@ public abstract record PaymentOutcome
     public sealed record PushRefused(Payment Payment, Invoice Invoice, StkErrorKind Kind) : PaymentOutcome;
 
     /// <summary>A verified Paybill/Till payment whose account matches no invoice: recorded as payment
-    /// <paramref name="PaymentId"/>, not applied; the host decides whose it is.</summary>
-    public sealed record Unapplied(C2bConfirmation Confirmation, long PaymentId) : PaymentOutcome;
+    /// <paramref name="PaymentId"/>, not applied. Paid to a merchant's own shortcode it is <paramref name="ShortCodeOwner"/>'s;
+    /// otherwise the host decides whose it is.</summary>
+    public sealed record Unapplied(C2bConfirmation Confirmation, long PaymentId, long? ShortCodeOwner) : PaymentOutcome;
 }
 
 /// <summary>Receives each <see cref="PaymentOutcome"/> inside the transaction that recorded it.</summary>

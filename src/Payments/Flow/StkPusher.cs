@@ -60,6 +60,7 @@ public sealed class StkPusher(
                 await using (var connection = await db.OpenAsync(ct))
                     await PaymentTransitions.RecordAcceptedAsync(connection, payment.Id, accepted.MerchantRequestId,
                         accepted.CheckoutRequestId, now + options.Value.QueryAfter, now, ct);
+                await keys.MarkUsedAsync(account, now, ct); // what "mpesa" tells the owner: keys last used
                 return;
             case StkPushOutcome.Rejected rejected:
                 await RefuseAsync(payment with { DarajaAccount = account.IsDeployment ? null : account.Key, ResultCode = rejected.ErrorCode }, invoice, rejected, ct);

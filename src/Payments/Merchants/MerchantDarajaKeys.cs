@@ -15,6 +15,9 @@ public sealed record DarajaSecrets(string ConsumerKey, string ConsumerSecret, st
     public override string ToString() => "DarajaSecrets { … }";
 }
 
+/// <summary>A merchant's own shortcode: whose it is, the app that charges it, and who may ask about its receipts (if saved).</summary>
+public sealed record OwnShortCode(long MerchantId, DarajaAccount Account, DarajaInitiator? Initiator);
+
 /// <summary>
 /// Merchants' own Daraja apps: their secrets encrypted with ASP.NET Core Data Protection (whose key ring every
 /// instance reads from the database), and the <see cref="DarajaAccount"/> each push and query uses: the merchant's
@@ -42,6 +45,23 @@ public sealed class MerchantDarajaKeys(MerchantMpesaRepository rows, IDataProtec
     /// </summary>
     public async Task<DarajaAccount> ForPaymentAsync(Payment payment, CancellationToken ct) =>
         MerchantOf(payment.DarajaAccount) is { } merchantId && await rows.GetAsync(merchantId, ct) is { } own ? ToAccount(own) : Deployment;
+
+    /// <summary>
+    /// The merchant whose own app charges <paramref name="shortCode"/> (its Paybill or Till), with the initiator that may ask
+    /// Transaction Status about its receipts if one was saved; null when the shortcode is no merchant's own.
+    /// </summary>
+    public async Task<OwnShortCode?> ForShortCodeAsync(string shortCode, CancellationToken ct)
+    {
+        if (await rows.FindByShortCodeAsync(shortCode, ct) is not { } row) return null;
+        var secrets = Unprotect(row.Secrets);
+        var initiator = secrets is { InitiatorName: { } name, InitiatorPassword: { } password, Certificate: { } certificate }
+            ? new DarajaInitiator(name, password, SecurityCredential.FromText(certificate))
+            : null;
+        return new OwnShortCode(row.MerchantId, ToAccount(row), initiator);
+    }
+
+    public Task MarkUsedAsync(DarajaAccount account, DateTimeOffset now, CancellationToken ct) =>
+        MerchantOf(account.Key) is { } merchantId ? rows.MarkUsedAsync(merchantId, now, ct) : Task.CompletedTask;
 
     private DarajaAccount Deployment => DarajaAccount.Deployment(options.Value);
 

@@ -42,7 +42,8 @@ public static class SecurityCredential
         }
     }
 
-    private static X509Certificate2 FromText(string text) =>
+    /// <summary>A certificate as PEM text or base64 DER (a merchant's, typed on the setup page).</summary>
+    public static X509Certificate2 FromText(string text) =>
         text.Contains("-----BEGIN", StringComparison.Ordinal)
             ? X509Certificate2.CreateFromPem(text)
             : X509CertificateLoader.LoadCertificate(Convert.FromBase64String(text.Trim()));

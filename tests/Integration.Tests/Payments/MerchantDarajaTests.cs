@@ -159,6 +159,44 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT count(*) FROM merchant_mpesa")); // nothing in flight needed them: erased
     }
 
+    [Fact]
+    public async Task PaybillByHandToAMerchantsOwnShortcode_AskedWithItsOwnAppAndInitiator_PaysOnlyItsInvoices()
+    {
+        var initiator = Testing.Fakes.FakeInitiator.Shared;
+        var page = await SetUpAsync(Duka, withInitiator: true);
+        await SetUpAsync(Kibanda);
+        var invoice = await CreateForAsync(Duka, 1500, "254711000444");
+        var registered = _h.Daraja.RegisterUrlRequests.Select(r => (
+            Code: JsonDocument.Parse(r.Body).RootElement.GetProperty("ShortCode").GetString(), App: _h.Daraja.AppOf(r.BearerToken))).ToList();
+
+        _h.Daraja.KnowPayment("RKL51ZDR5A", 1500, creditShortCode: Duka.ShortCode);
+        await _h.ConfirmC2bAsync(PaidTo(Duka.ShortCode, "RKL51ZDR5A", invoice.PaymentReference, 1500));
+        var paid = await _h.UntilInvoiceAsync(invoice.Id, i => i.Status == "PAID");
+        _h.Daraja.KnowPayment("RKL51ZDR5B", 700, creditShortCode: Duka.ShortCode);
+        await _h.ConfirmC2bAsync(PaidTo(Duka.ShortCode, "RKL51ZDR5B", "SOMETHING", 700));
+        var heldNotice = await PaymentHarness.UntilAsync(async () => (await _h.OutboxAsync()).SingleOrDefault(o => o.DedupeKey == "c2b:unapplied:RKL51ZDR5B"));
+        await _h.ConfirmC2bAsync(PaidTo(Kibanda.ShortCode, "RKL51ZDR5C", "INV-0001", 300));
+        var unverifiable = await PaymentHarness.UntilAsync(async () => (await _h.ConfirmationsAsync())
+            .SingleOrDefault(c => c.TransId == "RKL51ZDR5C" && c.Status == "UNVERIFIED"));
+        var query = _h.Daraja.StatusQueries.First(q => q.TransactionId == "RKL51ZDR5A");
+
+        Assert.Contains("Payments customers make by hand to it", page);
+        Assert.Contains((Duka.ShortCode, Duka.ConsumerKey), registered);
+        Assert.Contains((Kibanda.ShortCode, Kibanda.ConsumerKey), registered);
+        Assert.Equal(150_000, paid.AmountPaidCents);
+        Assert.Equal(Duka.ShortCode, query.PartyA);
+        Assert.Equal(Duka.ConsumerKey, _h.Daraja.AppOf(_h.Daraja.Requests.For(Testing.Fakes.FakeDaraja.TransactionStatusPath)
+            .First(r => r.Body.Contains("RKL51ZDR5A", StringComparison.Ordinal)).BearerToken));
+        Assert.True(initiator.Accepts(query.Initiator, query.SecurityCredential));
+        Assert.Equal(Duka.Phone, heldNotice.Recipient); // paid to Duka's own Paybill: Duka's money, whatever was typed
+        Assert.Contains("no initiator", unverifiable.Reason);
+    }
+
+    /// <summary>A Paybill confirmation as Daraja posts it, paid to <paramref name="shortCode"/>.</summary>
+    private static string PaidTo(string shortCode, string transId, string account, long shillings) =>
+        PaymentHarness.C2bConfirmation(transId, account, shillings).Replace("\"BusinessShortCode\":\"174379\"", $"\"BusinessShortCode\":\"{shortCode}\"",
+            StringComparison.Ordinal);
+
     private void AssertPushedWith(JsonElement push, string? bearer, string shortCode, string passkey, string app)
     {
         var timestamp = push.GetProperty("Timestamp").GetString()!;
@@ -168,11 +206,12 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         Assert.Equal(app, _h.Daraja.AppOf(bearer)); // the token of that merchant's own app
     }
 
-    private async Task SetUpAsync(Shop shop)
+    private async Task<string> SetUpAsync(Shop shop, bool withInitiator = false)
     {
         var link = LinkIn(await new MerchantChatDriver(_h.Factory, shop.Phone).SayAsync("mpesa setup"));
-        var response = await PostSetupAsync(Browser(), link, shop);
+        var response = await PostSetupAsync(Browser(), link, shop, withInitiator);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await TextAsync(response);
     }
 
     private async Task<Data.Invoices.Invoice> CreateForAsync(Shop shop, long shillings, string msisdn)
@@ -188,15 +227,21 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         AllowAutoRedirect = false,
     });
 
-    private static async Task<HttpResponseMessage> PostSetupAsync(HttpClient browser, string link, Shop shop)
+    private static async Task<HttpResponseMessage> PostSetupAsync(HttpClient browser, string link, Shop shop, bool withInitiator = false)
     {
         var page = await browser.GetStringAsync(link);
         var token = Regex.Match(page, @"name=""_form"" value=""([^""]+)""").Groups[1].Value;
-        return await browser.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["_form"] = token, ["kind"] = "paybill", ["shortcode"] = shop.ShortCode, ["consumer_key"] = shop.ConsumerKey,
             ["consumer_secret"] = shop.ConsumerSecret, ["passkey"] = shop.Passkey,
-        }));
+        };
+        if (withInitiator)
+        {
+            var initiator = Testing.Fakes.FakeInitiator.Shared;
+            (fields["initiator_name"], fields["initiator_password"], fields["certificate"]) = (initiator.Name, initiator.Password, initiator.CertificatePem);
+        }
+        return await browser.PostAsync(link, new FormUrlEncodedContent(fields));
     }
 
     private static string LinkIn(string reply) => new Uri(Regex.Match(reply, @"https://\S+/setup/mpesa/\S+").Value).PathAndQuery;
