@@ -247,6 +247,32 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await Expect(staff.Locator("h1")).ToHaveTextAsync("Only the owner can do this.");
     }
 
+    [Fact]
+    public async Task OwnMpesaKeys_EnteredOnTheLinkedPage_ThePromptChargesTheMerchantsOwnPaybill()
+    {
+        var sandbox = await OpenSandboxAsync();
+        var (merchant, customer) = (sandbox.Locator("#merchant"), sandbox.Locator("#customer"));
+        await SendAsync(merchant, "mpesa setup");
+        var reply = merchant.Locator(".msg.in").Filter(new() { HasText = "/setup/mpesa/" });
+        await Expect(reply).ToBeVisibleAsync();
+        var link = Regex.Match(await reply.InnerTextAsync(), @"http\S+/setup/mpesa/\S+").Value;
+
+        var setup = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await setup.GotoAsync(link);
+        await setup.GetByLabel("Shortcode").FillAsync("600111");
+        await setup.GetByLabel("Consumer key").FillAsync("my-own-key");
+        await setup.GetByLabel("Consumer secret").FillAsync("my-own-secret");
+        await setup.GetByLabel("passkey").FillAsync("my-own-passkey");
+        await setup.GetByRole(AriaRole.Button, new() { Name = "Check with Safaricom and save" }).ClickAsync();
+        await Expect(setup.Locator("[role=status]")).ToContainTextAsync("your customers pay into your Paybill 600111");
+        await Expect(setup.Locator("input[name=consumer_secret]")).ToHaveCountAsync(0); // the form is gone; nothing is shown back
+
+        await SendAsync(merchant, "invoice 0712345678 900 Logo");
+        var invoice = customer.Locator(".msg.in").Filter(new() { HasText = "Logo" });
+        await invoice.Locator("button[data-button-id^='pay:']").ClickAsync();
+        await Expect(customer.Locator(".prompt")).ToContainTextAsync("to 600111, account");
+    }
+
     /// <summary>Logs in at /app in a new phone-sized page with the code the sandbox delivered to <paramref name="msisdn"/>'s WhatsApp.</summary>
     private async Task<IPage> LogInAsync(string phone, string msisdn)
     {

@@ -33,7 +33,7 @@ public static class SandboxDarajaEndpoints
             if (SandboxJson.Text(root, "PhoneNumber") is not { Length: 12 } phone || !phone.All(char.IsAsciiDigit)) return BadRequest("Invalid PhoneNumber");
             if (!long.TryParse(SandboxJson.Text(root, "Amount"), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < 1)
                 return BadRequest("Invalid Amount");
-            var prompt = mpesa.Push(phone, amount, SandboxJson.Text(root, "AccountReference") ?? "", callbackUrl);
+            var prompt = mpesa.Push(phone, amount, SandboxJson.Text(root, "AccountReference") ?? "", SandboxJson.Text(root, "PartyB") ?? "", callbackUrl);
             return Results.Json(new
             {
                 MerchantRequestID = prompt.MerchantRequestId,

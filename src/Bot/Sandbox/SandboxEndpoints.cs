@@ -57,7 +57,7 @@ public static class SandboxEndpoints
                 customer = Feed(customer, channel, transcript),
                 prompts = mpesa.PromptsFor(customer).Select(p => new
                 {
-                    p.CheckoutRequestId, p.AmountShillings, p.AccountReference, p.Status, p.Receipt,
+                    p.CheckoutRequestId, p.AmountShillings, p.AccountReference, p.PayTo, p.Status, p.Receipt,
                 }),
             }, JsonSerializerOptions.Web));
 

@@ -17,12 +17,13 @@ public sealed class SandboxMpesa(IHttpClientFactory http, TimeProvider clock, IL
     public const string HttpClientName = "sandbox-callbacks";
     private readonly ConcurrentDictionary<string, SandboxPrompt> _prompts = new();
 
-    public SandboxPrompt Push(string phone, long amount, string accountReference, string callbackUrl)
+    /// <param name="payTo">The Paybill or Till the prompt charges (PartyB): the deployment's, or a merchant's own.</param>
+    public SandboxPrompt Push(string phone, long amount, string accountReference, string payTo, string callbackUrl)
     {
         var now = clock.GetUtcNow();
         var prompt = new SandboxPrompt(
             $"ws_CO_{now:ddMMyyyyHHmmss}{RandomNumberGenerator.GetInt32(100_000, 999_999)}",
-            $"sandbox-{Guid.NewGuid():N}"[..24], phone, amount, accountReference, callbackUrl, now);
+            $"sandbox-{Guid.NewGuid():N}"[..24], phone, amount, accountReference, payTo, callbackUrl, now);
         _prompts[prompt.CheckoutRequestId] = prompt;
         return prompt;
     }

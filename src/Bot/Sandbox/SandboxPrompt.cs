@@ -7,6 +7,7 @@ public sealed record SandboxPrompt(
     string Phone,
     long AmountShillings,
     string AccountReference,
+    string PayTo,
     string CallbackUrl,
     DateTimeOffset CreatedAt)
 {
