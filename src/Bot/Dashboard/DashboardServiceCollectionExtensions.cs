@@ -13,18 +13,8 @@ public static class DashboardServiceCollectionExtensions
     {
         services.AddDataProtection().SetApplicationName("InvoiceFirst");
         services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyRepository>((o, keys) => o.XmlRepository = new DbXmlRepository(keys));
-        services.AddAuthentication(AppSession.Scheme).AddCookie(AppSession.Scheme, o =>
-        {
-            o.Cookie.Name = "if_session";
-            o.Cookie.Path = "/app"; // sent to the dashboard only, never to the API or the webhooks
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromDays(7);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/app/login";
-        });
-        services.AddOptions<CookieAuthenticationOptions>(AppSession.Scheme).PostConfigure<BotMode>((o, mode) =>
-            o.Cookie.SecurePolicy = mode.IsSandbox ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        // Sent to the dashboard only, never to the API or the webhooks; seven days, sliding.
+        services.AddSessionCookie(services.AddAuthentication(AppSession.Scheme), AppSession.Scheme, "if_session", "/app", TimeSpan.FromDays(7));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "if_form";
@@ -32,7 +22,7 @@ public static class DashboardServiceCollectionExtensions
             o.FormFieldName = "_form";
         });
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().PostConfigure<BotMode>((o, mode) =>
-            o.Cookie.SecurePolicy = mode.IsSandbox ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+            o.Cookie.SecurePolicy = SessionCookies.SecurePolicy(mode));
         services.AddSingleton<LoginCodes>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UnappliedMoney>();

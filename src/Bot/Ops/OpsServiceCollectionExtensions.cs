@@ -11,18 +11,8 @@ public static class OpsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOps(this IServiceCollection services)
     {
-        services.AddAuthentication().AddCookie(OpsSession.Scheme, o =>
-        {
-            o.Cookie.Name = "if_ops";
-            o.Cookie.Path = "/ops"; // sent to the console only
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/ops/login";
-        });
-        services.AddOptions<CookieAuthenticationOptions>(OpsSession.Scheme).PostConfigure<BotMode>((o, mode) =>
-            o.Cookie.SecurePolicy = mode.IsSandbox ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        // Sent to the console only; a working day long, sliding.
+        services.AddSessionCookie(services.AddAuthentication(), OpsSession.Scheme, "if_ops", "/ops", TimeSpan.FromHours(8));
         services.AddOptions<PlatformOptions>()
             .Validate(o => OperatorPhones.TryReadList(o.Operators, out _), "Platform:Operators must list Kenyan mobile numbers, e.g. 0712345678,0722000111")
             .ValidateOnStart();
