@@ -20,4 +20,5 @@ public enum CommandWord
     Staff,
     Web,
     Mpesa,
+    Balance,
 }

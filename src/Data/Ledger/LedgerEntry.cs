@@ -25,4 +25,7 @@ public sealed record LedgerEntry
     /// <summary><c>settlement</c> for credits and fees; who recorded a payout (<c>operator</c> for the API key).</summary>
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The invoice a credit's or fee's payment paid, when read with it (<see cref="LedgerRepository.ListAsync"/>).</summary>
+    public string? InvoiceNumber { get; init; }
 }

@@ -88,14 +88,21 @@ public sealed class LedgerRepository(Db db)
         return connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { merchantId }, transaction, cancellationToken: ct));
     }
 
-    /// <summary>The merchant's entries newest first, those with an id below <paramref name="before"/> (0: from the newest).</summary>
+    /// <summary>
+    /// The merchant's entries newest first, those with an id below <paramref name="before"/> (0: from the newest), each
+    /// credit and fee with the number of the invoice its payment paid.
+    /// </summary>
     public static async Task<IReadOnlyList<LedgerEntry>> ListAsync(DbConnection connection, DbTransaction? transaction, long merchantId,
         long before, int limit, CancellationToken ct)
     {
-        const string sql = $"""
-            SELECT {Columns} FROM ledger_entries
-            WHERE merchant_id = @merchantId AND (@before = 0 OR id < @before)
-            ORDER BY id DESC LIMIT @limit
+        const string sql = """
+            SELECT e.id, e.merchant_id, e.kind, e.amount_cents, e.payment_id, e.payout_reference, e.note, e.created_by, e.created_at,
+                i.number AS invoice_number
+            FROM ledger_entries e
+            LEFT JOIN payments p ON p.id = e.payment_id
+            LEFT JOIN invoices i ON i.id = p.invoice_id AND i.merchant_id = e.merchant_id
+            WHERE e.merchant_id = @merchantId AND (@before = 0 OR e.id < @before)
+            ORDER BY e.id DESC LIMIT @limit
             """;
         var rows = await connection.QueryAsync<LedgerEntry>(new CommandDefinition(sql, new { merchantId, before, limit }, transaction,
             cancellationToken: ct));
