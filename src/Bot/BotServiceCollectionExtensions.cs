@@ -102,6 +102,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<MerchantChat>();
         services.AddSingleton<MerchantMembers>();
         services.AddSingleton<StaffRoster>();
+        services.AddSingleton<ProductCommands>();
         services.AddSingleton<CustomerChat>();
         services.AddSingleton<Onboarding.RegistrationChat>();
         services.AddSingleton<Merchants.MerchantStatusChanges>();

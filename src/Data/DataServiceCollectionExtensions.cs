@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Dashboard.AttentionRepository>();
         services.AddSingleton<Dashboard.TrendRepository>();
         services.AddSingleton<Dashboard.CustomerAccounts>();
+        services.AddSingleton<Dashboard.InvoiceMessageHistory>();
         services.AddSingleton<Merchants.MerchantMpesaRepository>();
         services.AddSingleton<Merchants.SetupLinkRepository>();
         services.AddSingleton<Payments.MerchantPayments>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Playwright;
 
 namespace InvoiceFirst.Browser.Tests;
 
@@ -8,9 +9,22 @@ namespace InvoiceFirst.Browser.Tests;
 /// </summary>
 public static class DebianChromium
 {
+    public const string Path = "/usr/bin/chromium";
     private static readonly SemaphoreSlim Once = new(1, 1);
 
-    public static async Task EnsureInstalledAsync(string path)
+    /// <summary>Debian's Chromium, headless, with what a test needs off (no sandbox for root, no background traffic).</summary>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        await EnsureInstalledAsync(Path);
+        return await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    private static async Task EnsureInstalledAsync(string path)
     {
         await Once.WaitAsync();
         try

@@ -16,7 +16,6 @@ namespace InvoiceFirst.Browser.Tests;
 /// </summary>
 public sealed partial class OpsBrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const string AppSecret = "ops-browser-app-secret";
     private const string Operator = "254799000111";
     private const string Registrant = "254733444555";
@@ -31,7 +30,6 @@ public sealed partial class OpsBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await DebianChromium.EnsureInstalledAsync(ChromiumPath);
         (_graph, _sms, _daraja) = (await FakeWhatsAppGraph.StartAsync(), await FakeAfricasTalking.StartAsync(), await FakeDaraja.StartAsync());
         var target = await TestDatabases.CreateAsync(Dialect.Postgres, "opsbrowser");
         _db = new Db(target);
@@ -47,12 +45,7 @@ public sealed partial class OpsBrowserTests : IAsyncLifetime
         _bot = BotProcess.Start(environment);
         await SelfSignedHttps.WaitForOkAsync(_bot, _baseUrl + "/readyz", TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
         SetDefaultExpectTimeout(20_000);
     }
 

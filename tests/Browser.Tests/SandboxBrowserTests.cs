@@ -11,23 +11,16 @@ namespace InvoiceFirst.Browser.Tests;
 /// </summary>
 public sealed class SandboxBrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private BotProcess _bot = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        await DebianChromium.EnsureInstalledAsync(ChromiumPath);
         _bot = BotProcess.Start(new Dictionary<string, string> { ["App__DataDirectory"] = Directory.CreateTempSubdirectory("invoicefirst-browser-").FullName });
         await _bot.WaitForOkAsync("/readyz", TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
         SetDefaultExpectTimeout(20_000);
     }
 

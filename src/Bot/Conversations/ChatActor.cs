@@ -29,10 +29,15 @@ public sealed record ChatActor(Merchant Merchant, ChatRole Role, string Phone, s
     /// <summary>True when this person may change the invoice (cancel it, stop its reminders): the owner any, staff their own.</summary>
     public bool MayChange(string? createdBy) => IsOwner || string.Equals(createdBy, Phone, StringComparison.Ordinal);
 
-    /// <summary>False for what only the owner may do: staff, automatic reminders, the evening summary, the business's stats, M-PESA keys, the balance.</summary>
+    /// <summary>
+    /// False for what only the owner may do: staff, automatic reminders, the evening summary, the business's stats, VAT,
+    /// changing the product list (staff may list it and invoice from it), the M-PESA keys and the balance.
+    /// </summary>
     public bool MayRun(ParsedCommand command) =>
-        IsOwner || command is not (StaffCommand or RemindersCommand or SummaryCommand or StatsCommand or MpesaCommand or BalanceCommand
-            or CommandError { Kind: CommandErrorKind.MissingSwitch or CommandErrorKind.MissingSummarySwitch or CommandErrorKind.MpesaUsage });
+        IsOwner || command is not (StaffCommand or RemindersCommand or SummaryCommand or StatsCommand or VatCommand
+            or ProductAddCommand or ProductRemoveCommand or MpesaCommand or BalanceCommand
+            or CommandError { Kind: CommandErrorKind.MissingSwitch or CommandErrorKind.MissingSummarySwitch or CommandErrorKind.MissingVatMode
+                or CommandErrorKind.MpesaUsage });
 
     public ChatActor Speaking(Language lang) => this with { Merchant = Merchant with { Language = lang.Code } };
 }

@@ -1,7 +1,10 @@
 using System.Data.Common;
+using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Domain;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -12,7 +15,7 @@ namespace InvoiceFirst.Bot.Conversations;
 /// merchant is asked whether to rename the saved customer. API creates have their idempotency key instead. Past the
 /// merchant's daily invoice limit nothing is made and the turn says so (held back).
 /// </summary>
-public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock)
+public sealed class ChatInvoiceSender(InvoiceCreator creator, IOptions<InvoiceOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromMinutes(10);
 
@@ -23,7 +26,11 @@ public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock
         var merchant = actor.Merchant;
         var msisdn = invoice.Msisdn ?? throw new ArgumentException("No customer picked yet", nameof(invoice));
         var now = clock.GetUtcNow();
-        if (checkDuplicate && await InvoiceRepository.FindRecentSameAsync(c, t, merchant.Id, msisdn, invoice.AmountCents, invoice.Description,
+        // The limit is on what the customer pays, VAT added on top included; the one-line amount was checked before VAT.
+        var gross = VatBreakdown.For(merchant.Vat, Money.FromCents(invoice.AmountCents)).Gross;
+        if (gross.Shillings > options.Value.MaxAmount)
+            return ChatTurn.Say(Replies.ForAmountError(AmountError.TooLarge, options.Value.MaxAmount, lang));
+        if (checkDuplicate && await InvoiceRepository.FindRecentSameAsync(c, t, merchant.Id, msisdn, gross.Cents, invoice.Description,
                 now - DuplicateWindow, ct) is { } recent)
         {
             return ChatTurn.Say(Replies.DuplicateInvoice(recent.Number, now - recent.CreatedAt, lang),
@@ -33,7 +40,7 @@ public sealed class ChatInvoiceSender(InvoiceCreator creator, TimeProvider clock
         var saved = await CustomerRepository.GetByMsisdnAsync(c, t, merchant.Id, msisdn, ct);
         var creation = await creator.CreateAsync(c, t, merchant, new NewInvoice(msisdn, invoice.CustomerName, invoice.AmountCents,
             invoice.Description, IdempotencyKey: invoice.IdempotencyKey, ReplyChannel: invoice.ReplyChannel, FromChat: true,
-            CreatedBy: actor.StaffPhone), ct);
+            CreatedBy: actor.StaffPhone, Items: invoice.Items), ct);
         if (creation is InvoiceCreation.OverDailyLimit over)
             return ChatTurn.Say(Replies.DailyInvoiceLimitReached(over.Limit, lang)) with { HeldBack = true };
 

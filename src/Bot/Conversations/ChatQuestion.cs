@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InvoiceFirst.Data.Invoices;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -33,4 +34,4 @@ public sealed record PayOption(string InvoiceId, string Number);
 
 /// <summary>An invoice from chat not sent yet, waiting for an answer. <paramref name="Msisdn"/> is null until a customer is picked.</summary>
 public sealed record PendingInvoice(string? Msisdn, string? CustomerName, long AmountCents, string Description, string IdempotencyKey,
-    string? ReplyChannel);
+    string? ReplyChannel, IReadOnlyList<InvoiceItem>? Items = null);

@@ -18,4 +18,6 @@ public enum CommandErrorKind
     MissingSwitch,
     MissingSummarySwitch,
     MpesaUsage,
+    InvalidItem,
+    MissingVatMode,
 }

@@ -57,6 +57,8 @@ public static partial class CommandParser
             CommandWord.Customers => WithPage(args, page => new CustomersCommand(page)),
             CommandWord.Customer => SaveCustomer(text, args),
             CommandWord.Staff => Staff(text, args),
+            CommandWord.Product => Products(text, args, maxShillings),
+            CommandWord.Vat => Vat(args),
             CommandWord.Help => new HelpCommand(),
             CommandWord.Web when args.Length == 0 => new WebCommand(),
             CommandWord.Mpesa => Mpesa(args),

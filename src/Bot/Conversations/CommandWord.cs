@@ -20,5 +20,7 @@ public enum CommandWord
     Staff,
     Web,
     Mpesa,
+    Product,
+    Vat,
     Balance,
 }

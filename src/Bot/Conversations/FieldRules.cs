@@ -12,6 +12,9 @@ public static class FieldRules
 
     public static FieldCheck CheckDescription(string? input) => Check(input, DescriptionMin, DescriptionMax);
 
+    /// <summary>An invoice item or a saved item is named like a customer: 2 to 60 characters ("TV" is an item).</summary>
+    public static FieldCheck CheckItemName(string? input) => Check(input, NameMin, NameMax);
+
     public static FieldCheck CheckCustomerName(string? input) => Check(input, NameMin, NameMax);
 
     /// <summary>A business is named like a customer: 2 to 60 characters.</summary>

@@ -9,7 +9,10 @@ namespace InvoiceFirst.Bot.Conversations;
 /// </summary>
 internal static class InvoiceCommandParser
 {
-    public static ParsedCommand Parse(string text, Match[] args, long maxShillings)
+    public static ParsedCommand Parse(string text, Match[] args, long maxShillings) =>
+        InvoiceItemsParser.TryParse(text, args, maxShillings, () => ParseOneAmount(text, args, maxShillings)) ?? ParseOneAmount(text, args, maxShillings);
+
+    private static ParsedCommand ParseOneAmount(string text, Match[] args, long maxShillings)
     {
         var tokens = args.Select(a => a.Value).ToArray();
         var phones = new List<string>();

@@ -53,12 +53,16 @@ public sealed partial class InvoiceDraftFlow
             .Permit(Trigger.EnterDescription, State.Confirm)
             .Permit(Trigger.Back, State.CollectAmount);
 
+        // An item sent at the summary is added to the invoice ("add another item?"); back removes the last one.
         _machine.Configure(State.Confirm)
             .SubstateOf(State.Drafting)
             .OnEntry(ShowSummary, "show summary")
+            .OnExit(RemoveLastItemOnBack, "on back: remove the last item")
             .Permit(Trigger.Send, State.Idle)
             .Permit(Trigger.Edit, State.ChooseEdit)
-            .Permit(Trigger.Back, State.CollectDescription);
+            .PermitReentry(Trigger.AddItem)
+            .PermitReentryIf(Trigger.Back, () => _row.Draft.HasItems, "items")
+            .PermitIf(Trigger.Back, State.CollectDescription, () => !_row.Draft.HasItems, "one amount");
 
         // Edit asks what to change; after that one answer the summary comes back, not the rest of the steps.
         _machine.Configure(State.ChooseEdit)
@@ -74,8 +78,34 @@ public sealed partial class InvoiceDraftFlow
     {
         _row.Draft = _row.Draft with { Editing = false };
         _replies.Add(transition.Trigger == Trigger.Propose
-            ? Replies.ProposeDraft(_row.Draft, _proposal, _lang)
-            : Replies.ConfirmDraft(_row.Draft, _lang));
+            ? Replies.ProposeDraft(_row.Draft, _proposal, _lang, _vat)
+            : Replies.ConfirmDraft(_row.Draft, _lang, _vat));
+    }
+
+    // The last of several items goes; the last one left becomes the invoice's one amount, which the next back changes.
+    private void RemoveLastItemOnBack(StateMachine<State, Trigger>.Transition transition)
+    {
+        if (transition is not { Trigger: Trigger.Back, IsReentry: true } || _row.Draft.Items is not { Count: > 0 } items) return;
+        _row.Draft = items.Count > 1 ? _row.Draft.WithItems(items.Take(items.Count - 1).ToList()) : _row.Draft.WithItems(null);
+    }
+
+    // At the summary: text that reads as priced items (or saved ones) is added; anything else asks for Send / Edit / Cancel.
+    private bool TryAddItems(string text)
+    {
+        var list = ItemListParser.Parse(text, _maxShillings);
+        if (!list.IsSuccess || list.Items.Any(i => i is CountedItem c && ItemResolver.Find(_products, c.Name).Count == 0)) return false;
+        var draft = _row.Draft;
+        var current = draft.Items ?? [new DraftItem(draft.Description ?? "", 1, draft.AmountShillings ?? 0)];
+        var items = ItemDrafts.Resolve(list.Items, _products, _maxShillings, _vat, _lang, out var refusal, current);
+        if (items is null)
+        {
+            ReAsk(refusal!);
+            return true;
+        }
+
+        _row.Draft = draft.WithItems(items);
+        _machine.Fire(Trigger.AddItem);
+        return true;
     }
 
     // Validation lives here rather than in guards so a refusal can say exactly why.
@@ -128,7 +158,8 @@ public sealed partial class InvoiceDraftFlow
                 _machine.Fire(Trigger.EnterDescription);
                 break;
             case State.ChooseEdit when Keywords.TryEditField(text, out var field):
-                _row.Draft = _row.Draft with { Editing = true };
+                // Changing the amount or description of a multi-item invoice makes it one amount again (the items' sum).
+                _row.Draft = (field == EditField.Customer ? _row.Draft : _row.Draft.WithItems(null)) with { Editing = true };
                 _machine.Fire(field switch
                 {
                     EditField.Customer => Trigger.EditCustomer,
@@ -138,6 +169,8 @@ public sealed partial class InvoiceDraftFlow
                 break;
             case State.ChooseEdit:
                 _replies.Add(Replies.AskWhatToEdit(_lang));
+                break;
+            case State.Confirm when TryAddItems(text):
                 break;
             default:
                 _replies.Add(Replies.ConfirmChoice(_lang));
@@ -153,7 +186,7 @@ public sealed partial class InvoiceDraftFlow
         State.CollectName => Replies.AskName(_lang),
         State.CollectAmount => Replies.AskAmount(_lang),
         State.CollectDescription => Replies.AskDescription(_lang),
-        State.Confirm => Replies.ConfirmDraft(_row.Draft, _lang),
+        State.Confirm => Replies.ConfirmDraft(_row.Draft, _lang, _vat),
         State.ChooseEdit => Replies.AskWhatToEdit(_lang),
         _ => Replies.Help(_lang),
     };

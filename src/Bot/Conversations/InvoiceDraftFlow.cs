@@ -1,4 +1,5 @@
 using InvoiceFirst.Data.Domain;
+using InvoiceFirst.Data.Products;
 using Stateless;
 using Stateless.Graph;
 
@@ -16,15 +17,19 @@ public sealed partial class InvoiceDraftFlow
     private readonly ConversationState _row;
     private readonly Language _lang;
     private readonly long _maxShillings;
+    private readonly VatMode _vat;
     private readonly StateMachine<State, Trigger> _machine;
     private readonly List<Reply> _replies = [];
     private ProposalReason _proposal;
+    private IReadOnlyList<Product> _products = [];
 
-    public InvoiceDraftFlow(ConversationState row, Language lang, long maxShillings = AmountParser.DefaultMaxShillings)
+    /// <param name="vat">The merchant's VAT mode, for the totals the summary shows.</param>
+    public InvoiceDraftFlow(ConversationState row, Language lang, long maxShillings = AmountParser.DefaultMaxShillings, VatMode vat = VatMode.None)
     {
         _row = row;
         _lang = lang;
         _maxShillings = maxShillings;
+        _vat = vat;
         _machine = new StateMachine<State, Trigger>(
             () => Enum.TryParse<State>(_row.State, out var s) ? s : State.Idle,
             s => _row.State = s.ToString());
@@ -61,6 +66,7 @@ public sealed partial class InvoiceDraftFlow
         EditCustomer,
         EditAmount,
         EditDescription,
+        AddItem,
     }
 
     /// <summary>True while a draft is open (even if it has expired; <see cref="Handle"/> reports that).</summary>
@@ -124,9 +130,14 @@ public sealed partial class InvoiceDraftFlow
     public bool NeedsCustomerLookup(string input) =>
         _machine.State == State.CollectPhone && !MobileNumber.TryParseKenyan(input, out _) && LooksLikeName(input);
 
-    public FlowResult Handle(string input, SavedCustomer? lookedUp, DateTimeOffset now)
+    /// <summary>True at the summary, where an item sent is added: the caller passes the product list to <see cref="Handle"/>.</summary>
+    public bool TakesItems => _machine.State == State.Confirm;
+
+    /// <param name="products">The merchant's saved items, at the summary (<see cref="TakesItems"/>), so an item can be added by name.</param>
+    public FlowResult Handle(string input, SavedCustomer? lookedUp, DateTimeOffset now, IReadOnlyList<Product>? products = null)
     {
         _replies.Clear();
+        _products = products ?? [];
         if (!IsActive)
         {
             return new FlowResult([], null, false);

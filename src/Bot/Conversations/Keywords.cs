@@ -56,6 +56,11 @@ public static partial class Keywords
             ["staff"] = (CommandWord.Staff, Language.English),
             ["wafanyakazi"] = (CommandWord.Staff, Language.Swahili),
             ["mfanyakazi"] = (CommandWord.Staff, Language.Swahili),
+            ["item"] = (CommandWord.Product, Language.English),
+            ["items"] = (CommandWord.Product, Language.English),
+            ["bidhaa"] = (CommandWord.Product, Language.Swahili),
+            ["vat"] = (CommandWord.Vat, Language.English),
+            ["kodi"] = (CommandWord.Vat, Language.Swahili),
         };
 
     // Yes/edit words only count at the confirm step (elsewhere they may be data, e.g. a description).

@@ -7,6 +7,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Ledger;
 using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Products;
 using InvoiceFirst.Data.Logins;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed class MerchantChat(
     AddressBook book,
     InvoiceCommands commands,
     StaffRoster staff,
+    ProductCommands products,
     ReplyWriter replies,
     IOptions<InvoiceOptions> options,
     IOptions<AppOptions> app,
@@ -52,7 +54,7 @@ public sealed class MerchantChat(
             var input = (inbound.Kind == InboundKind.Button ? inbound.ButtonId : inbound.Text) ?? "";
             var state = ConversationStateStore.Read(conversation);
             var context = ChatContext.Read(conversation);
-            var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
+            var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount, merchant.Vat);
             var handled = false;
             // A question waits for one answer: anything else drops it and is read as usual.
             var question = context.OpenQuestion(now);
@@ -68,7 +70,7 @@ public sealed class MerchantChat(
                 // lang works at any step: switch, then ask the open step's question again in the new language.
                 lang = await ChooseLanguageAsync(c, t, actor, conversation, chosen, answers, ct);
                 state.UpdatedAt = now;
-                answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount).Prompt());
+                answers.Add(new InvoiceDraftFlow(state, lang, options.Value.MaxAmount, merchant.Vat).Prompt());
                 handled = true;
             }
             if (!handled && flow.IsActive)
@@ -81,7 +83,8 @@ public sealed class MerchantChat(
                 }
                 else
                 {
-                    var result = flow.Handle(input, lookup.Found, now);
+                    var saved = flow.TakesItems ? await ProductRepository.ListAsync(c, t, merchant.Id, ct) : null;
+                    var result = flow.Handle(input, lookup.Found, now, saved);
                     answers.AddRange(result.Replies);
                     handled = result.InputHandled;
                     if (result.CreateInvoice is { } draft)
@@ -119,13 +122,14 @@ public sealed class MerchantChat(
         }
 
         var merchant = actor.Merchant;
+        parsed = await ItemDrafts.ChooseReadingAsync(c, t, merchant.Id, parsed, ct);
         if (!actor.MayRun(parsed))
         {
             answers.Add(Replies.OwnerOnly(merchant.Name, lang));
             return lang;
         }
 
-        var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount);
+        var flow = new InvoiceDraftFlow(state, lang, options.Value.MaxAmount, merchant.Vat);
         switch (parsed)
         {
             case CreateInvoiceCommand command:
@@ -185,6 +189,13 @@ public sealed class MerchantChat(
                 break;
             case LanguageCommand language:
                 lang = await ChooseLanguageAsync(c, t, actor, conversation, language, answers, ct);
+                break;
+            case ItemsInvoiceCommand items:
+                var (itemsDraft, refusal) = await ItemDrafts.ReadAsync(c, t, merchant, items, options.Value.MaxAmount, lang, ct);
+                answers.AddRange(itemsDraft is null ? [refusal!] : flow.Propose(itemsDraft, ProposalReason.Items, clock.GetUtcNow()).Replies);
+                break;
+            case ProductListCommand or ProductAddCommand or ProductRemoveCommand or ProductRefused or VatCommand:
+                answers.Add(await products.RunAsync(c, t, merchant, parsed, lang, ct));
                 break;
             case ProposeInvoiceCommand propose:
                 await ProposeAsync(c, t, merchant, flow, propose, lang, answers, ct);
@@ -309,7 +320,7 @@ public sealed class MerchantChat(
 
     private static PendingInvoice FromDraft(InvoiceDraft draft, ChatEvent inbound) =>
         new(draft.Msisdn!, draft.CustomerName, Money.FromShillings(draft.AmountShillings!.Value).Cents, draft.Description!,
-            InvoiceKey(inbound), ReplyChannel(inbound));
+            InvoiceKey(inbound), ReplyChannel(inbound), draft.HasItems ? DraftItem.ToInvoiceItems(draft.Items!) : null);
 
     /// <summary>For an edit: the invoice its original message made, which an edit must not make again.</summary>
     private static Task<Invoice?> InvoiceFromOriginalAsync(DbConnection c, DbTransaction t, Merchant merchant, ChatEvent inbound, CancellationToken ct) =>

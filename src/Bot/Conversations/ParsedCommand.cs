@@ -1,3 +1,5 @@
+using InvoiceFirst.Data.Domain;
+
 namespace InvoiceFirst.Bot.Conversations;
 
 // A closed hierarchy that only exists together, so it shares one file.
@@ -17,6 +19,17 @@ public abstract record ParsedCommand
 /// looks up, a name with a phone is the name to invoice that phone under.
 /// </summary>
 public sealed record CreateInvoiceCommand(string? Msisdn, string? CustomerName, long AmountShillings, string Description)
+    : ParsedCommand;
+
+/// <summary>
+/// <c>invoice 0712345678 2 cement @750, delivery 300</c>: an invoice of several items (or one with a unit price), always shown as a
+/// summary before it goes. Saved items named in it are looked up by the caller (<see cref="ItemResolver"/>).
+/// </summary>
+/// <param name="OneAmount">
+/// The same text read as one amount ("1500 Website design, hosting"), when that is how it always read: it is what is sent when
+/// an item without a price is not a saved item.
+/// </param>
+public sealed record ItemsInvoiceCommand(string? Msisdn, string? CustomerName, IReadOnlyList<ItemSpec> Items, CreateInvoiceCommand? OneAmount = null)
     : ParsedCommand;
 
 public sealed record StartGuidedCommand : ParsedCommand;
@@ -52,12 +65,32 @@ public sealed record BalanceCommand : ParsedCommand;
 /// <summary>Evening summary on or off (<c>summary on|off</c>, <c>muhtasari washa|zima</c>).</summary>
 public sealed record SummaryCommand(bool On) : ParsedCommand;
 
+/// <summary><c>items</c> / <c>bidhaa</c>: the saved items and their prices.</summary>
+public sealed record ProductListCommand : ParsedCommand;
+
+/// <summary><c>item add Cement 750</c>: saves the item, or gives the saved one of that name its new price.</summary>
+public sealed record ProductAddCommand(string Name, long UnitShillings) : ParsedCommand;
+
+/// <summary><c>item remove cement</c>.</summary>
+public sealed record ProductRemoveCommand(string Name) : ParsedCommand;
+
+/// <summary>An <c>item</c> command that could not be read; <paramref name="AmountError"/> when it was the price.</summary>
+public sealed record ProductRefused(AmountError? AmountError) : ParsedCommand;
+
+/// <summary><c>vat none|inclusive|exclusive</c>: how the business's new invoices charge VAT (owner only).</summary>
+public sealed record VatCommand(VatMode Mode) : ParsedCommand;
+
 public sealed record UnknownCommand : ParsedCommand;
 
 public sealed record CommandError(CommandErrorKind Kind, AmountError? AmountError = null) : ParsedCommand
 {
     /// <summary>The command the error is about, so the reply can show how to write it ("status INV-0042").</summary>
     public CommandWord? For { get; init; }
+
+    /// <summary>For <see cref="CommandErrorKind.InvalidItem"/>: the item as written, and what is wrong with it.</summary>
+    public string? Item { get; init; }
+
+    public ItemProblem? ItemProblem { get; init; }
 }
 
 /// <summary>

@@ -11,4 +11,7 @@ public enum ProposalReason
 
     /// <summary>The merchant picked one of two phones the message held.</summary>
     ChosenPhone,
+
+    /// <summary>An invoice of several items (or with a unit price): a multi-item message always confirms.</summary>
+    Items,
 }

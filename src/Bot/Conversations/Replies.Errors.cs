@@ -21,6 +21,8 @@ public static partial class Replies
             CommandErrorKind.MissingSwitch => RemindersSwitchHelp(lang),
             CommandErrorKind.MissingSummarySwitch => SummaryUsage(lang),
             CommandErrorKind.MpesaUsage => MpesaUsage(lang),
+            CommandErrorKind.InvalidItem => InvalidItem(error, maxShillings, lang),
+            CommandErrorKind.MissingVatMode => VatUsage(lang),
             _ => UnknownCommand(lang),
         };
 

@@ -21,14 +21,17 @@ public static partial class Replies
         "What is it for? A short description, e.g. Website design.",
         "Ni ya nini? Maelezo mafupi, mfano Muundo wa tovuti."));
 
-    public static Reply ConfirmDraft(InvoiceDraft draft, Language lang)
+    /// <param name="vat">The merchant's VAT mode: with VAT, the summary shows net, VAT and the total the customer pays.</param>
+    public static Reply ConfirmDraft(InvoiceDraft draft, Language lang, VatMode vat = VatMode.None)
     {
+        if (draft.HasItems) return ConfirmItems(draft, vat, lang);
         var phone = MobileNumber.ToLocal(draft.Msisdn ?? "");
         var to = draft.CustomerName is null ? phone : $"{draft.CustomerName} ({phone})";
-        var amount = Money.FromShillings(draft.AmountShillings ?? 0).ToKes();
+        var totals = VatBreakdown.For(vat, Money.FromShillings(draft.AmountShillings ?? 0));
+        var amount = totals.Gross.ToKes();
         var text = Pick(lang,
-            $"Send this invoice?\nTo: {to}\nAmount: {amount}\nFor: {draft.Description}",
-            $"Tuma ankara hii?\nKwa: {to}\nKiasi: {amount}\nYa: {draft.Description}");
+            $"Send this invoice?\nTo: {to}\n{VatLines(totals, lang)}Amount: {amount}\nFor: {draft.Description}\nSend another item to add it (e.g. delivery 300).",
+            $"Tuma ankara hii?\nKwa: {to}\n{VatLines(totals, lang)}Kiasi: {amount}\nYa: {draft.Description}\nTuma bidhaa nyingine kuiongeza (mfano usafiri 300).");
         return new Reply(text, ConfirmButtons(lang));
     }
 

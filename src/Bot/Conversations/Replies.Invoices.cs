@@ -1,4 +1,5 @@
 using InvoiceFirst.Data.Domain;
+using InvoiceFirst.Data.Invoices;
 
 namespace InvoiceFirst.Bot.Conversations;
 
@@ -15,10 +16,20 @@ public static partial class Replies
     /// <summary>The invoice as the customer sees it on WhatsApp, with the Pay with M-PESA button.</summary>
     public static Reply CustomerInvoice(
         string merchantName, string number, string description, Money amount, DateOnly payBy, string invoiceId, Language lang) =>
-        new(Pick(lang,
+        CustomerInvoice(merchantName, number, description, VatBreakdown.For(VatMode.None, amount), [], payBy, invoiceId, lang);
+
+    /// <summary>With items, they are listed in place of the description; with VAT, net and VAT come before the amount.</summary>
+    public static Reply CustomerInvoice(string merchantName, string number, string description, VatBreakdown totals,
+        IReadOnlyList<InvoiceItem> items, DateOnly payBy, string invoiceId, Language lang)
+    {
+        var what = items.Count > 0 ? ItemLines(items, lang).TrimEnd('\n') : description;
+        var amount = totals.Gross;
+        description = what + (totals.ShowsVat ? "\n" + VatLines(totals, lang).TrimEnd('\n') : "");
+        return new(Pick(lang,
             $"{merchantName} sent you invoice {number}\n{description}\nAmount: {amount.ToKes()}\nPay by: {Date(payBy)}\nTap Pay with M-PESA below to pay.",
             $"{merchantName} amekutumia ankara {number}\n{description}\nKiasi: {amount.ToKes()}\nLipa kabla ya: {Date(payBy)}\nBonyeza Lipa kwa M-PESA hapa chini kulipa."),
             [PayButton(invoiceId, lang)]);
+    }
 
     public static Reply Reminder(
         string merchantName, string number, Money balance, DateOnly payBy, string invoiceId, Language lang) =>

@@ -91,10 +91,12 @@ public static partial class Replies
         $"""
         InvoiceFirst commands (staff of {merchantName}):
         invoice 0712345678 1500 Website design - send an invoice
+        invoice 0712345678 2 cement @750, delivery 300 - an invoice with items
         new - create an invoice step by step
         list - unpaid invoices (more - the next 10)
         customers - saved customers
         customer Jane 0712345678 - save a customer
+        items - the saved items
         status INV-0042 - check an invoice
         remind INV-0042 - remind the customer
         cancel INV-0042 - cancel an invoice you sent
@@ -107,10 +109,12 @@ public static partial class Replies
         $"""
         Amri za InvoiceFirst (mfanyakazi wa {merchantName}):
         ankara 0712345678 1500 Muundo wa tovuti - tuma ankara
+        ankara 0712345678 saruji 2 @750, usafiri 300 - ankara yenye bidhaa
         mpya - tengeneza ankara hatua kwa hatua
         orodha - ankara ambazo hazijalipwa (zaidi - 10 zinazofuata)
         wateja - wateja uliohifadhi
         mteja Jane 0712345678 - hifadhi mteja
+        bidhaa - bidhaa zilizohifadhiwa
         hali INV-0042 - angalia ankara
         kumbusha INV-0042 - mkumbushe mteja
         ghairi INV-0042 - ghairi ankara uliyotuma

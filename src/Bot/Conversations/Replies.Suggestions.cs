@@ -9,11 +9,16 @@ public static partial class Replies
     private const int MaxButtonIdLength = 256;
 
     /// <summary>The summary of an invoice read from a sentence or a misspelt keyword; only Send sends it.</summary>
-    public static Reply ProposeDraft(InvoiceDraft draft, ProposalReason reason, Language lang)
+    public static Reply ProposeDraft(InvoiceDraft draft, ProposalReason reason, Language lang, VatMode vat = VatMode.None)
     {
+        if (reason == ProposalReason.Items)
+        {
+            return ConfirmDraft(draft, lang, vat);
+        }
+
         if (reason != ProposalReason.Typo)
         {
-            var summary = ConfirmDraft(draft, lang);
+            var summary = ConfirmDraft(draft, lang, vat);
             var lead = Pick(lang, "Here is the invoice I read from your message.", "Hii ndiyo ankara niliyosoma kwenye ujumbe wako.");
             return summary with { Text = $"{lead}\n{summary.Text}" };
         }

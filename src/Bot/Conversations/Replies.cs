@@ -13,6 +13,7 @@ public static partial class Replies
         """
         InvoiceFirst commands:
         invoice 0712345678 1500 Website design - send an invoice
+        invoice 0712345678 2 cement @750, delivery 300 - an invoice with items
         new - create an invoice step by step
         list - unpaid invoices (more - the next 10)
         customers - saved customers
@@ -26,6 +27,8 @@ public static partial class Replies
         summary on / summary off - evening summary
         staff add 0712345678 Jane - let Jane invoice from her phone
         staff - your staff (staff remove 0712345678)
+        item add Cement 750 - save an item (items - your items)
+        vat inclusive / vat exclusive / vat none - VAT on new invoices
         lang sw - reply in Kiswahili
         web - open your dashboard in a browser
         help - this list
@@ -33,6 +36,7 @@ public static partial class Replies
         """
         Amri za InvoiceFirst:
         ankara 0712345678 1500 Muundo wa tovuti - tuma ankara
+        ankara 0712345678 saruji 2 @750, usafiri 300 - ankara yenye bidhaa
         mpya - tengeneza ankara hatua kwa hatua
         orodha - ankara ambazo hazijalipwa (zaidi - 10 zinazofuata)
         wateja - wateja uliohifadhi
@@ -46,6 +50,8 @@ public static partial class Replies
         muhtasari washa / muhtasari zima - muhtasari wa jioni
         wafanyakazi ongeza 0712345678 Jane - Jane atume ankara kwa simu yake
         wafanyakazi - wafanyakazi wako (wafanyakazi ondoa 0712345678)
+        bidhaa ongeza Saruji 750 - hifadhi bidhaa (bidhaa - bidhaa zako)
+        kodi ndani / kodi nje / kodi hakuna - VAT kwenye ankara mpya
         lugha en - reply in English
         dashibodi - fungua dashibodi yako kwenye kivinjari
         msaada - orodha hii

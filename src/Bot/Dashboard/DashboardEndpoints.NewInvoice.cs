@@ -3,6 +3,7 @@ using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.AspNetCore.Antiforgery;
@@ -70,7 +71,8 @@ public static partial class DashboardEndpoints
         if (await InvoiceRepository.GetByIdempotencyKeyAsync(c, t, merchantId, request.IdempotencyKey!, ct) is { } existing)
             return new FormOutcome.Made(existing, true);
         var now = clock.GetUtcNow();
-        if (!again && await InvoiceRepository.FindRecentSameAsync(c, t, merchantId, request.Msisdn, request.AmountCents, request.Description,
+        var gross = VatBreakdown.For(user.Merchant.Vat, Money.FromCents(request.AmountCents)).Gross;
+        if (!again && await InvoiceRepository.FindRecentSameAsync(c, t, merchantId, request.Msisdn, gross.Cents, request.Description,
                 now - ChatInvoiceSender.DuplicateWindow, ct) is { } recent)
             return new FormOutcome.SameAsRecent(recent.Number, now - recent.CreatedAt);
         return await creator.CreateAsync(c, t, user.Merchant, request, ct) switch

@@ -16,18 +16,17 @@ namespace InvoiceFirst.Bot.Dashboard;
 /// <summary>"Send it again by SMS": for a customer WhatsApp did not reach, the invoice's SMS form with its pay link.</summary>
 public static partial class DashboardEndpoints
 {
-    private static async Task<IResult> ResendBySmsAsync(HttpContext http, LoginCodes members, string number, InvoiceMessages messages,
-        OutboxSignal outbox, PaymentRepository payments, Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> ResendBySmsAsync(HttpContext http, string number, InvoiceMessages messages, OutboxSignal outbox,
+        TimeProvider clock, [AsParameters] InvoicePage page, CancellationToken ct)
     {
-        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
+        if (await AppSession.CurrentAsync(http, page.Members, ct) is not { } user) return Results.Redirect("/app/login");
         var text = new DashboardText(Language.FromCode(user.Merchant.Language));
-        if (!await antiforgery.IsRequestValidAsync(http)) return await InvoicePageAsync(http, user, number, text.FormExpired, payments, db, antiforgery, app, ct);
+        if (!await page.Antiforgery.IsRequestValidAsync(http)) return await InvoicePageAsync(http, user, number, text.FormExpired, page, ct);
         var nonce = (await http.Request.ReadFormAsync(ct))["nonce"].ToString();
         if (nonce.Length is < 16 or > 64) nonce = SecureToken.New();
-        if (!InvoiceNumber.TryNormalize(number, out var normalized)) return NotFound(http, antiforgery, user);
+        if (!InvoiceNumber.TryNormalize(number, out var normalized)) return NotFound(http, page.Antiforgery, user);
         var merchant = user.Merchant;
-        var notice = await db.InTransactionAsync<string?>(async (c, t) =>
+        var notice = await page.Db.InTransactionAsync<string?>(async (c, t) =>
         {
             if (await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, normalized, ct) is not { } invoice) return null;
             if (!InvoiceStatus.IsPayable(invoice.Status) || invoice.BalanceCents <= 0) return text.NothingToResend(invoice.Number);
@@ -37,8 +36,8 @@ public static partial class DashboardEndpoints
                 $"invoice-sms:{invoice.Id}:{nonce}", clock.GetUtcNow(), merchant.Id, invoice.Id, Channels.Sms), ct);
             return text.ResentBySms(invoice.Number, MobileNumber.ToLocal(invoice.Msisdn));
         }, ct);
-        if (notice is null) return NotFound(http, antiforgery, user);
+        if (notice is null) return NotFound(http, page.Antiforgery, user);
         outbox.Notify();
-        return await InvoicePageAsync(http, user, number, notice, payments, db, antiforgery, app, ct);
+        return await InvoicePageAsync(http, user, number, notice, page, ct);
     }
 }

@@ -37,12 +37,10 @@ public static partial class DashboardEndpoints
         group.MapGet("/invoices/new", NewInvoiceAsync);
         group.MapPost("/invoices/new", CreateInvoiceAsync);
         group.MapGet("/invoices/{number}", InvoiceAsync);
-        group.MapPost("/invoices/{number}/remind", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
-            Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
-            ActAsync(http, members, number, "remind", commands, payments, db, antiforgery, app, ct));
-        group.MapPost("/invoices/{number}/cancel", (HttpContext http, LoginCodes members, string number, InvoiceCommands commands, PaymentRepository payments,
-            Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct) =>
-            ActAsync(http, members, number, "cancel", commands, payments, db, antiforgery, app, ct));
+        group.MapPost("/invoices/{number}/remind", (HttpContext http, string number, InvoiceCommands commands, [AsParameters] InvoicePage page,
+            CancellationToken ct) => ActAsync(http, number, "remind", commands, page, ct));
+        group.MapPost("/invoices/{number}/cancel", (HttpContext http, string number, InvoiceCommands commands, [AsParameters] InvoicePage page,
+            CancellationToken ct) => ActAsync(http, number, "cancel", commands, page, ct));
         group.MapGet("/customers", CustomersAsync);
         group.MapGet("/customers/{id:long}", CustomerAsync);
         group.MapGet("/payments", PaymentsAsync);
@@ -119,50 +117,6 @@ public static partial class DashboardEndpoints
             [nameof(InvoicesView.Notice)] = startOk && endOk ? null : text.BadDate,
             [nameof(InvoicesView.ExportQuery)] = Query(filters),
             [nameof(InvoicesView.DatesQuery)] = Query(dates),
-        });
-    }
-
-    private static async Task<IResult> InvoiceAsync(HttpContext http, LoginCodes members, string number, string? sent, PaymentRepository payments,
-        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
-    {
-        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
-        var notice = sent == "1" && InvoiceNumber.TryNormalize(number, out var n) ? new DashboardText(Language.FromCode(user.Merchant.Language)).InvoiceSent(n) : null;
-        return await InvoicePageAsync(http, user, number, notice, payments, db, antiforgery, app, ct);
-    }
-
-    /// <summary>Remind or cancel from the invoice page: the same rules and words as the chat commands.</summary>
-    private static async Task<IResult> ActAsync(HttpContext http, LoginCodes members, string number, string action, InvoiceCommands commands,
-        PaymentRepository payments, Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
-    {
-        if (await AppSession.CurrentAsync(http, members, ct) is not { } user) return Results.Redirect("/app/login");
-        var lang = Language.FromCode(user.Merchant.Language);
-        if (!await antiforgery.IsRequestValidAsync(http))
-            return await InvoicePageAsync(http, user, number, new DashboardText(lang).FormExpired, payments, db, antiforgery, app, ct);
-        var nonce = (await http.Request.ReadFormAsync(ct))["nonce"].ToString();
-        if (nonce.Length is < 16 or > 64) nonce = SecureToken.New();
-        var normalized = InvoiceNumber.TryNormalize(number, out var n) ? n : number;
-        var reply = await db.InTransactionAsync(async (c, t) => action == "remind"
-            ? await commands.RemindAsync(c, t, user.Merchant, $"web:{nonce}", normalized, lang, ct)
-            : await commands.CancelAsync(c, t, user.Actor, normalized, lang, ct), ct);
-        return await InvoicePageAsync(http, user, number, reply.Text, payments, db, antiforgery, app, ct);
-    }
-
-    private static async Task<IResult> InvoicePageAsync(HttpContext http, AppUser user, string number, string? notice, PaymentRepository payments,
-        Db db, IAntiforgery antiforgery, IOptions<AppOptions> app, CancellationToken ct)
-    {
-        Invoice? invoice = null;
-        if (InvoiceNumber.TryNormalize(number, out var normalized))
-            await using (var c = await db.OpenAsync(ct))
-                invoice = await InvoiceRepository.GetByNumberAsync(c, null, user.Merchant.Id, normalized, ct);
-        // Another merchant's invoice is looked up under this merchant only, so it answers exactly like a missing one.
-        if (invoice is null) return NotFound(http, antiforgery, user);
-        return SignedIn<InvoiceView>(http, antiforgery, user, StatusCodes.Status200OK, new()
-        {
-            [nameof(InvoiceView.Invoice)] = invoice,
-            [nameof(InvoiceView.Payments)] = await payments.ListForInvoiceAsync(invoice.Id, ct),
-            [nameof(InvoiceView.PayLink)] = InvoiceStatus.IsPayable(invoice.Status) && invoice.BalanceCents > 0 ? app.Value.PayLink(invoice.PayToken) : null,
-            [nameof(InvoiceView.Notice)] = notice,
-            [nameof(InvoiceView.Nonce)] = SecureToken.New(),
         });
     }
 

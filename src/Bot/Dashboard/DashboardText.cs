@@ -95,12 +95,35 @@ public sealed record DashboardText(Language Language)
     public string Older => Pick("Older", "Za zamani");
     public string Description => Pick("Description", "Maelezo");
     public string Paid => Pick("Paid", "Imelipwa");
+    public string Net => Pick("Before VAT", "Kabla ya VAT");
+    public string VatLine(bool included) => included ? Pick("VAT 16% (included)", "VAT 16% (imejumuishwa)") : Pick("VAT 16% (added)", "VAT 16% (imeongezwa)");
     public string Balance => Pick("Balance", "Baki");
     public string PayLink => Pick("Pay link", "Kiungo cha kulipa");
     public string PaymentRef => Pick("Payment reference", "Namba ya malipo");
     public string History => Pick("History", "Historia");
     public string Created => Pick("Created", "Imetengenezwa");
-    public string SentToCustomer => Pick("Sent to the customer", "Imetumwa kwa mteja");
+    public string CreatedBy(string? staff) => staff is null ? Pick("Created", "Imetengenezwa") : Pick($"Created by {staff}", $"Imetengenezwa na {staff}");
+
+    /// <summary>"Invoice by WhatsApp: read", "Reminder by SMS: could not be delivered".</summary>
+    public string MessageLine(string purpose, bool bySms, string status)
+    {
+        var what = purpose switch
+        {
+            "invoice" => Pick("Invoice", "Ankara"),
+            "reminder" => Pick("Reminder", "Kikumbusho"),
+            "receipt" => Pick("Receipt", "Risiti"),
+            _ => Pick("Message", "Ujumbe"),
+        };
+        var how = status switch
+        {
+            "SENT" => Pick("sent", "imetumwa"),
+            "DELIVERED" => Pick("delivered", "imefika"),
+            "READ" => Pick("read", "imesomwa"),
+            "FAILED" or "DEAD" => Pick("could not be delivered", "haikufika"),
+            _ => Pick("waiting to go", "inasubiri kutumwa"),
+        };
+        return $"{what} {(bySms ? Pick("by SMS", "kwa SMS") : Pick("by WhatsApp", "kwa WhatsApp"))}: {how}";
+    }
     public string PaidInFull => Pick("Paid in full", "Imelipwa yote");
     public string CancelledAt => Pick("Cancelled", "Imeghairiwa");
     public string PaymentLine(string method, string result, string amount, string? receipt) =>

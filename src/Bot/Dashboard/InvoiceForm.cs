@@ -27,6 +27,9 @@ public sealed record InvoiceForm(string Phone, string Name, string Amount, strin
         if (!MobileNumber.TryParseKenyan(Phone, out var msisdn)) return (null, Replies.InvalidPhone(lang).Text);
         var amount = AmountParser.Parse(Amount, maxShillings);
         if (!amount.IsSuccess) return (null, Replies.ForAmountError(amount.Error!.Value, maxShillings, lang).Text);
+        // As in chat: the limit is on what the customer pays, VAT added on top included.
+        if (VatBreakdown.For(user.Merchant.Vat, Money.FromShillings(amount.Shillings)).Gross.Shillings > maxShillings)
+            return (null, Replies.ForAmountError(AmountError.TooLarge, maxShillings, lang).Text);
         var description = FieldRules.CheckDescription(Description);
         if (!description.IsValid) return (null, Replies.DescriptionLength(description.Error!.Value, lang).Text);
         string? name = null;

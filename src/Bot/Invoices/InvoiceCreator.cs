@@ -2,6 +2,7 @@ using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
+using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -26,6 +27,11 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
         var limit = DailyLimit.Of(merchant.DailyInvoiceLimit, platform.Value.DailyInvoiceLimit);
         if (!await DailyInvoiceCount.TryTakeAsync(connection, transaction, merchant.Id, limit, now, ct))
             return new InvoiceCreation.OverDailyLimit(limit.Value!.Value, DailyLimit.ResetsAt(now));
+        var items = request.Items ?? [];
+        if (items.Count > 0 && items.Sum(i => i.AmountCents) != request.AmountCents)
+            throw new ArgumentException("The amount must be the sum of the items", nameof(request));
+        // What the customer pays: the amount charged, with VAT added on top when the merchant charges it exclusive.
+        var totals = VatBreakdown.For(merchant.Vat, Money.FromCents(request.AmountCents));
         var number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct);
         var customer = await CustomerRepository.UpsertAsync(connection, transaction, merchant.Id, request.Msisdn, request.CustomerName, now, ct);
         var invoice = new Invoice
@@ -38,7 +44,9 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
             Msisdn = request.Msisdn,
             CustomerName = request.CustomerName ?? customer.Name,
             Description = request.Description,
-            AmountCents = request.AmountCents,
+            AmountCents = totals.Gross.Cents,
+            Vat = totals.Mode,
+            VatCents = totals.Vat.Cents,
             Status = InvoiceStatus.Pending,
             PayToken = SecureToken.New(),
             IdempotencyKey = request.IdempotencyKey,
@@ -51,10 +59,11 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
             ExpiresAt = now.AddDays(options.Value.PayWindowDays),
         };
         await InvoiceRepository.InsertAsync(connection, transaction, invoice, ct);
+        if (items.Count > 0) await InvoiceItemRepository.InsertAsync(connection, transaction, merchant.Id, invoice.Id, items, ct);
         await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceCreated, now, invoice.Id, status: invoice.Status, ct: ct);
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
-            messages.InvoiceToCustomer(merchant, invoice), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
+            messages.InvoiceToCustomer(merchant, invoice, items), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
         // The confirmation goes to whoever sent it: the owner, or the staff member.
         var sender = request.CreatedBy ?? merchant.Phone;
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(sender, OutboxPurpose.Reply,

@@ -16,7 +16,12 @@ public static class InvoiceEndpoints
     {
         var group = app.MapGroup("/invoices").RequireApiKey().WithTags("Invoices");
         group.MapPost("", CreateAsync).WithSummary("Create an invoice and send it to the customer.")
-            .WithDescription("Past the merchant's daily invoice limit (Merchants:DailyInvoiceLimit or its override): 429, with Retry-After until Nairobi midnight.")
+            .WithDescription("Send amount_cents (one amount) or items [{description, quantity, unit_amount_cents}] (one or the other; " +
+                "each price, each line and the total follow the same rules: whole shillings, above zero, at most the maximum). With items, " +
+                "description may be left out (the items' names stand for it). The merchant's VAT mode applies: none, inclusive (the total " +
+                "stays and the VAT in it is shown) or exclusive (16% is added on top); amount_cents in the answer is what the customer " +
+                "pays, net_cents and vat_cents split it, rounded half up to the shilling. The Idempotency-Key covers the items too. " +
+                "Past the merchant's daily invoice limit (Merchants:DailyInvoiceLimit or its override): 429, with Retry-After until Nairobi midnight.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/{id}", GetAsync).WithSummary("One invoice.");
         group.MapGet("", ListAsync).WithSummary("Invoices, newest first, optionally filtered by status and msisdn.");
@@ -33,6 +38,8 @@ public static class InvoiceEndpoints
         if (request is null) return Results.ValidationProblem(errors);
         var (merchant, refusal) = await merchants.ForRequestAsync(http.HttpContext, merchantId, ct);
         if (merchant is null) return refusal!;
+        if (validator.CheckGross(merchant.Vat, request.AmountCents) is { } tooMuch)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [request.Items is null ? "amount_cents" : "items"] = [tooMuch] });
 
         for (var attempt = 0; ; attempt++)
         {
@@ -50,7 +57,8 @@ public static class InvoiceEndpoints
                 if (replayed && invoice.RequestHash != request.RequestHash)
                     return Results.Problem(statusCode: 409, title: "Idempotency-Key reused with a different body",
                         detail: "This key already created another invoice. Use a new key for a new invoice.");
-                var view = InvoiceView.From(invoice, app.Value.PayLink(invoice.PayToken));
+                var items = await db.InTransactionAsync((c, t) => InvoiceItemRepository.ListAsync(c, t, merchant.Id, invoice.Id, ct), ct);
+                var view = InvoiceView.From(invoice, app.Value.PayLink(invoice.PayToken), items);
                 return replayed ? Results.Ok(view) : Results.Created($"/invoices/{invoice.Id}", view);
             }
             catch (DbException) when (attempt == 0 && request.IdempotencyKey is not null)
@@ -72,14 +80,14 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> GetAsync(string id, [FromQuery(Name = "merchant_id")] long? merchantId, HttpContext http,
-        InvoiceRepository invoices, MerchantDirectory merchants, IOptions<AppOptions> app, CancellationToken ct)
+        InvoiceRepository invoices, MerchantDirectory merchants, Db db, IOptions<AppOptions> app, CancellationToken ct)
     {
         var (merchant, refusal) = await merchants.ForRequestAsync(http, merchantId, ct);
         if (merchant is null) return refusal!;
         var invoice = id.Length <= 64 ? await invoices.GetForMerchantAsync(merchant.Id, id, ct) : null;
-        return invoice is null
-            ? Results.Problem(statusCode: 404, title: "No such invoice")
-            : Results.Ok(InvoiceView.From(invoice, app.Value.PayLink(invoice.PayToken)));
+        if (invoice is null) return Results.Problem(statusCode: 404, title: "No such invoice");
+        var items = await db.InTransactionAsync((c, t) => InvoiceItemRepository.ListAsync(c, t, merchant.Id, invoice.Id, ct), ct);
+        return Results.Ok(InvoiceView.From(invoice, app.Value.PayLink(invoice.PayToken), items));
     }
 
     private static async Task<IResult> ListAsync(string? status, string? msisdn, int? limit, [FromQuery(Name = "merchant_id")] long? merchantId,

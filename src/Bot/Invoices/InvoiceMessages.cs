@@ -15,11 +15,13 @@ namespace InvoiceFirst.Bot.Invoices;
 /// </summary>
 public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration configuration)
 {
-    public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice)
+    /// <param name="items">The invoice's lines, listed in the WhatsApp text (the SMS keeps to the total and the link).</param>
+    public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice, IReadOnlyList<InvoiceItem>? items = null)
     {
         var lang = CustomerLanguage(merchant, invoice);
         var payBy = PayBy(invoice);
-        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy, invoice.Id, lang);
+        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.VatBreakdown, items ?? [], payBy,
+            invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,

@@ -30,23 +30,68 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
         if (name is not null && FieldRules.CheckCustomerName(name).Error is not null)
             errors["customer_name"] = [$"Must be {FieldRules.NameMin}–{FieldRules.NameMax} characters."];
 
-        var maxCents = Money.FromShillings(options.Value.MaxAmount).Cents;
-        if (body.AmountCents is not { } cents)
-            errors["amount_cents"] = ["Required: the amount in cents (KES 1,500 is 150000)."];
-        else if (cents <= 0)
-            errors["amount_cents"] = ["Must be greater than zero."];
-        else if (cents % 100 != 0)
-            errors["amount_cents"] = ["M-PESA takes whole shillings: must be a multiple of 100."];
-        else if (cents > maxCents)
-            errors["amount_cents"] = [$"Must be at most {maxCents} (KES {options.Value.MaxAmount:N0})."];
+        var items = body.Items is { Count: > 0 } lines ? ValidateItems(lines, errors) : null;
+        if (body.Items is not null && body.AmountCents is not null)
+            errors["amount_cents"] = ["Send amount_cents or items, not both."];
+        else if (body.Items is { Count: 0 })
+            errors["items"] = ["Must hold at least one item, or leave items out and send amount_cents."];
+        else if (body.Items is null && CheckAmount(body.AmountCents, "Required: the amount in cents (KES 1,500 is 150000), or items.") is { } amountError)
+            errors["amount_cents"] = [amountError];
+        var cents = items?.Sum(i => i.AmountCents) ?? body.AmountCents ?? 0;
+        if (items is not null && !errors.ContainsKey("items") && CheckAmount(cents, "") is { } totalError)
+            errors["items"] = ["The items' total: " + totalError];
 
-        var description = body.Description?.Trim() ?? "";
+        // With items the description may be left out: the items' names stand for it.
+        var description = body.Description?.Trim() is { Length: > 0 } d ? d
+            : items is not null ? DraftItem.Describe(items.Select(i => new DraftItem(i.Description, i.Quantity, i.UnitAmount.Shillings)).ToList()) : "";
         if (FieldRules.CheckDescription(description).Error is not null)
             errors["description"] = [$"Must be {FieldRules.DescriptionMin}–{FieldRules.DescriptionMax} characters."];
 
         if (errors.Count > 0) return (null, errors);
-        var hash = idempotencyKey is null ? null : Hash(msisdn, name, body.AmountCents!.Value, description);
-        return (new NewInvoice(msisdn, name, body.AmountCents!.Value, description, idempotencyKey, hash), errors);
+        var hash = idempotencyKey is null ? null : Hash(msisdn, name, cents, description, items);
+        return (new NewInvoice(msisdn, name, cents, description, idempotencyKey, hash, Items: items), errors);
+    }
+
+    /// <summary>Above the most one invoice may be once the merchant's VAT is added (exclusive): the error to answer with, else null.</summary>
+    public string? CheckGross(VatMode vat, long cents) =>
+        VatBreakdown.For(vat, Money.FromCents(cents)).Gross.Shillings > options.Value.MaxAmount
+            ? $"With VAT added the total is above KES {options.Value.MaxAmount:N0}, the most one invoice may be."
+            : null;
+
+    // The same rules for each item's price, each line and the total as for one amount.
+    private string? CheckAmount(long? cents, string missing)
+    {
+        var maxCents = Money.FromShillings(options.Value.MaxAmount).Cents;
+        return cents switch
+        {
+            null => missing,
+            <= 0 => "Must be greater than zero.",
+            _ when cents % 100 != 0 => "M-PESA takes whole shillings: must be a multiple of 100.",
+            _ when cents > maxCents => $"Must be at most {maxCents} (KES {options.Value.MaxAmount:N0}).",
+            _ => null,
+        };
+    }
+
+    private List<InvoiceItem>? ValidateItems(IReadOnlyList<CreateInvoiceItem> lines, Dictionary<string, string[]> errors)
+    {
+        var items = new List<InvoiceItem>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var at = $"items[{i}]";
+            var itemName = FieldRules.CheckItemName(line.Description);
+            if (!itemName.IsValid) errors[$"{at}.description"] = [$"Must be {FieldRules.NameMin}–{FieldRules.NameMax} characters."];
+            var quantity = line.Quantity ?? 1;
+            if (quantity is < 1 or > DraftItem.MaxQuantity) errors[$"{at}.quantity"] = [$"Must be 1 to {DraftItem.MaxQuantity}."];
+            if (CheckAmount(line.UnitAmountCents, "Required: the price of one, in cents.") is { } unitError)
+                errors[$"{at}.unit_amount_cents"] = [unitError];
+            else if (CheckAmount(quantity * line.UnitAmountCents!.Value, "") is { } lineError)
+                errors[$"{at}.unit_amount_cents"] = ["quantity × unit_amount_cents: " + lineError];
+            if (errors.Keys.Any(k => k.StartsWith(at + ".", StringComparison.Ordinal))) continue;
+            items.Add(InvoiceItem.Of(i + 1, itemName.Value, quantity, Money.FromCents(line.UnitAmountCents!.Value)));
+        }
+
+        return errors.Count > 0 ? null : items;
     }
 
     public (InvoiceFilter? Filter, Dictionary<string, string[]> Errors) ValidateFilter(string? status, string? msisdn, int? limit)
@@ -63,6 +108,8 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
         return errors.Count > 0 ? (null, errors) : (new InvoiceFilter(normalizedStatus, normalizedMsisdn, limit ?? 50), errors);
     }
 
-    private static string Hash(string msisdn, string? name, long cents, string description) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{msisdn}\n{name}\n{cents}\n{description}")));
+    // One amount hashes as it always did, so a key reused across the upgrade still matches its body.
+    private static string Hash(string msisdn, string? name, long cents, string description, IReadOnlyList<InvoiceItem>? items) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{msisdn}\n{name}\n{cents}\n{description}"
+            + (items is null ? "" : string.Concat(items.Select(i => $"\n{i.Description}\t{i.Quantity}\t{i.UnitAmountCents}"))))));
 }

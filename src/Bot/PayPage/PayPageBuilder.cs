@@ -1,6 +1,7 @@
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Conversations;
+using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Payments;
@@ -13,6 +14,7 @@ namespace InvoiceFirst.Bot.PayPage;
 
 /// <summary>Turns an invoice into what its pay page shows.</summary>
 public sealed class PayPageBuilder(
+    Db db,
     MerchantRepository merchants,
     ConversationRepository conversations,
     PaymentRepository payments,
@@ -33,8 +35,11 @@ public sealed class PayPageBuilder(
                 .Select(p => new PaidReceipt(p.MpesaReceipt, p.SettledAt ?? p.UpdatedAt, p.AmountCents))
                 .ToList()
             : [];
+        var items = await db.InTransactionAsync((c, t) => InvoiceItemRepository.ListAsync(c, t, invoice.MerchantId, invoice.Id, ct), ct);
         return new PayPageModel
         {
+            Items = items,
+            Vat = invoice.VatBreakdown,
             State = state,
             Text = PayPageText.For(await LanguageAsync(invoice, merchant, requestedLanguage, ct)),
             Receipts = receipts,

@@ -1,3 +1,6 @@
+using InvoiceFirst.Data.Domain;
+using InvoiceFirst.Data.Invoices;
+
 namespace InvoiceFirst.Bot.PayPage;
 
 /// <summary>Everything the pay page renders; strings are raw here and encoded when <see cref="PayPageView"/> renders them.</summary>
@@ -33,4 +36,10 @@ public sealed record PayPageModel
     public IReadOnlyList<PaidReceipt> Receipts { get; init; } = [];
 
     public DateTimeOffset? PaidAt { get; init; }
+
+    /// <summary>The invoice's lines; none for one amount (the description says what it is for).</summary>
+    public IReadOnlyList<InvoiceItem> Items { get; init; } = [];
+
+    /// <summary>Net and VAT, shown when the invoice was made with VAT.</summary>
+    public VatBreakdown Vat { get; init; }
 }

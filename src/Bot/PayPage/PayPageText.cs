@@ -41,6 +41,9 @@ public sealed record PayPageText
         DidNotGoThrough = "The payment did not go through. You can try again.",
         TryAgain = "Try again",
         PayNextPart = "Pay the next part",
+        Net = "Net",
+        VatIncluded = "VAT 16% (included)",
+        VatAdded = "VAT 16%",
     };
 
     public static readonly PayPageText Swahili = new()
@@ -79,6 +82,9 @@ public sealed record PayPageText
         DidNotGoThrough = "Malipo hayakufanikiwa. Unaweza kujaribu tena.",
         TryAgain = "Jaribu tena",
         PayNextPart = "Lipa sehemu inayofuata",
+        Net = "Bila VAT",
+        VatIncluded = "VAT 16% (imejumuishwa)",
+        VatAdded = "VAT 16%",
     };
 
     public required string Code { get; init; }
@@ -115,6 +121,9 @@ public sealed record PayPageText
     public required string DidNotGoThrough { get; init; }
     public required string TryAgain { get; init; }
     public required string PayNextPart { get; init; }
+    public required string Net { get; init; }
+    public required string VatIncluded { get; init; }
+    public required string VatAdded { get; init; }
 
     public Language Language => Language.FromCode(Code);
 

@@ -12,7 +12,7 @@ public sealed record Attention
     /// <summary>Invoices that could not be delivered on any channel.</summary>
     public long FailedDeliveries { get; init; }
 
-    /// <summary>Payments whose outcome M-PESA has not made clear; a person checks them.</summary>
+    /// <summary>Payments whose outcome M-PESA has not made clear and no operator has resolved yet.</summary>
     public long PaymentsInReview { get; init; }
 
     /// <summary>Paybill payments held for the merchant because what the payer typed matched no invoice.</summary>
@@ -31,7 +31,7 @@ public sealed class AttentionRepository(Db db)
                  AND (status = 'EXPIRED' OR (status IN ('PENDING', 'SENT', 'PARTIALLY_PAID') AND expires_at <= @now))) AS overdue,
               (SELECT count(*) FROM invoices WHERE merchant_id = @merchantId AND status = 'FAILED') AS failed_deliveries,
               (SELECT count(*) FROM payments p JOIN invoices i ON i.id = p.invoice_id
-                 WHERE i.merchant_id = @merchantId AND p.status = 'NEEDS_REVIEW') AS payments_in_review,
+                 WHERE i.merchant_id = @merchantId AND p.status = 'NEEDS_REVIEW' AND p.review_resolved_at IS NULL) AS payments_in_review,
               (SELECT count(*) FROM payments WHERE held_for_merchant_id = @merchantId
                  AND invoice_id IS NULL AND status = 'SUCCESS') AS unapplied_paybill
             """;

@@ -27,6 +27,10 @@ public sealed record Invoice
 
     /// <summary>The phone of the staff member who made it; null when the owner did (or the API).</summary>
     public string? CreatedBy { get; init; }
+
+    /// <summary>How VAT was charged when it was made; <see cref="VatCents"/> is the VAT inside <see cref="AmountCents"/>.</summary>
+    public VatMode Vat { get; init; }
+    public long VatCents { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
@@ -40,6 +44,9 @@ public sealed record Invoice
     public long BalanceCents => AmountCents - AmountPaidCents;
 
     public Money Amount => Money.FromCents(AmountCents);
+
+    /// <summary>Net, VAT and gross as the invoice was made.</summary>
+    public VatBreakdown VatBreakdown => VatBreakdown.Of(Vat, Amount, Money.FromCents(VatCents));
 
     public Money AmountPaid => Money.FromCents(AmountPaidCents);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using InvoiceFirst.Data.Database;
+using InvoiceFirst.Data.Domain;
 
 namespace InvoiceFirst.Data.Invoices;
 
@@ -9,7 +10,7 @@ public sealed class InvoiceRepository(Db db)
     internal const string Columns = """
         id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents, amount_paid_cents,
         currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language, created_by,
-        created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at
+        created_at, updated_at, sent_at, paid_at, cancelled_at, expires_at, vat, vat_cents
         """;
 
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, Invoice invoice, CancellationToken ct)
@@ -17,12 +18,15 @@ public sealed class InvoiceRepository(Db db)
         const string sql = """
             INSERT INTO invoices (id, merchant_id, customer_id, number, payment_ref, msisdn, customer_name, description, amount_cents,
                 amount_paid_cents, currency, status, pay_token, idempotency_key, request_hash, reminders_enabled, language, created_by,
-                created_at, updated_at, expires_at)
+                created_at, updated_at, expires_at, vat, vat_cents)
             VALUES (@Id, @MerchantId, @CustomerId, @Number, @PaymentRef, @Msisdn, @CustomerName, @Description, @AmountCents,
                 0, @Currency, @Status, @PayToken, @IdempotencyKey, @RequestHash, @RemindersEnabled, @Language, @CreatedBy,
-                @CreatedAt, @UpdatedAt, @ExpiresAt)
+                @CreatedAt, @UpdatedAt, @ExpiresAt, @vat_mode, @VatCents)
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, invoice, transaction, cancellationToken: ct));
+        // Dapper would send the enum as its number; the column holds its name.
+        var args = new DynamicParameters(invoice);
+        args.Add("vat_mode", invoice.Vat.ToDb());
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: ct));
     }
 
     /// <summary>The invoice if it is this merchant's; another merchant's id reads like a missing one.</summary>

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
@@ -20,7 +18,7 @@ public sealed class LoginLinkRepository(Db db)
         const string sql = """
             INSERT INTO login_links (token_hash, phone, created_at, expires_at) VALUES (@hash, @phone, @now, @expiresAt)
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { hash = Hash(token), phone, now, expiresAt = now + Lifetime }, transaction,
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { hash = SecureToken.Hash(token), phone, now, expiresAt = now + Lifetime }, transaction,
             cancellationToken: ct));
         return token;
     }
@@ -34,8 +32,7 @@ public sealed class LoginLinkRepository(Db db)
             RETURNING phone
             """;
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { hash = Hash(token), now }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(sql, new { hash = SecureToken.Hash(token), now }, cancellationToken: ct));
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

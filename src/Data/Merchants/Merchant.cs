@@ -33,6 +33,9 @@ public sealed record Merchant
 
     /// <summary>The operator's override of <c>Sms:DailyCapPerMerchant</c> (0: no SMS at all); null: the deployment's default.</summary>
     public int? DailySmsCap { get; init; }
+
+    /// <summary>How the merchant's new invoices charge VAT (<c>vat none|inclusive|exclusive</c>); none by default.</summary>
+    public Domain.VatMode Vat { get; init; }
 }
 
 /// <summary>What a new merchant row needs; the code is drawn when it is inserted.</summary>

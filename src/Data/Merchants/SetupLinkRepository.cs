@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
@@ -23,7 +21,7 @@ public sealed class SetupLinkRepository(Db db)
         var token = SecureToken.New();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO setup_links (token_hash, merchant_id, purpose, created_at, expires_at) VALUES (@hash, @merchantId, @purpose, @now, @expiresAt)
-            """, new { hash = Hash(token), merchantId, purpose, now, expiresAt = now + Lifetime }, transaction, cancellationToken: ct));
+            """, new { hash = SecureToken.Hash(token), merchantId, purpose, now, expiresAt = now + Lifetime }, transaction, cancellationToken: ct));
         return token;
     }
 
@@ -33,7 +31,7 @@ public sealed class SetupLinkRepository(Db db)
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition("""
             SELECT merchant_id FROM setup_links WHERE token_hash = @hash AND purpose = @purpose AND used_at IS NULL AND expires_at > @now
-            """, new { hash = Hash(token), purpose, now }, cancellationToken: ct));
+            """, new { hash = SecureToken.Hash(token), purpose, now }, cancellationToken: ct));
     }
 
     /// <summary>Spends the link in the caller's transaction; false when it was spent (or ran out) meanwhile.</summary>
@@ -42,7 +40,6 @@ public sealed class SetupLinkRepository(Db db)
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE setup_links SET used_at = @now
             WHERE token_hash = @hash AND purpose = @purpose AND merchant_id = @merchantId AND used_at IS NULL AND expires_at > @now
-            """, new { hash = Hash(token), purpose, merchantId, now }, transaction, cancellationToken: ct)) == 1;
+            """, new { hash = SecureToken.Hash(token), purpose, merchantId, now }, transaction, cancellationToken: ct)) == 1;
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -25,13 +25,14 @@ public sealed class ReconciliationRepository(Db db)
         return (await connection.QueryAsync<PaymentRow>(new CommandDefinition(sql, new { from, to, merchantId }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Payments a person still has to look at, however old, as of the end of the day.</summary>
+    /// <summary>Payments a person still has to look at (none has resolved them in the console), however old, as of the end of the day.</summary>
     public async Task<IReadOnlyList<PaymentRow>> NeedsReviewAsync(DateTimeOffset to, long? merchantId, CancellationToken ct)
     {
         const string sql = """
             SELECT p.id AS payment_id, p.invoice_id, i.merchant_id, p.mpesa_receipt, p.amount_cents, p.status
             FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id
-            WHERE p.status = 'NEEDS_REVIEW' AND p.created_at < @to AND (@merchantId IS NULL OR i.merchant_id = @merchantId)
+            WHERE p.status = 'NEEDS_REVIEW' AND p.review_resolved_at IS NULL AND p.created_at < @to
+              AND (@merchantId IS NULL OR i.merchant_id = @merchantId)
             ORDER BY p.id
             """;
         await using var connection = await db.OpenAsync(ct);

@@ -17,6 +17,8 @@ public sealed class RepliesTests
         Msisdn = "254712345678", CustomerName = "Wanjiku", AmountShillings = 1500, Description = "Website design",
     };
 
+    private static readonly InvoiceDraft ItemsDraft = Draft.WithItems([new("Cement", 2, 750), new("Wheelbarrow", 1, 4500), new("Delivery", 1, 300)]);
+
     private static readonly Data.Ledger.LedgerEntry[] LedgerSample =
     [
         new() { Kind = Data.Ledger.LedgerEntryKind.Payout, AmountCents = -50_000, PayoutReference = "QK12ABC34D", CreatedBy = "operator",
@@ -71,12 +73,29 @@ public sealed class RepliesTests
         (nameof(Replies.AskDescription), Replies.AskDescription),
         (nameof(Replies.ConfirmDraft), l => Replies.ConfirmDraft(Draft, l)),
         (nameof(Replies.ConfirmChoice), Replies.ConfirmChoice),
+        (nameof(Replies.ConfirmItems), l => Replies.ConfirmItems(ItemsDraft, VatMode.Exclusive, l)),
+        (nameof(Replies.ConfirmDraft) + "Vat", l => Replies.ConfirmDraft(Draft, l, VatMode.Inclusive)),
+        (nameof(Replies.ItemNoPrice), l => Replies.ItemNoPrice("cement", l)),
+        (nameof(Replies.ItemAmbiguous), l => Replies.ItemAmbiguous("ce", ["Cement", "Cereal"], l)),
+        .. Enum.GetValues<ItemProblem>().Select(p => (nameof(Replies.InvalidItem) + p, (Func<Language, Reply>)(l =>
+            Replies.InvalidItem(new CommandError(CommandErrorKind.InvalidItem, AmountError.HasCents) { Item = "cement @750.50", ItemProblem = p }, 1_000_000, l)))),
+        (nameof(Replies.ProductSaved), l => Replies.ProductSaved("Cement", Kes(750), l)),
+        (nameof(Replies.ProductRemoved), l => Replies.ProductRemoved("Cement", l)),
+        (nameof(Replies.ProductNotFound), l => Replies.ProductNotFound("cement", l)),
+        (nameof(Replies.ProductUsage), Replies.ProductUsage),
+        (nameof(Replies.ProductList) + "Empty", l => Replies.ProductList([], l)),
+        (nameof(Replies.ProductList), l => Replies.ProductList([new() { Id = 1, Name = "Cement", UnitAmountCents = 75_000 }], l)),
+        .. Enum.GetValues<VatMode>().Select(m => (nameof(Replies.VatSwitched) + m, (Func<Language, Reply>)(l => Replies.VatSwitched(m, l)))),
+        (nameof(Replies.VatUsage), Replies.VatUsage),
         (nameof(Replies.DraftExpired), Replies.DraftExpired),
         (nameof(Replies.DraftCancelled), Replies.DraftCancelled),
         (nameof(Replies.CannotSkip), Replies.CannotSkip),
         (nameof(Replies.NotExpectedHere), Replies.NotExpectedHere),
         (nameof(Replies.InvoiceCreated), l => Replies.InvoiceCreated("INV-0042", "Wanjiku", Kes(1500), l)),
         (nameof(Replies.EditDoesNotChangeInvoice), l => Replies.EditDoesNotChangeInvoice("INV-0042", l)),
+        (nameof(Replies.CustomerInvoice) + "Items", l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Cement x2, Delivery",
+            VatBreakdown.For(VatMode.Inclusive, Kes(1800)), [Data.Invoices.InvoiceItem.Of(1, "Cement", 2, Kes(750)), Data.Invoices.InvoiceItem.Of(2, "Delivery", 1, Kes(300))],
+            PayBy, "inv_1", l)),
         (nameof(Replies.CustomerInvoice), l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "inv_1", l)),
         (nameof(Replies.Reminder), l => Replies.Reminder("Mama Mboga", "INV-0042", Kes(1500), PayBy, "inv_1", l)),
         (nameof(Replies.ReminderSent), l => Replies.ReminderSent("INV-0042", "Wanjiku", l)),

@@ -161,6 +161,40 @@ public sealed class MerchantPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvoicePage_ShowsEachItemAndTheVat()
+    {
+        await new Chat.MerchantChatDriver(_factory).SayAsync("vat exclusive");
+        (await _factory.ApiClient().PostAsJsonAsync("/invoices", new
+        {
+            msisdn = "0712345678",
+            items = new object[] { new { description = "Cement", quantity = 2, unit_amount_cents = 75_000 }, new { description = "Delivery", unit_amount_cents = 30_000 } },
+        })).EnsureSuccessStatusCode();
+
+        var page = WebUtility.HtmlDecode(await _owner.GetTextAsync("/app/invoices/INV-0001"));
+
+        Assert.Contains("2 x Cement @ KES 750</dt><dd data-item>KES 1,500", page);
+        Assert.Contains("Delivery</dt><dd data-item>KES 300", page);
+        Assert.Contains("VAT 16% (added)</dt><dd data-vat>KES 288", page);
+        Assert.Contains("KES 2,088", page); // 1,800 + 16%
+    }
+
+    [Fact]
+    public async Task InvoiceHistory_NamesTheStaffWhoMadeIt_AndEachMessageWithItsChannelAndHowItWent()
+    {
+        await _owner.PostFormAsync("/app/settings/staff", new() { ["phone"] = "0711222333", ["name"] = "Otieno" });
+        await new Chat.MerchantChatDriver(_factory, "254711222333").SayAsync("invoice 0712345678 1500 Website design");
+        await using (var c = await _factory.Db.OpenAsync(default))
+            await Dapper.SqlMapper.ExecuteAsync(c, "UPDATE outbox SET status = 'READ', provider = 'whatsapp', sent_at = created_at WHERE purpose = 'invoice'");
+        await _owner.PostFormAsync("/app/invoices/INV-0001/resend-sms", new() { ["nonce"] = Nonce });
+
+        var page = WebUtility.HtmlDecode(await _owner.GetTextAsync("/app/invoices/INV-0001"));
+
+        Assert.Contains("Created by Otieno", page);
+        Assert.Contains("Invoice by WhatsApp: read", page);
+        Assert.Contains("Message by SMS: waiting to go", page);
+    }
+
+    [Fact]
     public async Task Settings_MpesaKeysButton_OpensAOneTimeSetupPageForThisMerchant()
     {
         var before = WebUtility.HtmlDecode(await _owner.GetTextAsync("/app/settings"));
