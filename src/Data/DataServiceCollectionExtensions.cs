@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Reminders.ReminderRepository>();
         services.AddSingleton<Stats.StatsRepository>();
         services.AddSingleton<Payments.PaymentRepository>();
+        services.AddSingleton<Ledger.LedgerRepository>();
         services.AddSingleton<Events.EventRepository>();
         services.AddSingleton<Reconciliation.ReconciliationRepository>();
         services.AddSingleton<MerchantSummaryRepository>();

@@ -31,11 +31,11 @@ public sealed record ChatActor(Merchant Merchant, ChatRole Role, string Phone, s
 
     /// <summary>
     /// False for what only the owner may do: staff, automatic reminders, the evening summary, the business's stats, VAT,
-    /// changing the product list (staff may list it and invoice from it) and the M-PESA keys.
+    /// changing the product list (staff may list it and invoice from it), the M-PESA keys and the balance.
     /// </summary>
     public bool MayRun(ParsedCommand command) =>
         IsOwner || command is not (StaffCommand or RemindersCommand or SummaryCommand or StatsCommand or VatCommand
-            or ProductAddCommand or ProductRemoveCommand or MpesaCommand
+            or ProductAddCommand or ProductRemoveCommand or MpesaCommand or BalanceCommand
             or CommandError { Kind: CommandErrorKind.MissingSwitch or CommandErrorKind.MissingSummarySwitch or CommandErrorKind.MissingVatMode
                 or CommandErrorKind.MpesaUsage });
 

@@ -62,6 +62,7 @@ public static partial class CommandParser
             CommandWord.Help => new HelpCommand(),
             CommandWord.Web when args.Length == 0 => new WebCommand(),
             CommandWord.Mpesa => Mpesa(args),
+            CommandWord.Balance when args.Length == 0 => new BalanceCommand(),
             CommandWord.Language => WithLanguage(args),
             CommandWord.StopReminders => WithNumber(word, args, n => new StopRemindersCommand(n)),
             CommandWord.Reminders when args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on) => new RemindersCommand(on),

@@ -22,4 +22,5 @@ public enum CommandWord
     Mpesa,
     Product,
     Vat,
+    Balance,
 }

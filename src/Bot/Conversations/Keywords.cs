@@ -51,6 +51,8 @@ public static partial class Keywords
             ["dashibodi"] = (CommandWord.Web, Language.Swahili),
             ["mpesa"] = (CommandWord.Mpesa, Language.English),
             ["m-pesa"] = (CommandWord.Mpesa, Language.English),
+            ["balance"] = (CommandWord.Balance, Language.English),
+            ["salio"] = (CommandWord.Balance, Language.Swahili),
             ["staff"] = (CommandWord.Staff, Language.English),
             ["wafanyakazi"] = (CommandWord.Staff, Language.Swahili),
             ["mfanyakazi"] = (CommandWord.Staff, Language.Swahili),

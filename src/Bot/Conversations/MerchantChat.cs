@@ -5,6 +5,7 @@ using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Ledger;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Products;
 using InvoiceFirst.Data.Logins;
@@ -224,6 +225,9 @@ public sealed class MerchantChat(
             case MpesaCommand mpesa:
                 answers.Add(await MpesaAsync(c, t, merchant, mpesa.Action, lang, ct));
                 break;
+            case BalanceCommand:
+                answers.Add(await BalanceAsync(c, t, merchant, lang, ct));
+                break;
             case StaffCommand roster:
                 answers.Add(await staff.RunAsync(c, t, merchant, inbound, roster, lang, ct));
                 break;
@@ -254,6 +258,14 @@ public sealed class MerchantChat(
             default:
                 return Replies.MpesaStatus(await MerchantMpesaRepository.GetAsync(c, t, merchant.Id, ct), lang);
         }
+    }
+
+    /// <summary>The collection route's balance and latest entries; a merchant paid directly has none unless they were collected for before.</summary>
+    private static async Task<Reply> BalanceAsync(DbConnection c, DbTransaction t, Merchant merchant, Language lang, CancellationToken ct)
+    {
+        var recent = await LedgerRepository.ListAsync(c, t, merchant.Id, before: 0, limit: 5, ct);
+        if (recent.Count == 0 && merchant.PayRoute != PayRoutes.Collection) return Replies.BalanceNotCollected(lang);
+        return Replies.Balance(Money.FromCents(await LedgerRepository.BalanceAsync(c, t, merchant.Id, ct)), recent, lang);
     }
 
     private async Task ProposeAsync(DbConnection c, DbTransaction t, Merchant merchant, InvoiceDraftFlow flow, ProposeInvoiceCommand propose,

@@ -58,6 +58,10 @@ public sealed record StopRemindersCommand(string Number) : ParsedCommand;
 public sealed record RemindersCommand(bool Enabled) : ParsedCommand;
 
 public sealed record StatsCommand : ParsedCommand;
+
+/// <summary>What the service collected for the merchant and has not paid out (<c>balance</c>, <c>salio</c>).</summary>
+public sealed record BalanceCommand : ParsedCommand;
+
 /// <summary>Evening summary on or off (<c>summary on|off</c>, <c>muhtasari washa|zima</c>).</summary>
 public sealed record SummaryCommand(bool On) : ParsedCommand;
 

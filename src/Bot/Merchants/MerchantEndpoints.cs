@@ -4,7 +4,7 @@ using InvoiceFirst.Data.Merchants;
 
 namespace InvoiceFirst.Bot.Merchants;
 
-/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, daily limits, and API keys.</summary>
+/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, daily limits, API keys, the ledger and payouts.</summary>
 public static class MerchantEndpoints
 {
     private const int NameMin = 2, NameMax = 60, MaxPage = 200;
@@ -25,6 +25,10 @@ public static class MerchantEndpoints
         group.MapGet("/{id:long}/api-keys", ListKeysAsync).WithSummary("The merchant's keys, by prefix (never the keys themselves).");
         group.MapPost("/{id:long}/api-keys", CreateKeyAsync).WithSummary("A new key for the merchant, shown once in this answer.");
         group.MapDelete("/{id:long}/api-keys/{keyId:long}", RevokeKeyAsync).WithSummary("Revoke one of the merchant's keys.");
+        group.MapGet("/{id:long}/ledger", MerchantLedgerEndpoints.GetAsync)
+            .WithSummary("The merchant's ledger on the collection route: the balance and the entries, newest first; page with before.");
+        group.MapPost("/{id:long}/payouts", MerchantLedgerEndpoints.RecordPayoutAsync).Accepts<RecordPayoutRequest>("application/json")
+            .WithSummary("Record a payout made to the merchant (amount_cents, mpesa_reference, note): once per reference, never over the balance.");
         return app;
     }
 

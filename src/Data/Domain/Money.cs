@@ -48,5 +48,10 @@ public readonly record struct Money(long Cents) : IComparable<Money>
     /// <summary><c>KES 1,500</c>: whole shillings with thousands separators, as people read them in chat and SMS.</summary>
     public string ToKes() => "KES " + Shillings.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary><c>KES 1,500</c>, or <c>KES 1,484.25</c> when there are cents (a balance after the operator's fees).</summary>
+    public string ToKesWithCents() => IsWholeShillings
+        ? ToKes()
+        : "KES " + (Cents / (decimal)CentsPerShilling).ToString("N2", CultureInfo.InvariantCulture);
+
     public override string ToString() => ToKes();
 }

@@ -15,6 +15,11 @@ public static class PaymentFlowServiceCollectionExtensions
             .Validate(o => o.MaxQueryIntervalSeconds > 0, "Payments:MaxQueryIntervalSeconds must be positive")
             .Validate(o => o.PollMilliseconds > 0, "Payments:PollMilliseconds must be positive")
             .ValidateOnStart();
+        services.AddOptions<Ledger.LedgerOptions>().BindConfiguration(Ledger.LedgerOptions.Section)
+            .Validate(o => o.FeePercent is >= 0 and <= 100, "Platform:FeePercent must be 0 to 100")
+            .Validate(o => o.FeeCapKes >= 0, "Platform:FeeCapKes must be 0 (no cap) or more")
+            .ValidateOnStart();
+        services.AddSingleton<Ledger.MerchantLedger>();
         // Replace, not TryAdd: wins whichever of AddPaymentFlow and AddMpesaClient runs first.
         services.Replace(ServiceDescriptor.Singleton<IDarajaTokenStore, DatabaseDarajaTokenStore>());
         services.AddSingleton<PaymentSignal>();

@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Telemetry;
+using InvoiceFirst.Payments.Ledger;
 using InvoiceFirst.Payments.Mpesa;
 
 namespace InvoiceFirst.Payments.Flow;
@@ -13,7 +14,7 @@ namespace InvoiceFirst.Payments.Flow;
 /// runs inside the caller's transaction and starts with a conditional update from INITIATED, so
 /// a replayed or concurrent result finds nothing to do and has no second effect.
 /// </summary>
-public sealed class PaymentSettler(IPaymentOutcomes outcomes, TimeProvider clock, ILogger<PaymentSettler> logger)
+public sealed class PaymentSettler(IPaymentOutcomes outcomes, MerchantLedger ledger, TimeProvider clock, ILogger<PaymentSettler> logger)
 {
     /// <summary>INITIATED → SUCCESS, money onto the invoice, receipts to both sides. False when already final.</summary>
     public async Task<bool> SettleAsync(DbConnection c, DbTransaction t, Payment payment, string? receipt, string? rawCallback, CancellationToken ct)
@@ -25,12 +26,16 @@ public sealed class PaymentSettler(IPaymentOutcomes outcomes, TimeProvider clock
         return true;
     }
 
-    /// <summary>Money onto the invoice and receipts, for a payment row already recorded as SUCCESS.</summary>
+    /// <summary>
+    /// Money onto the invoice, onto the merchant's ledger when the deployment collected it, and receipts, for a payment row
+    /// already recorded as SUCCESS.
+    /// </summary>
     public async Task ApplyAsync(DbConnection c, DbTransaction t, Payment payment, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var before = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct) ?? throw new InvalidOperationException("Payment without invoice");
         var invoice = await InvoicePayments.ApplyPaymentAsync(c, t, before.Id, payment.AmountCents, now, ct);
+        await ledger.CreditAsync(c, t, invoice.MerchantId, payment, ct);
         var raised = invoice.Status switch
         {
             InvoiceStatus.Paid when before.Status != InvoiceStatus.Paid => EventTypes.InvoicePaid,

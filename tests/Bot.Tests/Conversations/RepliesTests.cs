@@ -19,6 +19,16 @@ public sealed class RepliesTests
 
     private static readonly InvoiceDraft ItemsDraft = Draft.WithItems([new("Cement", 2, 750), new("Wheelbarrow", 1, 4500), new("Delivery", 1, 300)]);
 
+    private static readonly Data.Ledger.LedgerEntry[] LedgerSample =
+    [
+        new() { Kind = Data.Ledger.LedgerEntryKind.Payout, AmountCents = -50_000, PayoutReference = "QK12ABC34D", CreatedBy = "operator",
+            CreatedAt = new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero) },
+        new() { Kind = Data.Ledger.LedgerEntryKind.Fee, AmountCents = -2_475, PaymentId = 7, InvoiceNumber = "INV-0042", CreatedBy = "settlement",
+            CreatedAt = new DateTimeOffset(2026, 3, 11, 21, 30, 0, TimeSpan.Zero) },
+        new() { Kind = Data.Ledger.LedgerEntryKind.Credit, AmountCents = 200_000, PaymentId = 7, InvoiceNumber = "INV-0042", CreatedBy = "settlement",
+            CreatedAt = new DateTimeOffset(2026, 3, 11, 21, 30, 0, TimeSpan.Zero) },
+    ];
+
     // Every catalogue entry, by method name, so the coverage test below notices a new text without an entry here.
     private static readonly (string Method, Func<Language, Reply> Render)[] Catalogue =
     [
@@ -173,7 +183,20 @@ public sealed class RepliesTests
         (nameof(Replies.MpesaRemoved), Replies.MpesaRemoved),
         (nameof(Replies.MpesaNothingToRemove), Replies.MpesaNothingToRemove),
         (nameof(Replies.MpesaKeysRefused), l => Replies.MpesaKeysRefused("INV-0042", "400.002.02", l)),
+        (nameof(Replies.Balance) + "Empty", l => Replies.Balance(Money.Zero, [], l)),
+        (nameof(Replies.Balance), l => Replies.Balance(Money.FromCents(147_525), LedgerSample, l)),
+        (nameof(Replies.BalanceNotCollected), Replies.BalanceNotCollected),
     ];
+
+    [Theory]
+    [InlineData("en", "Collected for you and not yet paid out: KES 1,475.25.", "12/03 Paid INV-0042 +KES 2,000", "12/03 Fee INV-0042 -KES 24.75", "12/03 Paid out QK12ABC34D -KES 500")]
+    [InlineData("sw", "na bado haijalipwa kwako: KES 1,475.25.", "12/03 Malipo INV-0042 +KES 2,000", "12/03 Ada INV-0042 -KES 24.75", "12/03 Umelipwa QK12ABC34D -KES 500")]
+    public void Balance_Entries_ShowsBalanceToTheCentAndEachEntryOnNairobiDays(string code, params string[] expected)
+    {
+        var text = Replies.Balance(Money.FromCents(147_525), LedgerSample, Language.FromCode(code)).Text;
+
+        Assert.All(expected, e => Assert.Contains(e, text));
+    }
 
     public static TheoryData<string> Entries => new(Catalogue.Select(e => e.Method));
 

@@ -13,8 +13,9 @@ namespace InvoiceFirst.Integration.Tests.Faults;
 /// <summary>
 /// A seeded random run over many invoices: STK callbacks duplicated, reordered, lost (some found by
 /// STK Query, some never), with the wrong amount; Paybill payments partial, over, duplicated and to
-/// no invoice. At the end the money adds up to the cent, computed from the database and from what
-/// the driver sent. <c>LEDGER_PAYMENTS</c> sets the number of invoices, <c>LEDGER_SEED</c> replays a run.
+/// no invoice; meanwhile the operator records payouts for the merchant, who is on the collection route. At the end
+/// the money adds up to the cent, computed from the database and from what the driver sent, and so does the merchant's
+/// ledger (<see cref="CollectionLedgerCheck"/>). <c>LEDGER_PAYMENTS</c> sets the number of invoices, <c>LEDGER_SEED</c> replays a run.
 /// </summary>
 public sealed class LedgerTests(ITestOutputHelper output)
 {
@@ -40,7 +41,7 @@ public sealed class LedgerTests(ITestOutputHelper output)
         output.WriteLine($"LEDGER_SEED={seed} LEDGER_PAYMENTS={count}");
         var random = new Random(seed);
         var deadline = TimeSpan.FromSeconds(30 + count);
-        await using var h = await PaymentHarness.StartAsync(new Dictionary<string, string?>
+        await using var h = await PaymentHarness.StartAsync(new Dictionary<string, string?>(CollectionLedgerCheck.Settings)
         {
             ["Payments:QueryAfterSeconds"] = "1",
             ["Api:PermitLimit"] = "100000", // the driver creates every invoice through the API
@@ -48,6 +49,7 @@ public sealed class LedgerTests(ITestOutputHelper output)
             ["Payments:MaxQueryIntervalSeconds"] = "2",
         });
 
+        var ledger = new CollectionLedgerCheck(h, await MerchantLedgerTests.SetRouteAsync(h, "COLLECTION"), new Random(seed + 1));
         var plans = new List<Plan>();
         for (var i = 0; i < count; i++)
         {
@@ -98,6 +100,8 @@ public sealed class LedgerTests(ITestOutputHelper output)
         events.Add(() => h.ConfirmC2bAsync(stray));
         events.Add(() => h.ConfirmC2bAsync(stray));
         var shuffled = events.OrderBy(_ => random.Next()).ToList();
+        using var stopPayouts = new CancellationTokenSource();
+        var payingOut = ledger.PayOutUntilAsync(stopPayouts.Token);
         for (var i = 0; i < shuffled.Count; i += 4)
         {
             var answers = await Task.WhenAll(shuffled.Skip(i).Take(4).Select(send => send()));
@@ -120,6 +124,8 @@ public sealed class LedgerTests(ITestOutputHelper output)
             },
             progress => progress == $"{c2bCount} of {c2bCount} C2B; not yet final: ", deadline, "every payment at its final state");
         await h.InboxDrainedAsync();
+        await stopPayouts.CancelAsync();
+        await payingOut;
 
         // The driver's side: money M-PESA took that the bot should have counted.
         var sentStk = plans.Where(p => p.Fate is Fate.PaidByCallback or Fate.PaidByQuery).Sum(p => paymentOf[p.Invoice.Id].AmountCents);
@@ -143,6 +149,7 @@ public sealed class LedgerTests(ITestOutputHelper output)
         }
         Assert.Equal(count, h.Daraja.StkPushes.Count);
         await AssertOneReceiptPairPerSettledPaymentAsync(h);
+        output.WriteLine(await ledger.AssertBalancedAsync(await h.PaymentsAsync()));
     }
 
     /// <summary>Sum of successful payments, sum of amount_paid over invoices, successful payments to no invoice.</summary>

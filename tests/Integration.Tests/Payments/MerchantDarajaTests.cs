@@ -197,6 +197,35 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         PaymentHarness.C2bConfirmation(transId, account, shillings).Replace("\"BusinessShortCode\":\"174379\"", $"\"BusinessShortCode\":\"{shortCode}\"",
             StringComparison.Ordinal);
 
+    [Fact]
+    public async Task OwnApp_MerchantOnCollectionRoute_NeverCreditedToTheLedger_TheDeploymentsCollectionMerchantIs()
+    {
+        await SetUpAsync(Duka);
+        var house = await MerchantLedgerTests.SetRouteAsync(_h, "COLLECTION");
+        await using (var c = await _h.Factory.Db.OpenAsync(default))
+            await c.ExecuteAsync("UPDATE merchants SET pay_route = 'COLLECTION' WHERE id = @id", new { id = Duka.Id });
+        var own = await CreateForAsync(Duka, 1500, "254711000444");
+        var collected = await _h.CreateInvoiceAsync(300, "254711000333");
+
+        await _h.TapAsync(own.Id, "254711000444");
+        var (ownPayment, _) = await _h.WaitForPushAsync(1);
+        await _h.TapAsync(collected.Id, "254711000333");
+        var (collectedPayment, _) = await _h.WaitForPushAsync(2);
+        await _h.PaySuccessAsync(ownPayment, "RDUKA00001");
+        await _h.PaySuccessAsync(collectedPayment, "RHOUSE0001");
+        await _h.UntilInvoiceAsync(own.Id, i => i.Status == "PAID");
+        await _h.UntilInvoiceAsync(collected.Id, i => i.Status == "PAID");
+        await _h.InboxDrainedAsync();
+
+        var dukaLedger = await _h.Api.GetFromJsonAsync<JsonElement>($"/merchants/{Duka.Id}/ledger");
+        var houseLedger = await _h.Api.GetFromJsonAsync<JsonElement>($"/merchants/{house}/ledger");
+        Assert.Equal(0, dukaLedger.GetProperty("entries").GetArrayLength());
+        Assert.Equal(0, dukaLedger.GetProperty("balance_cents").GetInt64());
+        var credit = Assert.Single(houseLedger.GetProperty("entries").EnumerateArray()); // no fee set: no fee entry
+        Assert.Equal(("credit", 30_000L), (credit.GetProperty("kind").GetString(), credit.GetProperty("amount_cents").GetInt64()));
+        Assert.Contains("Nothing has been collected for you yet: your balance is KES 0.", await new MerchantChatDriver(_h.Factory, Duka.Phone).SayAsync("balance"));
+    }
+
     private void AssertPushedWith(JsonElement push, string? bearer, string shortCode, string passkey, string app)
     {
         var timestamp = push.GetProperty("Timestamp").GetString()!;
