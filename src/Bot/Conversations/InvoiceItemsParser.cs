@@ -29,7 +29,9 @@ internal static class InvoiceItemsParser
                 : null;
         }
 
-        if (!clearly && !list.HasExplicitPrice && ItemListParser.CountSegments(itemsText) < 2)
+        // One part without an @ price is the one-amount command whenever it reads as one ("1500 Timber 2 x 4" is KES 1,500
+        // for "Timber 2 x 4"); only "cement 2x750", which has no amount first, is an item.
+        if (!clearly && ItemListParser.CountSegments(itemsText) < 2 && (!list.HasExplicitPrice || oneAmount() is CreateInvoiceCommand))
         {
             return null;
         }

@@ -38,6 +38,20 @@ public sealed class ItemsCommandParserTests
     public void Parse_OneAmount_StaysTheOneLineCommand(string text, long shillings, string description)
     {
         // Read as items only if the merchant has saved an item of that name; otherwise this one amount.
+        AssertOneAmount(text, shillings, description);
+    }
+
+    [Theory]
+    [InlineData("invoice 0712345678 1,500 Timber 2 x 4", 1500, "Timber 2 x 4")] // a size, not two at 4
+    [InlineData("invoice 0712345678 800 Item 2 x 2", 800, "Item 2 x 2")]
+    public void Parse_OneAmountWhoseDescriptionLooksLikeAQuantity_IsSentAsOneAmountAtOnce(string text, long shillings, string description)
+    {
+        var command = Assert.IsType<CreateInvoiceCommand>(CommandParser.Parse(text));
+        Assert.Equal((shillings, description), (command.AmountShillings, command.Description));
+    }
+
+    private static void AssertOneAmount(string text, long shillings, string description)
+    {
         var parsed = CommandParser.Parse(text);
         var command = Assert.IsType<CreateInvoiceCommand>(parsed is ItemsInvoiceCommand { OneAmount: { } one } ? one : parsed);
 
