@@ -78,8 +78,8 @@ public static partial class Replies
 
     /// <summary>A staff member tried what only the owner may do.</summary>
     public static Reply OwnerOnly(string merchantName, Language lang) => new(Pick(lang,
-        $"Only the owner of {merchantName} can do that: staff, automatic reminders, the evening summary and business stats are theirs to manage. Send help to see what you can do.",
-        $"Ni mmiliki wa {merchantName} tu anayeweza kufanya hivyo: wafanyakazi, vikumbusho vya kiotomatiki, muhtasari wa jioni na takwimu za biashara ni zake. Tuma msaada kuona unachoweza kufanya."));
+        $"Only the owner of {merchantName} can do that: staff, reminders, the evening summary, stats, VAT, saved items, M-PESA keys and the balance are theirs to manage. Send help to see what you can do.",
+        $"Ni mmiliki wa {merchantName} tu anayeweza kufanya hivyo: wafanyakazi, vikumbusho, muhtasari wa jioni, takwimu, VAT, bidhaa, funguo za M-PESA na salio ni zake. Tuma msaada kuona unachoweza kufanya."));
 
     /// <summary>A staff member tried to cancel (or stop the reminders of) an invoice someone else sent.</summary>
     public static Reply OnlyOwnerChanges(string number, Language lang) => new(Pick(lang,

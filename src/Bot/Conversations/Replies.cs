@@ -29,6 +29,8 @@ public static partial class Replies
         staff - your staff (staff remove 0712345678)
         item add Cement 750 - save an item (items - your items)
         vat inclusive / vat exclusive / vat none - VAT on new invoices
+        mpesa setup - be paid to your own Paybill or Till
+        balance - money collected for you
         lang sw - reply in Kiswahili
         web - open your dashboard in a browser
         help - this list
@@ -48,12 +50,14 @@ public static partial class Replies
         vikumbusho zima / vikumbusho washa - vikumbusho vyote
         takwimu - ulichotoza na kukusanya
         muhtasari washa / muhtasari zima - muhtasari wa jioni
-        wafanyakazi ongeza 0712345678 Jane - Jane atume ankara kwa simu yake
+        wafanyakazi ongeza 0712345678 Jane - Jane atume ankara pia
         wafanyakazi - wafanyakazi wako (wafanyakazi ondoa 0712345678)
         bidhaa ongeza Saruji 750 - hifadhi bidhaa (bidhaa - bidhaa zako)
         kodi ndani / kodi nje / kodi hakuna - VAT kwenye ankara mpya
+        mpesa weka - lipwa kwenye Paybill au Till yako
+        salio - pesa zilizokusanywa kwako
         lugha en - reply in English
-        dashibodi - fungua dashibodi yako kwenye kivinjari
+        dashibodi - fungua dashibodi yako mtandaoni
         msaada - orodha hii
         """));
 
