@@ -1,5 +1,6 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Domain;
@@ -18,7 +19,7 @@ namespace InvoiceFirst.Bot.Invoices;
 /// (<c>Merchants:DailyInvoiceLimit</c> or the operator's override for the merchant).
 /// </summary>
 public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<MerchantsOptions> platform, InvoiceMessages messages,
-    TimeProvider clock)
+    DocumentMessages documents, TimeProvider clock)
 {
     public async Task<InvoiceCreation> CreateAsync(DbConnection connection, DbTransaction transaction, Merchant merchant,
         NewInvoice request, CancellationToken ct)
@@ -64,6 +65,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             messages.InvoiceToCustomer(merchant, invoice, items), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
+        if (documents.ForInvoice(merchant, invoice, now) is { } pdf) await OutboxRepository.EnqueueAsync(connection, transaction, pdf, ct);
         // The confirmation goes to whoever sent it: the owner, or the staff member.
         var sender = request.CreatedBy ?? merchant.Phone;
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(sender, OutboxPurpose.Reply,

@@ -12,7 +12,6 @@ public static class PayPageServiceCollectionExtensions
             .Validate(o => o.PollMilliseconds >= 500, "PayPage:PollMilliseconds must be at least 500")
             .ValidateOnStart();
         services.AddSingleton<PayPageBuilder>();
-        services.AddSingleton<Documents.InvoiceDocumentBuilder>();
         services.AddPayPageRateLimits();
         return services;
     }

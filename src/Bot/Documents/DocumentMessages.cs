@@ -1,0 +1,38 @@
+using System.Globalization;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace InvoiceFirst.Bot.Documents;
+
+/// <summary>
+/// The WhatsApp document messages queued after the invoice and after the receipt: WhatsApp only (no SMS form, so SMS
+/// customers keep the link they already got), free-form only (no template: outside the 24-hour window the invoice's
+/// template carries the link). The PDF itself is rendered when the outbox sends it.
+/// </summary>
+public sealed class DocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options)
+{
+    public OutboxEntry? ForInvoice(Merchant merchant, Invoice invoice, DateTimeOffset now)
+    {
+        if (!options.Value.WhatsAppPdf) return null;
+        var text = DocumentText.For(Language.FromCode(invoice.Language ?? merchant.Language).Code);
+        var caption = string.Format(CultureInfo.InvariantCulture, text.Caption, invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
+        return Entry(invoice.Msisdn, OutboxPurpose.Invoice, caption, new DocumentAttachment("invoice", invoice.Id, $"invoice-{invoice.Number}.pdf"),
+            $"invoice-pdf:{invoice.Id}", now, merchant.Id, invoice.Id);
+    }
+
+    public OutboxEntry? ForReceipt(Merchant merchant, Invoice invoice, long paymentId, string recipient, Language language, DateTimeOffset now)
+    {
+        if (!options.Value.WhatsAppPdf) return null;
+        var caption = string.Format(CultureInfo.InvariantCulture, DocumentText.For(language.Code).ReceiptCaption, invoice.Number, merchant.Name);
+        return Entry(recipient, OutboxPurpose.Receipt, caption, new DocumentAttachment("receipt", invoice.Id, $"receipt-{invoice.Number}.pdf"),
+            $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
+    }
+
+    private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
+        DateTimeOffset now, long merchantId, string invoiceId) =>
+        OutboxEntry.Due(recipient, purpose, new OutboundMessage { Text = caption, Document = document }, dedupeKey, now, merchantId, invoiceId);
+}
