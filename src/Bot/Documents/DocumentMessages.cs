@@ -4,33 +4,38 @@ using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Documents;
 
 /// <summary>
 /// The WhatsApp document messages queued after the invoice and after the receipt: WhatsApp only (no SMS form, so SMS
-/// customers keep the link they already got), free-form only (no template: outside the 24-hour window the invoice's
-/// template carries the link). The PDF itself is rendered when the outbox sends it.
+/// customers keep the link they already got), free-form only: outside the 24-hour window none is queued (the invoice's
+/// template carries the link), so the outbox holds no row bound to fail. The PDF itself is rendered when the outbox sends it.
 /// </summary>
-public sealed class DocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options)
+public sealed class DocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window)
 {
-    public OutboxEntry? ForInvoice(Merchant merchant, Invoice invoice, DateTimeOffset now)
+    public async Task<OutboxEntry?> ForInvoiceAsync(Merchant merchant, Invoice invoice, DateTimeOffset now, CancellationToken ct)
     {
-        if (!options.Value.WhatsAppPdf) return null;
+        if (!await WantedAsync(invoice.Msisdn, ct)) return null;
         var text = DocumentText.For(Language.FromCode(invoice.Language ?? merchant.Language).Code);
         var caption = string.Format(CultureInfo.InvariantCulture, text.Caption, invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
         return Entry(invoice.Msisdn, OutboxPurpose.Invoice, caption, new DocumentAttachment("invoice", invoice.Id, $"invoice-{invoice.Number}.pdf"),
             $"invoice-pdf:{invoice.Id}", now, merchant.Id, invoice.Id);
     }
 
-    public OutboxEntry? ForReceipt(Merchant merchant, Invoice invoice, long paymentId, string recipient, Language language, DateTimeOffset now)
+    public async Task<OutboxEntry?> ForReceiptAsync(Merchant merchant, Invoice invoice, long paymentId, string recipient, Language language,
+        DateTimeOffset now, CancellationToken ct)
     {
-        if (!options.Value.WhatsAppPdf) return null;
+        if (!await WantedAsync(recipient, ct)) return null;
         var caption = string.Format(CultureInfo.InvariantCulture, DocumentText.For(language.Code).ReceiptCaption, invoice.Number, merchant.Name);
         return Entry(recipient, OutboxPurpose.Receipt, caption, new DocumentAttachment("receipt", invoice.Id, $"receipt-{invoice.Number}.pdf"),
             $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
     }
+
+    private async Task<bool> WantedAsync(string recipient, CancellationToken ct) =>
+        options.Value.WhatsAppPdf && (await window.DecideAsync(recipient, new OutboundMessage { Text = "" }, ct)).NoWay is null;
 
     private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
         DateTimeOffset now, long merchantId, string invoiceId) =>
