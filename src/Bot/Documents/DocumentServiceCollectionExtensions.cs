@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Invoices;
 using InvoiceFirst.Messaging.Outbox;
 
 namespace InvoiceFirst.Bot.Documents;
@@ -9,7 +10,7 @@ public static class DocumentServiceCollectionExtensions
     {
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.Section);
         services.AddSingleton<InvoiceDocumentBuilder>();
-        services.AddSingleton<DocumentMessages>();
+        services.AddSingleton<InvoiceDocumentMessages>();
         services.AddSingleton<IDocumentRenderer, PdfDocumentRenderer>();
         return services;
     }

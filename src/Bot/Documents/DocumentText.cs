@@ -21,8 +21,6 @@ public sealed record DocumentText
         PayOnline = "Open the pay link and press the button:",
         Payments = "Payments received",
         PaidAt = "Date paid",
-        Caption = "Invoice {0} from {1}: {2}.",
-        ReceiptCaption = "Receipt for invoice {0} from {1}. Thank you!",
     };
 
     public static readonly DocumentText Swahili = new()
@@ -43,8 +41,6 @@ public sealed record DocumentText
         PayOnline = "Fungua kiungo cha malipo na ubonyeze kitufe:",
         Payments = "Malipo yaliyopokelewa",
         PaidAt = "Tarehe ya malipo",
-        Caption = "Ankara {0} kutoka {1}: {2}.",
-        ReceiptCaption = "Risiti ya ankara {0} kutoka {1}. Asante!",
     };
 
     public static DocumentText For(string languageCode) => languageCode == "sw" ? Swahili : English;
@@ -65,6 +61,4 @@ public sealed record DocumentText
     public required string PayOnline { get; init; }
     public required string Payments { get; init; }
     public required string PaidAt { get; init; }
-    public required string Caption { get; init; }
-    public required string ReceiptCaption { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Domain;
@@ -19,7 +18,7 @@ namespace InvoiceFirst.Bot.Invoices;
 /// (<c>Merchants:DailyInvoiceLimit</c> or the operator's override for the merchant).
 /// </summary>
 public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<MerchantsOptions> platform, InvoiceMessages messages,
-    DocumentMessages documents, TimeProvider clock)
+    InvoiceDocumentMessages documents, TimeProvider clock)
 {
     public async Task<InvoiceCreation> CreateAsync(DbConnection connection, DbTransaction transaction, Merchant merchant,
         NewInvoice request, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Payments;
@@ -17,10 +16,6 @@ public static class PayPageEndpoints
         app.UseRateLimiter();
         app.MapGet("/pay/{token}", ShowAsync).ExcludeFromDescription();
         app.MapGet("/pay/{token}/status", StatusAsync).ExcludeFromDescription();
-        app.MapGet("/pay/{token}/invoice.pdf", (string token, InvoiceRepository invoices, InvoiceDocumentBuilder documents, CancellationToken ct) =>
-            PdfAsync(token, InvoiceDocumentKind.Invoice, invoices, documents, ct)).ExcludeFromDescription();
-        app.MapGet("/pay/{token}/receipt.pdf", (string token, InvoiceRepository invoices, InvoiceDocumentBuilder documents, CancellationToken ct) =>
-            PdfAsync(token, InvoiceDocumentKind.Receipt, invoices, documents, ct)).ExcludeFromDescription();
         app.MapPost("/pay/{token}", PayAsync).WithName(PayPageRateLimits.PayPressEndpoint).ExcludeFromDescription();
         return app;
     }
@@ -29,16 +24,6 @@ public static class PayPageEndpoints
     {
         var invoice = await FindAsync(token, invoices, ct);
         return invoice is null ? PayPageResponses.NotFound() : PayPageResponses.Page(await pages.BuildAsync(invoice, lang, ct));
-    }
-
-    // The same token rules as the page; a receipt only once something was paid, the same 404 before.
-    private static async Task<IResult> PdfAsync(string token, InvoiceDocumentKind kind, InvoiceRepository invoices,
-        InvoiceDocumentBuilder documents, CancellationToken ct)
-    {
-        var invoice = await FindAsync(token, invoices, ct);
-        if (invoice is null || (kind == InvoiceDocumentKind.Receipt && !InvoiceDocumentBuilder.HasReceipt(invoice))) return PayPageResponses.NotFound();
-        var document = await documents.BuildAsync(invoice, kind, ct);
-        return PayPageResponses.Pdf(InvoicePdfRenderer.Render(document), document.FileName);
     }
 
     private static async Task<IResult> StatusAsync(string token, string? lang, InvoiceRepository invoices, PaymentRepository payments,
@@ -125,6 +110,6 @@ public static class PayPageEndpoints
     private static IResult Page(PayPageModel page, int status) => PayPageResponses.Page(page, status);
 
     // Tokens are 32 characters; anything far off is not worth a query.
-    private static Task<Invoice?> FindAsync(string token, InvoiceRepository invoices, CancellationToken ct) =>
+    internal static Task<Invoice?> FindAsync(string token, InvoiceRepository invoices, CancellationToken ct) =>
         token.Length is > 0 and <= 64 ? invoices.GetByPayTokenAsync(token, ct) : Task.FromResult<Invoice?>(null);
 }

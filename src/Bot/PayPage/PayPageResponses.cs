@@ -12,8 +12,6 @@ public static class PayPageResponses
     public static IResult Page(PayPageModel page, int statusCode = StatusCodes.Status200OK) =>
         PageResult<PayPageView>(statusCode, new Dictionary<string, object?> { [nameof(PayPageView.Model)] = page });
 
-    public static IResult Pdf(byte[] pdf, string fileName) => new Documents.PdfFileResult(pdf, fileName);
-
     public static IResult NotFound() => PageResult<PayPageNotFound>(StatusCodes.Status404NotFound, new Dictionary<string, object?>());
 
     public static IResult TooManyRequests(int retryAfterSeconds) =>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
-using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Inbox;
@@ -19,7 +18,7 @@ namespace InvoiceFirst.Bot.Payments;
 /// Turns payment outcomes into messages to the payer and to the merchant (and the staff member who sent the invoice), queued in the outbox in the transaction
 /// that recorded the outcome; each dedupe key is sent once.
 /// </summary>
-public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, DocumentMessages documents, TimeProvider clock)
+public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, InvoiceDocumentMessages documents, TimeProvider clock)
     : IPaymentOutcomes
 {
     public Task RaiseAsync(DbConnection c, DbTransaction t, PaymentOutcome outcome, CancellationToken ct) => outcome switch

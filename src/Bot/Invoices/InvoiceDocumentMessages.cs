@@ -7,20 +7,21 @@ using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Outbox;
 using Microsoft.Extensions.Options;
 
-namespace InvoiceFirst.Bot.Documents;
+namespace InvoiceFirst.Bot.Invoices;
 
 /// <summary>
 /// The WhatsApp document messages queued after the invoice and after the receipt: WhatsApp only (no SMS form, so SMS
 /// customers keep the link they already got), free-form only: outside the 24-hour window none is queued (the invoice's
 /// template carries the link), so the outbox holds no row bound to fail. The PDF itself is rendered when the outbox sends it.
 /// </summary>
-public sealed class DocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window)
+public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window)
 {
     public async Task<OutboxEntry?> ForInvoiceAsync(Merchant merchant, Invoice invoice, DateTimeOffset now, CancellationToken ct)
     {
         if (!await WantedAsync(invoice.Msisdn, ct)) return null;
-        var text = DocumentText.For(Language.FromCode(invoice.Language ?? merchant.Language).Code);
-        var caption = string.Format(CultureInfo.InvariantCulture, text.Caption, invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
+        var swahili = Language.FromCode(invoice.Language ?? merchant.Language) == Language.Swahili;
+        var caption = string.Format(CultureInfo.InvariantCulture, swahili ? "Ankara {0} kutoka {1}: {2}." : "Invoice {0} from {1}: {2}.",
+            invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
         return Entry(invoice.Msisdn, OutboxPurpose.Invoice, caption, new DocumentAttachment("invoice", invoice.Id, $"invoice-{invoice.Number}.pdf"),
             $"invoice-pdf:{invoice.Id}", now, merchant.Id, invoice.Id);
     }
@@ -29,7 +30,9 @@ public sealed class DocumentMessages(IOptions<AppOptions> app, IOptions<Document
         DateTimeOffset now, CancellationToken ct)
     {
         if (!await WantedAsync(recipient, ct)) return null;
-        var caption = string.Format(CultureInfo.InvariantCulture, DocumentText.For(language.Code).ReceiptCaption, invoice.Number, merchant.Name);
+        var caption = string.Format(CultureInfo.InvariantCulture,
+            language == Language.Swahili ? "Risiti ya ankara {0} kutoka {1}. Asante!" : "Receipt for invoice {0} from {1}. Thank you!",
+            invoice.Number, merchant.Name);
         return Entry(recipient, OutboxPurpose.Receipt, caption, new DocumentAttachment("receipt", invoice.Id, $"receipt-{invoice.Number}.pdf"),
             $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
     }

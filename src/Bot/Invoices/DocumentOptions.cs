@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Bot.Documents;
+namespace InvoiceFirst.Bot.Invoices;
 
 /// <summary>The invoice and receipt PDFs sent on WhatsApp after the invoice and the receipt messages.</summary>
 public sealed class DocumentOptions
