@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Bot.Dashboard;
 using InvoiceFirst.Bot.MpesaSetup;
 using InvoiceFirst.Bot.Merchants;
@@ -32,6 +33,7 @@ public static class BotApplicationExtensions
         app.MapPaymentEndpoints();
         app.MapC2bEndpoints();
         app.UsePayPage();
+        app.MapDocuments();
         app.MapDashboard();
         app.MapMpesaSetup();
         app.MapOps();

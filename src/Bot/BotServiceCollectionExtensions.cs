@@ -1,3 +1,4 @@
+using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Bot.Dashboard;
 using InvoiceFirst.Bot.Ops;
 using InvoiceFirst.Bot.Sandbox;
@@ -120,6 +121,7 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl, !sp.GetRequiredService<BotMode>().IsSandbox));
         services.AddSingleton<IPaymentOutcomes, PaymentMessages>();
         services.AddPayPage();
+        services.AddDocuments();
         services.AddDashboard();
         services.AddOps();
         services.AddReminders();

@@ -31,6 +31,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<ProviderGate>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IDeliveryEvents, NoDeliveryEvents>();
+        services.TryAddSingleton<IDocumentRenderer, NoDocumentRenderer>();
         services.TryAddSingleton<SmsCap>();
         services.TryAddSingleton<OutboxSender>();
         services.AddHostedService<OutboxDispatcher>();

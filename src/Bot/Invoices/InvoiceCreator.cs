@@ -18,7 +18,7 @@ namespace InvoiceFirst.Bot.Invoices;
 /// (<c>Merchants:DailyInvoiceLimit</c> or the operator's override for the merchant).
 /// </summary>
 public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<MerchantsOptions> platform, InvoiceMessages messages,
-    TimeProvider clock)
+    InvoiceDocumentMessages documents, TimeProvider clock)
 {
     public async Task<InvoiceCreation> CreateAsync(DbConnection connection, DbTransaction transaction, Merchant merchant,
         NewInvoice request, CancellationToken ct)
@@ -64,6 +64,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             messages.InvoiceToCustomer(merchant, invoice, items), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
+        if (await documents.ForInvoiceAsync(merchant, invoice, now, ct) is { } pdf) await OutboxRepository.EnqueueAsync(connection, transaction, pdf, ct);
         // The confirmation goes to whoever sent it: the owner, or the staff member.
         var sender = request.CreatedBy ?? merchant.Phone;
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(sender, OutboxPurpose.Reply,

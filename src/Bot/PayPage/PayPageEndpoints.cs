@@ -110,6 +110,6 @@ public static class PayPageEndpoints
     private static IResult Page(PayPageModel page, int status) => PayPageResponses.Page(page, status);
 
     // Tokens are 32 characters; anything far off is not worth a query.
-    private static Task<Invoice?> FindAsync(string token, InvoiceRepository invoices, CancellationToken ct) =>
+    internal static Task<Invoice?> FindAsync(string token, InvoiceRepository invoices, CancellationToken ct) =>
         token.Length is > 0 and <= 64 ? invoices.GetByPayTokenAsync(token, ct) : Task.FromResult<Invoice?>(null);
 }

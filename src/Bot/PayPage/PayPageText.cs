@@ -44,6 +44,8 @@ public sealed record PayPageText
         Net = "Net",
         VatIncluded = "VAT 16% (included)",
         VatAdded = "VAT 16%",
+        InvoicePdf = "Invoice (PDF)",
+        ReceiptPdf = "Receipt (PDF)",
     };
 
     public static readonly PayPageText Swahili = new()
@@ -85,6 +87,8 @@ public sealed record PayPageText
         Net = "Bila VAT",
         VatIncluded = "VAT 16% (imejumuishwa)",
         VatAdded = "VAT 16%",
+        InvoicePdf = "Ankara (PDF)",
+        ReceiptPdf = "Risiti (PDF)",
     };
 
     public required string Code { get; init; }
@@ -128,4 +132,6 @@ public sealed record PayPageText
     public Language Language => Language.FromCode(Code);
 
     public static PayPageText For(Language lang) => lang.IsSwahili ? Swahili : English;
+    public required string InvoicePdf { get; init; }
+    public required string ReceiptPdf { get; init; }
 }

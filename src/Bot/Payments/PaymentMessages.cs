@@ -18,7 +18,8 @@ namespace InvoiceFirst.Bot.Payments;
 /// Turns payment outcomes into messages to the payer and to the merchant (and the staff member who sent the invoice), queued in the outbox in the transaction
 /// that recorded the outcome; each dedupe key is sent once.
 /// </summary>
-public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, TimeProvider clock) : IPaymentOutcomes
+public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, InvoiceDocumentMessages documents, TimeProvider clock)
+    : IPaymentOutcomes
 {
     public Task RaiseAsync(DbConnection c, DbTransaction t, PaymentOutcome outcome, CancellationToken ct) => outcome switch
     {
@@ -45,6 +46,10 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         await ToPayerAsync(c, t, payment, payerPhone, invoice.Id,
             balance.IsPositive && before.Status != InvoiceStatus.Cancelled ? receipt with { Buttons = [Replies.PayButton(invoice.Id, payerLang)] } : receipt,
             OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
+        // SMS payers have the pay link; WhatsApp payers get the receipt PDF after the receipt text.
+        if (payment.ReplyChannel != Channels.Sms
+            && await documents.ForReceiptAsync(merchant, invoice, payment.Id, payerPhone, payerLang, clock.GetUtcNow(), ct) is { } pdf)
+            await OutboxRepository.EnqueueAsync(c, t, pdf, ct);
         await ToMerchantAsync(c, t, merchant, invoice.Id,
             Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),
             $"receipt:merchant:{payment.Id}", ct);

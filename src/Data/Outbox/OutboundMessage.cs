@@ -22,7 +22,13 @@ public sealed record OutboundMessage
 
     /// <summary>The SMS form (one or two segments). Null: the message is not sent by SMS.</summary>
     public string? SmsText { get; init; }
+
+    /// <summary>A PDF rendered when it is sent and sent as a WhatsApp document with <see cref="Text"/> as its caption; the text alone if it cannot be.</summary>
+    public DocumentAttachment? Document { get; init; }
 }
+
+/// <summary>Which PDF of which invoice: <see cref="Kind"/> is <c>invoice</c> or <c>receipt</c>.</summary>
+public sealed record DocumentAttachment(string Kind, string InvoiceId, string FileName);
 
 public sealed record ReplyButton(string Id, string Title);
 

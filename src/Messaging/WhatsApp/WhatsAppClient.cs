@@ -56,6 +56,49 @@ public sealed class WhatsAppClient(
         return result;
     }
 
+    /// <summary>
+    /// A PDF as a document message: uploaded to <c>/{phone-number-id}/media</c>, then sent by its media id with
+    /// <see cref="OutboundMessage.Text"/> as the caption. Free-form only, so inside the 24-hour window.
+    /// </summary>
+    public async Task<SendResult> SendDocumentAsync(string to, OutboundMessage message, byte[] pdf, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.PhoneNumberId) || string.IsNullOrWhiteSpace(o.AccessToken))
+            return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
+        var userId = WhatsAppUserId.IsMatch(to);
+        if (!userId && !MobileNumber.IsPlausible(to))
+            return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number or user id");
+        var fileName = message.Document?.FileName ?? "document.pdf";
+
+        using var rest = new RestClient(httpClientFactory.CreateClient(HttpClientName));
+        var upload = new RestRequest($"{o.ApiVersion}/{o.PhoneNumberId}/media", Method.Post) { AlwaysMultipartFormData = true };
+        upload.AddHeader("Authorization", "Bearer " + o.AccessToken);
+        upload.AddParameter("messaging_product", "whatsapp");
+        upload.AddParameter("type", "application/pdf");
+        upload.AddFile("file", pdf, fileName, "application/pdf");
+        var uploaded = await rest.ExecuteAsync(upload, ct);
+        var failed = TransportFailure.Classify(uploaded, "whatsapp", ct);
+        if (failed is not null) return failed;
+        // Nobody sees an upload, so one that failed is safe to try again.
+        if (!uploaded.IsSuccessStatusCode) return Interpret(uploaded);
+        var mediaId = TryDeserialize<WaMediaResponse>(uploaded.Content)?.Id;
+        if (string.IsNullOrEmpty(mediaId)) return SendResult.RetryLater("no_media_id", "whatsapp: media upload without an id");
+
+        var digits = userId ? to : MobileNumber.ToDigits(to);
+        var payload = new WaSendRequest
+        {
+            RecipientType = "individual",
+            Type = "document",
+            Document = new WaDocument(mediaId, fileName, WhatsAppPayload.Truncate(message.Text, WhatsAppPayload.MaxInteractiveBody)),
+        };
+        payload = userId ? payload with { Recipient = digits } : payload with { To = digits };
+        var send = new RestRequest($"{o.ApiVersion}/{o.PhoneNumberId}/messages", Method.Post);
+        send.AddHeader("Authorization", "Bearer " + o.AccessToken);
+        send.AddStringBody(JsonSerializer.Serialize(payload, Json), ContentType.Json);
+        var response = await rest.ExecuteAsync(send, ct);
+        return TransportFailure.Classify(response, "whatsapp", ct) ?? Interpret(response);
+    }
+
     private SendResult Interpret(RestResponse response)
     {
         var retryAfter = TransportFailure.RetryAfter(response);

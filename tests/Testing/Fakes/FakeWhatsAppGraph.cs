@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace InvoiceFirst.Testing.Fakes;
 
-/// <summary>Meta Graph <c>POST /{version}/{phoneNumberId}/messages</c> on loopback; success with a fresh wamid by default.</summary>
+/// <summary>
+/// Meta Graph <c>POST /{version}/{phoneNumberId}/messages</c> on loopback, success with a fresh wamid by default; and
+/// <c>/media</c> (a document's upload), answered with a fresh media id.
+/// </summary>
 public sealed class FakeWhatsAppGraph : IAsyncDisposable
 {
     private readonly LoopbackServer server;
@@ -28,14 +31,20 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
     public static async Task<FakeWhatsAppGraph> StartAsync()
     {
         var issued = new ConcurrentQueue<IssuedId>();
-        var server = await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/messages", 200, request =>
+        var server = await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/{endpoint}", 200, request =>
         {
+            if (IsMediaUpload(request)) return new JsonObject { ["id"] = "media-" + Guid.NewGuid().ToString("N")[..16] }.ToJsonString();
             var wamid = NewWamid();
             issued.Enqueue(new IssuedId(request, wamid));
             return SuccessJson(To(request), wamid);
         });
         return new FakeWhatsAppGraph(server, issued);
     }
+
+    /// <summary>Uploads to <c>/media</c> (multipart: the file, its type and messaging_product), in order.</summary>
+    public IReadOnlyList<RecordedRequest> MediaUploads => [.. Requests.All.Where(IsMediaUpload)];
+
+    public static bool IsMediaUpload(RecordedRequest request) => request.Path.EndsWith("/media", StringComparison.Ordinal);
 
     public static string NewWamid() =>
         "wamid." + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');

@@ -77,13 +77,15 @@ public sealed class LoopbackServer : IAsyncDisposable
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var raw = buffer.ToArray();
+        var body = System.Text.Encoding.UTF8.GetString(raw);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var form = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
             ? QueryHelpers.ParseQuery(body).ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>();
-        return new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, form, receivedAt);
+        return new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, form, receivedAt, raw);
     }
 
     public async ValueTask DisposeAsync()

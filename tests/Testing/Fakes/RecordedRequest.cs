@@ -9,7 +9,8 @@ public sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string Body,
     IReadOnlyDictionary<string, string> Form,
-    DateTimeOffset ReceivedAt = default)
+    DateTimeOffset ReceivedAt = default,
+    byte[]? Raw = null)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 

@@ -13,7 +13,16 @@ internal sealed record WaSendRequest
     [JsonPropertyName("text")] public WaText? Text { get; init; }
     [JsonPropertyName("interactive")] public WaInteractive? Interactive { get; init; }
     [JsonPropertyName("template")] public WaTemplate? Template { get; init; }
+    [JsonPropertyName("document")] public WaDocument? Document { get; init; }
 }
+
+/// <summary>A document message: the id of media uploaded to <c>/{phone-number-id}/media</c>.</summary>
+internal sealed record WaDocument(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("filename")] string FileName,
+    [property: JsonPropertyName("caption")] string Caption);
+
+internal sealed record WaMediaResponse([property: JsonPropertyName("id")] string? Id);
 
 internal sealed record WaText(
     [property: JsonPropertyName("preview_url")] bool PreviewUrl,

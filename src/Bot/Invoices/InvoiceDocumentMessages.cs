@@ -1,0 +1,46 @@
+using System.Globalization;
+using InvoiceFirst.Bot.Conversations;
+using InvoiceFirst.Bot.Hosting;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Messaging.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace InvoiceFirst.Bot.Invoices;
+
+/// <summary>
+/// The WhatsApp document messages queued after the invoice and after the receipt: WhatsApp only (no SMS form, so SMS
+/// customers keep the link they already got), free-form only: outside the 24-hour window none is queued (the invoice's
+/// template carries the link), so the outbox holds no row bound to fail. The PDF itself is rendered when the outbox sends it.
+/// </summary>
+public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window)
+{
+    public async Task<OutboxEntry?> ForInvoiceAsync(Merchant merchant, Invoice invoice, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await WantedAsync(invoice.Msisdn, ct)) return null;
+        var swahili = Language.FromCode(invoice.Language ?? merchant.Language) == Language.Swahili;
+        var caption = string.Format(CultureInfo.InvariantCulture, swahili ? "Ankara {0} kutoka {1}: {2}." : "Invoice {0} from {1}: {2}.",
+            invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
+        return Entry(invoice.Msisdn, OutboxPurpose.Invoice, caption, new DocumentAttachment("invoice", invoice.Id, $"invoice-{invoice.Number}.pdf"),
+            $"invoice-pdf:{invoice.Id}", now, merchant.Id, invoice.Id);
+    }
+
+    public async Task<OutboxEntry?> ForReceiptAsync(Merchant merchant, Invoice invoice, long paymentId, string recipient, Language language,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await WantedAsync(recipient, ct)) return null;
+        var caption = string.Format(CultureInfo.InvariantCulture,
+            language == Language.Swahili ? "Risiti ya ankara {0} kutoka {1}. Asante!" : "Receipt for invoice {0} from {1}. Thank you!",
+            invoice.Number, merchant.Name);
+        return Entry(recipient, OutboxPurpose.Receipt, caption, new DocumentAttachment("receipt", invoice.Id, $"receipt-{invoice.Number}.pdf"),
+            $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
+    }
+
+    private async Task<bool> WantedAsync(string recipient, CancellationToken ct) =>
+        options.Value.WhatsAppPdf && (await window.DecideAsync(recipient, new OutboundMessage { Text = "" }, ct)).NoWay is null;
+
+    private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
+        DateTimeOffset now, long merchantId, string invoiceId) =>
+        OutboxEntry.Due(recipient, purpose, new OutboundMessage { Text = caption, Document = document }, dedupeKey, now, merchantId, invoiceId);
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Integration.Tests.Infrastructure;
+using InvoiceFirst.Integration.Tests.Payments;
+using InvoiceFirst.Testing.Fakes;
+using UglyToad.PdfPig;
+
+namespace InvoiceFirst.Integration.Tests.Messaging;
+
+/// <summary>The invoice and receipt PDFs as WhatsApp documents: uploaded to the Graph's media endpoint, then sent by id.</summary>
+public sealed class PdfDocumentTests : IAsyncLifetime
+{
+    private FakeWhatsAppGraph _graph = null!;
+    private PaymentHarness _h = null!;
+
+    public async Task InitializeAsync()
+    {
+        _graph = await FakeWhatsAppGraph.StartAsync();
+        _h = await PaymentHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "true",
+            ["Outbox:MaxParallelism"] = "1",
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["WhatsApp:BaseUrl"] = _graph.BaseUrl,
+            ["Documents:WhatsAppPdf"] = "true",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        await _graph.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task InsideTheWindow_InvoiceThenItsPdf_ThenAfterPaymentReceiptThenItsPdf()
+    {
+        await CustomerWroteAsync();
+        var invoice = await CreateItemInvoiceAsync();
+
+        var invoiceDocument = await DocumentMessageAsync(1);
+        await _h.TapAsync(invoice.Id);
+        var (payment, _) = await _h.WaitForPushAsync(1);
+        await _h.PaySuccessAsync(payment, receipt: "TLK3DOC9QZ");
+        var receiptDocument = await DocumentMessageAsync(2);
+
+        var toCustomer = _graph.Requests.All.Where(r => !FakeWhatsAppGraph.IsMediaUpload(r) && FakeWhatsAppGraph.To(r) == PaymentHarness.Customer)
+            .Select(r => r.Json["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(["interactive", "document"], toCustomer.Take(2));
+        Assert.Equal($"invoice-{invoice.Number}.pdf", invoiceDocument.Document.GetProperty("filename").GetString());
+        Assert.Contains(invoice.Number, invoiceDocument.Document.GetProperty("caption").GetString());
+        Assert.Contains($"/pay/{invoice.PayToken}", invoiceDocument.Document.GetProperty("caption").GetString());
+        Assert.StartsWith("media-", invoiceDocument.Document.GetProperty("id").GetString());
+        Assert.Matches("name=\"?messaging_product\"?\\r\\n(.*\\r\\n)*?\\r\\nwhatsapp", invoiceDocument.Upload.Body);
+        Assert.Contains("application/pdf", invoiceDocument.Upload.Body);
+        var invoicePdf = Text(invoiceDocument.Upload);
+        Assert.Contains(invoice.Number, invoicePdf);
+        Assert.Contains("Cement", invoicePdf);
+        Assert.Contains("Wheelbarrow", invoicePdf);
+        Assert.Contains("Total KES 6,000", invoicePdf);
+
+        Assert.Equal($"receipt-{invoice.Number}.pdf", receiptDocument.Document.GetProperty("filename").GetString());
+        var receiptPdf = Text(receiptDocument.Upload);
+        Assert.Contains("RECEIPT", receiptPdf);
+        Assert.Contains("TLK3DOC9QZ", receiptPdf);
+        Assert.Contains("Balance KES 0", receiptPdf);
+    }
+
+    [Fact]
+    public async Task OutsideTheWindow_NoDocumentIsQueuedUploadedOrSent_TheInvoiceStillGoesOut()
+    {
+        var invoice = await CreateItemInvoiceAsync();
+
+        var sent = await PaymentHarness.UntilAsync(async () =>
+            (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{invoice.Id}" && e.Status != "PENDING"));
+        await Task.Delay(500);
+
+        Assert.NotNull(sent);
+        Assert.DoesNotContain(await _h.OutboxAsync(), e => e.DedupeKey == $"invoice-pdf:{invoice.Id}");
+        Assert.Empty(_graph.MediaUploads);
+        Assert.DoesNotContain(_graph.Requests.All, r => !FakeWhatsAppGraph.IsMediaUpload(r) && r.Json["type"]?.GetValue<string>() == "document");
+    }
+
+    private async Task<(RecordedRequest Upload, JsonElement Document)> DocumentMessageAsync(int n)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var documents = _graph.Requests.All.Where(r => !FakeWhatsAppGraph.IsMediaUpload(r) && r.Json["type"]?.GetValue<string>() == "document").ToList();
+            if (documents.Count >= n && _graph.MediaUploads.Count >= n)
+                return (_graph.MediaUploads[n - 1], JsonDocument.Parse(documents[n - 1].Body).RootElement.GetProperty("document").Clone());
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"no document message #{n}");
+    }
+
+    // The PDF part of the multipart upload, read back with PdfPig.
+    private static string Text(RecordedRequest upload)
+    {
+        var raw = upload.Raw!;
+        var start = IndexOf(raw, "%PDF-"u8.ToArray(), 0);
+        var end = LastIndexOf(raw, "%%EOF"u8.ToArray()) + 5;
+        Assert.True(start >= 0 && end > start, "the upload carries a PDF");
+        Assert.InRange(end - start, 1, 60 * 1024);
+        using var pdf = PdfDocument.Open(raw[start..end]);
+        return string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle, int from)
+    {
+        for (var i = from; i <= haystack.Length - needle.Length; i++)
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+        return -1;
+    }
+
+    private static int LastIndexOf(byte[] haystack, byte[] needle)
+    {
+        for (var i = haystack.Length - needle.Length; i >= 0; i--)
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
+        return -1;
+    }
+
+    private async Task CustomerWroteAsync()
+    {
+        const string sql = """
+            INSERT INTO conversations (participant, state, version, last_inbound_at, updated_at) VALUES (@msisdn, 'Idle', 0, @at, @at)
+            """;
+        await using var c = await _h.Factory.Db.OpenAsync(default);
+        await c.ExecuteAsync(sql, new { msisdn = PaymentHarness.Customer, at = DateTimeOffset.UtcNow });
+    }
+
+    private async Task<Invoice> CreateItemInvoiceAsync()
+    {
+        var response = await _h.Api.PostAsJsonAsync("/invoices", new
+        {
+            msisdn = PaymentHarness.Customer,
+            items = new object[]
+            {
+                new { description = "Cement", quantity = 2, unit_amount_cents = 75000 },
+                new { description = "Wheelbarrow", quantity = 1, unit_amount_cents = 450000 },
+            },
+        });
+        response.EnsureSuccessStatusCode();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        return (await _h.InvoiceAsync(id))!;
+    }
+}
