@@ -1,4 +1,3 @@
-using System.Globalization;
 using InvoiceFirst.Data.Dashboard;
 using InvoiceFirst.Data.Invoices;
 using Microsoft.AspNetCore.Antiforgery;
@@ -17,15 +16,15 @@ public static partial class DashboardEndpoints
         var text = q is { Length: > 60 } ? q[..60] : q;
         var at = Math.Max(0, offset ?? 0);
         var (rows, total) = await customers.ListAsync(user.Merchant.Id, text, at, PageSize, ct);
-        string Href(int to) => "/app/customers" + Query([("q", text), ("offset", to.ToString(CultureInfo.InvariantCulture))]);
+        var (newer, older) = PageLinks("/app/customers", [("q", text)], at, rows.Count, total);
         return SignedIn<CustomersView>(http, antiforgery, user, StatusCodes.Status200OK, new()
         {
             [nameof(CustomersView.Rows)] = rows,
             [nameof(CustomersView.Query)] = text,
             [nameof(CustomersView.Total)] = total,
             [nameof(CustomersView.Offset)] = at,
-            [nameof(CustomersView.NewerHref)] = at > 0 ? Href(Math.Max(0, at - PageSize)) : null,
-            [nameof(CustomersView.OlderHref)] = at + rows.Count < total ? Href(at + PageSize) : null,
+            [nameof(CustomersView.NewerHref)] = newer,
+            [nameof(CustomersView.OlderHref)] = older,
         });
     }
 

@@ -1,5 +1,4 @@
 using InvoiceFirst.Bot.Conversations;
-using System.Globalization;
 using InvoiceFirst.Data.Payments;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -42,15 +41,15 @@ public static partial class DashboardEndpoints
         bool noticeIsError, int status, MerchantPayments payments, IAntiforgery antiforgery, CancellationToken ct)
     {
         var (rows, total) = await payments.ListAsync(user.Merchant.Id, unappliedOnly, offset, PageSize, ct);
-        string Href(int at) => "/app/payments" + Query([("unapplied", unappliedOnly ? "1" : null), ("offset", at.ToString(CultureInfo.InvariantCulture))]);
+        var (newer, older) = PageLinks("/app/payments", [("unapplied", unappliedOnly ? "1" : null)], offset, rows.Count, total);
         return SignedIn<PaymentsView>(http, antiforgery, user, status, new()
         {
             [nameof(PaymentsView.Rows)] = rows,
             [nameof(PaymentsView.Total)] = total,
             [nameof(PaymentsView.Offset)] = offset,
             [nameof(PaymentsView.UnappliedOnly)] = unappliedOnly,
-            [nameof(PaymentsView.NewerHref)] = offset > 0 ? Href(Math.Max(0, offset - PageSize)) : null,
-            [nameof(PaymentsView.OlderHref)] = offset + rows.Count < total ? Href(offset + PageSize) : null,
+            [nameof(PaymentsView.NewerHref)] = newer,
+            [nameof(PaymentsView.OlderHref)] = older,
             [nameof(PaymentsView.Notice)] = notice,
             [nameof(PaymentsView.NoticeIsError)] = noticeIsError,
         });

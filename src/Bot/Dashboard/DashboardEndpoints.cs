@@ -104,7 +104,7 @@ public static partial class DashboardEndpoints
         var (page, total) = await invoices.SearchAsync(user.Merchant.Id, search, ct);
         (string, string?)[] dates = [("from", startOk ? from : null), ("to", endOk ? to : null)];
         (string, string?)[] filters = [("q", search.Text), ("status", wanted?.ToLowerInvariant()), .. dates];
-        string Href(int at) => "/app/invoices" + Query([.. filters, ("offset", at.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var (newer, older) = PageLinks("/app/invoices", filters, search.Offset, page.Count, total);
         return SignedIn<InvoicesView>(http, antiforgery, user, StatusCodes.Status200OK, new()
         {
             [nameof(InvoicesView.Search)] = search,
@@ -112,8 +112,8 @@ public static partial class DashboardEndpoints
             [nameof(InvoicesView.ToText)] = endOk ? to : null,
             [nameof(InvoicesView.Page)] = page,
             [nameof(InvoicesView.Total)] = total,
-            [nameof(InvoicesView.NewerHref)] = search.Offset > 0 ? Href(Math.Max(0, search.Offset - PageSize)) : null,
-            [nameof(InvoicesView.OlderHref)] = search.Offset + page.Count < total ? Href(search.Offset + PageSize) : null,
+            [nameof(InvoicesView.NewerHref)] = newer,
+            [nameof(InvoicesView.OlderHref)] = older,
             [nameof(InvoicesView.Notice)] = startOk && endOk ? null : text.BadDate,
             [nameof(InvoicesView.ExportQuery)] = Query(filters),
             [nameof(InvoicesView.DatesQuery)] = Query(dates),
@@ -123,6 +123,13 @@ public static partial class DashboardEndpoints
     /// <summary>The invoice status a filter names (any case), else null: no filter.</summary>
     private static string? StatusFilter(string? status) =>
         status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
+
+    /// <summary>The Newer and Older links of a list page at <paramref name="offset"/> showing <paramref name="count"/> of <paramref name="total"/>, its filters kept; null where there is no such page.</summary>
+    private static (string? Newer, string? Older) PageLinks(string path, IEnumerable<(string Key, string? Value)> filters, int offset, int count, long total)
+    {
+        string Href(int at) => path + Query([.. filters, ("offset", at.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        return (offset > 0 ? Href(Math.Max(0, offset - PageSize)) : null, offset + count < total ? Href(offset + PageSize) : null);
+    }
 
     /// <summary>"?k=v&amp;…" of the pairs that have a value, in their order; "" when none has.</summary>
     private static string Query(IEnumerable<(string Key, string? Value)> pairs) =>
