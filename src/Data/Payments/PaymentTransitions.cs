@@ -10,7 +10,7 @@ namespace InvoiceFirst.Data.Payments;
 public static class PaymentTransitions
 {
     /// <summary>Which Daraja app is about to push the claimed payment; written before the push leaves, so its query asks the same app.</summary>
-    public static Task RecordAccountAsync(DbConnection connection, long id, string? account, CancellationToken ct) =>
+    public static Task RecordAccountAsync(DbConnection connection, long id, string account, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("UPDATE payments SET daraja_account = @account WHERE id = @id",
             new { id, account }, cancellationToken: ct));
 

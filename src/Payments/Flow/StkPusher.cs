@@ -44,8 +44,10 @@ public sealed class StkPusher(
             CallbackUrl(payment.CallbackToken!));
         // The merchant's own Daraja app when it has one; recorded before the push leaves, so its query asks the same app.
         var account = await keys.ForMerchantAsync(invoice.MerchantId, ct);
-        await using (var connection = await db.OpenAsync(ct))
-            await PaymentTransitions.RecordAccountAsync(connection, payment.Id, account.IsDeployment ? null : account.Key, ct);
+        // The deployment's app is what a null column already means: only a merchant's own app costs a write.
+        if (!account.IsDeployment)
+            await using (var connection = await db.OpenAsync(ct))
+                await PaymentTransitions.RecordAccountAsync(connection, payment.Id, account.Key, ct);
         var outcome = await daraja.StkPushAsync(request, account, ct);
         InvoiceFirstMetrics.StkPushes.WithLabels(outcome switch
         {
