@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
@@ -126,8 +127,8 @@ public sealed class RepliesTests
             (nameof(Replies.SaveCustomerUsage) + p, (Func<Language, Reply>)(l => Replies.SaveCustomerUsage(p, l)))),
         (nameof(Replies.CustomerPage) + "Empty", l => Replies.CustomerPage([], new Paging(1, 0), l)),
         (nameof(Replies.CustomerPage), l => Replies.CustomerPage([new("Jane Wanjiru", "254712345678"), new(null, "254722000111")], new Paging(2, 12), l)),
-        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", "MM7-42", l))),
-        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", "MM7-42", l))),
+        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", Paybill("400200", "MM7-42"), l))),
+        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", Paybill("400200", "MM7-42"), l))),
         (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", Kes(1500), l)),
         (nameof(Replies.PromptAlreadyOpen), l => Replies.PromptAlreadyOpen("INV-0042", l)),
         (nameof(Replies.InvoiceAlreadyPaid), l => Replies.InvoiceAlreadyPaid("INV-0042", l)),
@@ -268,8 +269,7 @@ public sealed class RepliesTests
             Kes(999_999),
             PayBy,
             "https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7",
-            "4002001",
-            "XKCD42-12345",
+            Paybill("4002001", "XKCD42-12345"),
             Language.Swahili);
 
         Assert.True(Gsm7.Septets(sms) <= Gsm7.TwoSegmentSeptets, $"{Gsm7.Septets(sms)} septets");
@@ -284,10 +284,37 @@ public sealed class RepliesTests
     [Fact]
     public void InvoiceSms_ShortDescription_KeptWhole()
     {
-        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", "MM7-42", Language.English);
+        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", Paybill("400200", "MM7-42"), Language.English);
 
         Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account MM7-42", sms);
     }
+
+    [Theory]
+    [InlineData("en", "Pay: https://x.test/pay/t or M-PESA Buy Goods Till 5551234")]
+    [InlineData("sw", "Lipa: https://x.test/pay/t au M-PESA Buy Goods Till 5551234")]
+    public void InvoiceAndReminderSms_Till_NamesTheTillWithoutAnAccount(string code, string ending)
+    {
+        var till = new PayInstructions(true, "5551234", "MM7-42");
+        var lang = Language.FromCode(code);
+
+        var invoice = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", till, lang);
+        var reminder = Replies.ReminderSms("Duka", "INV-0042", Kes(150), "https://x.test/pay/t", till, lang);
+
+        Assert.EndsWith(ending, invoice);
+        Assert.EndsWith(ending, reminder);
+        Assert.DoesNotContain("Account", invoice);
+    }
+
+    [Fact]
+    public void InvoiceSms_NoShortCodeToPayByHand_OnlyTheLink()
+    {
+        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", byHand: null, Language.English);
+
+        Assert.EndsWith("Pay: https://x.test/pay/t", sms);
+        Assert.DoesNotContain("Paybill", sms);
+    }
+
+    private static PayInstructions Paybill(string shortCode, string account) => new(false, shortCode, account);
 
     [Fact]
     public void StatsSummary_ThreePeriods_ShowsInvoicedCollectedOutstanding()

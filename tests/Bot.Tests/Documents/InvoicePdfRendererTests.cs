@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Data.Domain;
