@@ -39,6 +39,7 @@ public static partial class Keywords
             ["takwimu"] = (CommandWord.Stats, Language.Swahili),
             ["summary"] = (CommandWord.Summary, Language.English),
             ["muhtasari"] = (CommandWord.Summary, Language.Swahili),
+            ["pdf"] = (CommandWord.Pdf, Language.English),
             ["more"] = (CommandWord.More, Language.English),
             ["next"] = (CommandWord.More, Language.English),
             ["zaidi"] = (CommandWord.More, Language.Swahili),

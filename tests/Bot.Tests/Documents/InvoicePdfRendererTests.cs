@@ -61,6 +61,16 @@ public sealed class InvoicePdfRendererTests
     }
 
     [Fact]
+    public void Render_ManyMoreItemsInSwahili_TheSumLineIsInSwahili()
+    {
+        var document = Document(InvoiceDocumentKind.Invoice, Items(60), VatMode.None);
+        var bytes = InvoicePdfRenderer.Render(document with { Page = document.Page with { Text = PayPageText.Swahili } });
+
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Contains($"+ bidhaa {60 - InvoicePdfRenderer.MaxItemRows + 1} zaidi", Text(pdf));
+    }
+
+    [Fact]
     public void Render_Receipt_MpesaReceiptDateAmountAndBalanceWithoutPayInstructions()
     {
         var doc = Document(InvoiceDocumentKind.Receipt, Items(2), VatMode.None) with { };
