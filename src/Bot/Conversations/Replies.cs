@@ -84,10 +84,7 @@ public static partial class Replies
         "To pay, tap the Pay with M-PESA button on your invoice or reply PAY.",
         "Kulipa, bonyeza kitufe cha Lipa kwa M-PESA kwenye ankara yako au jibu LIPA."));
 
-    public static ReplyButton PayButton(string invoiceId, Language lang) =>
-        new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Pay with M-PESA", "Lipa kwa M-PESA"));
-
-    internal static string Pick(Language lang, string english, string swahili) => lang.IsSwahili ? swahili : english;
+    internal static string Pick(Language lang, string english, string swahili) => lang.Pick(english, swahili);
 
     // Kenyans read and type numbers in the local 07... form.
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Domain;

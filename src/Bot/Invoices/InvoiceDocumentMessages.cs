@@ -1,5 +1,4 @@
 using System.Globalization;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;

@@ -1,5 +1,4 @@
 using InvoiceFirst.Data.Domain;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -26,14 +25,14 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IOptions<MpesaOpti
         var lang = CustomerLanguage(merchant, invoice);
         var byHand = await ByHandAsync(c, t, invoice, ct);
         var payBy = PayBy(invoice);
-        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.VatBreakdown, items ?? [], payBy,
+        var reply = InvoiceTexts.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.VatBreakdown, items ?? [], payBy,
             invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, invoice.Amount.ToKes(), payBy.ToString("dd/MM/yyyy")),
-            SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
+            SmsText = InvoiceTexts.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
                 app.Value.PayLink(invoice.PayToken), byHand, lang),
         };
     }
@@ -43,19 +42,19 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IOptions<MpesaOpti
         var lang = CustomerLanguage(merchant, invoice);
         var byHand = await ByHandAsync(c, t, invoice, ct);
         var balance = invoice.Balance;
-        var reply = Replies.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
+        var reply = InvoiceTexts.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, balance.ToKes(), PayBy(invoice).ToString("dd/MM/yyyy")),
-            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), byHand, lang),
+            SmsText = InvoiceTexts.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), byHand, lang),
         };
     }
 
     public OutboundMessage CancelNotice(Merchant merchant, Invoice invoice)
     {
-        var text = Replies.CancelNotice(merchant.Name, invoice.Number, CustomerLanguage(merchant, invoice)).Text;
+        var text = InvoiceTexts.CancelNotice(merchant.Name, invoice.Number, CustomerLanguage(merchant, invoice)).Text;
         return new OutboundMessage { Text = text, SmsText = text };
     }
 
@@ -64,7 +63,7 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IOptions<MpesaOpti
     public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, string recipient, bool bySms, bool fromChat)
     {
         var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
-        var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
+        var message = InvoiceTexts.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
         return fromChat ? ReplyWriter.WithSmsForm(message, recipient) : message;
     }
 
