@@ -16,6 +16,9 @@ public static class PayoutServiceCollectionExtensions
             .Validate<IOptions<MpesaOptions>>((o, m) => !o.Enabled
                     || (m.Value.InitiatorName.Length > 0 && m.Value.InitiatorPassword.Length > 0 && SecurityCredential.CanLoad(m.Value)),
                 "Platform:PayoutSchedule:At needs Mpesa:InitiatorName, Mpesa:InitiatorPassword and a readable Mpesa:Certificate (or CertificatePath) for B2C")
+            // A send still waiting for Daraja must not look abandoned to another instance.
+            .Validate<IOptions<MpesaOptions>>((o, m) => o.ResendAfterSeconds > m.Value.TimeoutSeconds,
+                "Platform:PayoutSchedule:ResendAfterSeconds must be longer than Mpesa:TimeoutSeconds")
             .ValidateOnStart();
         services.AddSingleton<PayoutSignal>();
         services.AddSingleton<PayoutUrls>();
