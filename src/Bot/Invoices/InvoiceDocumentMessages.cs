@@ -1,5 +1,4 @@
 using System.Globalization;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -18,7 +17,7 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
 {
     public async Task<OutboxEntry?> ForInvoiceAsync(Merchant merchant, Invoice invoice, DateTimeOffset now, CancellationToken ct)
     {
-        if (!await WantedAsync(invoice.Msisdn, ct)) return null;
+        if (!await WantedAsync(merchant, invoice.Msisdn, ct)) return null;
         var swahili = Language.FromCode(invoice.Language ?? merchant.Language) == Language.Swahili;
         var caption = string.Format(CultureInfo.InvariantCulture, swahili ? "Ankara {0} kutoka {1}: {2}." : "Invoice {0} from {1}: {2}.",
             invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
@@ -29,7 +28,7 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
     public async Task<OutboxEntry?> ForReceiptAsync(Merchant merchant, Invoice invoice, long paymentId, string recipient, Language language,
         DateTimeOffset now, CancellationToken ct)
     {
-        if (!await WantedAsync(recipient, ct)) return null;
+        if (!await WantedAsync(merchant, recipient, ct)) return null;
         var caption = string.Format(CultureInfo.InvariantCulture,
             language == Language.Swahili ? "Risiti ya ankara {0} kutoka {1}. Asante!" : "Receipt for invoice {0} from {1}. Thank you!",
             invoice.Number, merchant.Name);
@@ -37,8 +36,8 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
             $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
     }
 
-    private async Task<bool> WantedAsync(string recipient, CancellationToken ct) =>
-        options.Value.WhatsAppPdf && (await window.DecideAsync(recipient, new OutboundMessage { Text = "" }, ct)).NoWay is null;
+    private async Task<bool> WantedAsync(Merchant merchant, string recipient, CancellationToken ct) =>
+        options.Value.WhatsAppPdf && merchant.PdfEnabled && (await window.DecideAsync(recipient, new OutboundMessage { Text = "" }, ct)).NoWay is null;
 
     private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
         DateTimeOffset now, long merchantId, string invoiceId) =>

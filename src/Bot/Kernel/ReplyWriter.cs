@@ -4,7 +4,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>
 /// Queues the answers to one inbound event, on the channel the person used. The dedupe key
