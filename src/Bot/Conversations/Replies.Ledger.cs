@@ -29,6 +29,11 @@ public static partial class Replies
         $"{amount.ToKes()} sent to your M-PESA, receipt {receipt}. It is your money collected by this service; reply balance to see what is left.",
         $"{amount.ToKes()} zimetumwa kwa M-PESA yako, risiti {receipt}. Ni pesa zako zilizokusanywa na huduma hii; jibu salio kuona kilichobaki."));
 
+    /// <summary>The reason stays with the operator (it is about the service's M-PESA account, not the merchant's).</summary>
+    public static Reply PayoutFailed(Money amount, Language lang) => new(Pick(lang,
+        $"The payout of {amount.ToKes()} to your M-PESA did not go through, so nothing was sent. The money is still yours in your balance; the service will send it again.",
+        $"Malipo ya {amount.ToKes()} kwa M-PESA yako hayakufanikiwa, kwa hivyo hakuna kilichotumwa. Pesa bado ni zako kwenye salio lako; huduma itazituma tena."));
+
     public static Reply BalanceNotCollected(Language lang) => new(Pick(lang,
         "Your customers pay you directly, into your own Till, Paybill or M-PESA app, so this service holds no money for you and there is no balance to show.",
         "Wateja wako hukulipa moja kwa moja, kwenye Till, Paybill au programu yako ya M-PESA, kwa hivyo huduma hii haishikilii pesa zako na hakuna salio la kuonyesha."));

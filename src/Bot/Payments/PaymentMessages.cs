@@ -28,6 +28,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         PaymentOutcome.PushRefused refused => PushRefusedAsync(c, t, refused, ct),
         PaymentOutcome.Unapplied unapplied => UnappliedAsync(c, t, unapplied, ct),
         PaymentOutcome.PaidOut paidOut => PaidOutAsync(c, t, paidOut, ct),
+        PaymentOutcome.PayoutFailed failed => PayoutFailedAsync(c, t, failed, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "No message for this outcome"),
     };
 
@@ -115,6 +116,14 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         if (await MerchantRepository.GetAsync(c, t, payout.MerchantId, ct) is not { } merchant) return;
         await ToMerchantAsync(c, t, merchant, null, Replies.PayoutPaid(payout.Amount, payout.Receipt!, Language.FromCode(merchant.Language)),
             $"payout:paid:{payout.Id}", ct);
+    }
+
+    private async Task PayoutFailedAsync(DbConnection c, DbTransaction t, PaymentOutcome.PayoutFailed failed, CancellationToken ct)
+    {
+        var payout = failed.Payout;
+        if (await MerchantRepository.GetAsync(c, t, payout.MerchantId, ct) is not { } merchant) return;
+        await ToMerchantAsync(c, t, merchant, null, Replies.PayoutFailed(payout.Amount, Language.FromCode(merchant.Language)),
+            $"payout:failed:{payout.Id}", ct);
     }
 
     /// <summary>What the payer reads: the language they wrote to us in, else the invoice's (older invoices: the merchant's).</summary>

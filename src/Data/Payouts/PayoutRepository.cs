@@ -151,7 +151,8 @@ public sealed class PayoutRepository(Db db)
     }
 
     /// <summary>pending/sending/sent → failed with the code and what it means; null when it had already finished.</summary>
-    public async Task<Payout?> TryMarkFailedAsync(long id, string code, string description, DateTimeOffset now, CancellationToken ct)
+    public static Task<Payout?> TryMarkFailedAsync(DbConnection c, DbTransaction? t, long id, string code, string description, DateTimeOffset now,
+        CancellationToken ct)
     {
         const string sql = $"""
             UPDATE payouts SET status = 'failed', result_code = @code, result_description = @description, next_check_at = NULL,
@@ -159,8 +160,7 @@ public sealed class PayoutRepository(Db db)
             WHERE id = @id AND status IN ('pending', 'sending', 'sent')
             RETURNING {Columns}
             """;
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<Payout>(new CommandDefinition(sql, new { id, code, description, now }, cancellationToken: ct));
+        return c.QuerySingleOrDefaultAsync<Payout>(new CommandDefinition(sql, new { id, code, description, now }, t, cancellationToken: ct));
     }
 
     public static Task<Payout?> GetAsync(DbConnection c, DbTransaction? t, long id, CancellationToken ct)

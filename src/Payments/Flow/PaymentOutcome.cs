@@ -30,6 +30,9 @@ public abstract record PaymentOutcome
 
     /// <summary>A B2C payout reached the merchant: M-PESA paid it (its receipt) and the ledger has the payout entry.</summary>
     public sealed record PaidOut(Data.Payouts.Payout Payout) : PaymentOutcome;
+
+    /// <summary>A B2C payout failed: nothing was paid, the amount is available again, and only a person retries it.</summary>
+    public sealed record PayoutFailed(Data.Payouts.Payout Payout) : PaymentOutcome;
 }
 
 /// <summary>Receives each <see cref="PaymentOutcome"/> inside the transaction that recorded it.</summary>

@@ -11,7 +11,7 @@ namespace InvoiceFirst.Payments.Payouts;
 /// What Daraja says became of a payout, from its B2C result or a Transaction Status answer. Paid is once: the conditional
 /// update from sending/sent decides, and the ledger's payout entry and the merchant's message go in its transaction.
 /// </summary>
-public sealed class PayoutResults(Db db, PayoutRepository payouts, IPaymentOutcomes outcomes, TimeProvider clock, ILogger<PayoutResults> logger)
+public sealed class PayoutResults(Db db, IPaymentOutcomes outcomes, TimeProvider clock, ILogger<PayoutResults> logger)
 {
     /// <summary>Who the ledger names as the maker of a B2C payout's entry.</summary>
     public const string LedgerActor = "b2c";
@@ -69,7 +69,13 @@ public sealed class PayoutResults(Db db, PayoutRepository payouts, IPaymentOutco
 
     private async Task FailAsync(Payout payout, string code, string meaning, CancellationToken ct)
     {
-        if (await payouts.TryMarkFailedAsync(payout.Id, code, meaning, clock.GetUtcNow(), ct) is { } failed)
+        var failed = await db.InTransactionAsync(async (c, t) =>
+        {
+            if (await PayoutRepository.TryMarkFailedAsync(c, t, payout.Id, code, meaning, clock.GetUtcNow(), ct) is not { } done) return null;
+            await outcomes.RaiseAsync(c, t, new PaymentOutcome.PayoutFailed(done), ct);
+            return done;
+        }, ct);
+        if (failed is not null)
             logger.LogError("Payout {PayoutId} to merchant {MerchantId} failed: {Code} {Meaning}; a person may retry it", failed.Id, failed.MerchantId, code, meaning);
     }
 }

@@ -192,6 +192,7 @@ public sealed class RepliesTests
         (nameof(Replies.Balance) + "OnTheWay", l => Replies.Balance(Money.FromCents(147_525), LedgerSample, l, Money.FromShillings(1_400))),
         (nameof(Replies.BalanceNotCollected), Replies.BalanceNotCollected),
         (nameof(Replies.PayoutPaid), l => Replies.PayoutPaid(Money.FromShillings(1_500), "SG632NMUAB", l)),
+        (nameof(Replies.PayoutFailed), l => Replies.PayoutFailed(Money.FromShillings(1_500), l)),
     ];
 
     [Theory]

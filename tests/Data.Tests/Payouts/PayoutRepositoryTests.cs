@@ -56,7 +56,7 @@ public sealed class PayoutRepositoryTests
         var afterLease = await repository.ClaimSendsAsync(Now.AddMinutes(1), Now.AddMinutes(2), 3, 10, default);
         var paid = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => db.InTransactionAsync((c, t) =>
             PayoutRepository.TryMarkPaidAsync(c, t, ids[0], "SG632NMUAB", "AG_1", "ok", Now, default), default)));
-        var failed = await repository.TryMarkFailedAsync(ids[1], "1", "short of money", Now, default);
+        var failed = await db.InTransactionAsync((c, t) => PayoutRepository.TryMarkFailedAsync(c, t, ids[1], "1", "short of money", Now, default), default);
         var failedPaid = await db.InTransactionAsync((c, t) => PayoutRepository.TryMarkPaidAsync(c, t, ids[1], "SG632NMUAC", null, "late", Now, default), default);
         await using var connection = await db.OpenAsync(default);
         var inFlight = await PayoutRepository.InFlightAsync(connection, null, merchant.Id, default);

@@ -122,6 +122,9 @@ public sealed class PayoutTests
         var ofThePaid = await h.Api.PostAsync($"/payouts/{paid.GetProperty("id").GetInt64()}/retry", null);
         using var asMerchant = h.Factory.ClientWithKey(await h.Factory.NewMerchantKeyAsync(merchant));
 
+        var toldFailed = Assert.Single(await h.OutboxAsync(), o => o.DedupeKey == $"payout:failed:{failed.GetProperty("id").GetInt64()}");
+        Assert.Contains("did not go through, so nothing was sent", OutboxRepository.Deserialize(toldFailed.Payload).Text);
+        Assert.DoesNotContain("initiator", OutboxRepository.Deserialize(toldFailed.Payload).Text); // the reason is the operator's
         Assert.Equal("2001", failed.GetProperty("result_code").GetString());
         Assert.Equal("Wrong initiator name or password", failed.GetProperty("result_description").GetString());
         Assert.Equal(Collected, afterFailure.GetProperty("available_cents").GetInt64());
