@@ -41,6 +41,8 @@ public static partial class OpsEndpoints
         group.MapPost("/review/items/{id:long}/resolve", (HttpContext http, long id, OperatorPhones operators, IAntiforgery antiforgery,
             ReviewQueueRepository queue, TimeProvider clock, CancellationToken ct) => ResolveAsync(http, id, payment: false, operators, antiforgery, queue, clock, ct));
         group.MapGet("/reconciliation", ReconciliationAsync);
+        group.MapGet("/payouts", PayoutsAsync);
+        group.MapPost("/payouts/{id:long}/retry", RetryPayoutAsync);
         return app;
     }
 

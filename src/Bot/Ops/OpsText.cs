@@ -27,6 +27,14 @@ public static class OpsText
     public const string Merchants = "Merchants";
     public const string DeadLetters = "Dead letters";
     public const string Review = "Review";
+    public const string Payouts = "Payouts";
+    public const string FailedPayouts = "Failed payouts";
+    public const string NoFailedPayouts = "No failed payout is waiting for you.";
+    public const string Failed = "Failed";
+    public const string PayoutRetried = "A new payout of the same amount is on its way; the failed one stays as history.";
+    public const string PayoutNotFailed = "That payout is not failed (or no longer exists); nothing was sent.";
+    public const string PayoutAlreadyRetried = "That payout was retried already; nothing more was sent.";
+    public static string PayoutOverBalance(string available) => $"The merchant's available balance ({available}) no longer covers it; nothing was sent.";
     public const string Reconciliation = "Reconciliation";
 
     public const string NeedsAttention = "Needs attention";
@@ -35,6 +43,7 @@ public static class OpsText
     public static string DeadLetterCount(long n) => $"{n} message(s) given up on";
     public static string PaymentsInReview(long n) => $"{n} payment(s) in review";
     public static string ReviewItems(long n) => $"{n} unreadable provider message(s)";
+    public static string FailedPayoutCount(long n) => $"{n} payout(s) failed, not retried";
     public const string Outbox = "Outbox";
     public static string OutboxDepth(long n) => $"{n} message(s) queued";
     public static string OldestQueued(TimeSpan age) => $"oldest waiting {Age(age)}";

@@ -15,6 +15,9 @@ public sealed record OpsAttention
     /// <summary>Unreadable provider bodies that nobody has marked resolved.</summary>
     public long ReviewItems { get; init; }
 
+    /// <summary>B2C payouts that failed and that nobody has retried: a person decides.</summary>
+    public long FailedPayouts { get; init; }
+
     /// <summary>Messages waiting to be sent or being sent.</summary>
     public long OutboxDepth { get; init; }
     public DateTimeOffset? OldestQueuedAt { get; init; }
@@ -31,6 +34,8 @@ public sealed class OpsAttentionRepository(Db db)
               (SELECT count(*) FROM outbox WHERE status = 'DEAD') AS dead_letters,
               (SELECT count(*) FROM payments WHERE status = 'NEEDS_REVIEW' AND review_resolved_at IS NULL) AS payments_in_review,
               (SELECT count(*) FROM review_items WHERE resolved_at IS NULL) AS review_items,
+              (SELECT count(*) FROM payouts p WHERE p.status = 'failed'
+                 AND NOT EXISTS (SELECT 1 FROM payouts r WHERE r.retry_of = p.id)) AS failed_payouts,
               (SELECT count(*) FROM outbox WHERE status = 'PENDING' OR status = 'SENDING') AS outbox_depth,
               (SELECT min(created_at) FROM outbox WHERE status = 'PENDING' OR status = 'SENDING') AS oldest_queued_at
             """;

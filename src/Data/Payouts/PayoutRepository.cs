@@ -163,6 +163,18 @@ public sealed class PayoutRepository(Db db)
         return c.QuerySingleOrDefaultAsync<Payout>(new CommandDefinition(sql, new { id, code, description, now }, t, cancellationToken: ct));
     }
 
+    /// <summary>Across every merchant, for the operator console: failed payouts nobody has retried yet, newest first.</summary>
+    public async Task<IReadOnlyList<Payout>> FailedNotRetriedAsync(int limit, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT {Columns} FROM payouts p
+            WHERE p.status = 'failed' AND NOT EXISTS (SELECT 1 FROM payouts r WHERE r.retry_of = p.id)
+            ORDER BY p.id DESC LIMIT @limit
+            """;
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<Payout>(new CommandDefinition(sql, new { limit }, cancellationToken: ct))).AsList();
+    }
+
     public static Task<Payout?> GetAsync(DbConnection c, DbTransaction? t, long id, CancellationToken ct)
     {
         const string sql = $"SELECT {Columns} FROM payouts WHERE id = @id";

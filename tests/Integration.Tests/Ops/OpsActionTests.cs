@@ -146,7 +146,7 @@ public sealed class OpsActionTests : IAsyncLifetime
     {
         var pending = await PendingMerchantAsync();
         var dead = await OpsBrowser.AddDeadLetterAsync(_factory, "254712345678", "hello");
-        foreach (var path in new[] { "/ops", "/ops/merchants", "/ops/dead-letters", "/ops/review", "/ops/reconciliation" })
+        foreach (var path in new[] { "/ops", "/ops/merchants", "/ops/dead-letters", "/ops/review", "/ops/reconciliation", "/ops/payouts" })
         {
             var page = await _ops.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -155,7 +155,9 @@ public sealed class OpsActionTests : IAsyncLifetime
 
         var approve = await _ops.PostFormAsync($"/ops/merchants/{pending.Id}/approve", []);
         var retry = await _ops.PostFormAsync($"/ops/dead-letters/{dead}/retry", []);
+        var payout = await _ops.PostFormAsync("/ops/payouts/1/retry", []);
 
+        Assert.Equal(HttpStatusCode.Redirect, payout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         Assert.Equal("PENDING", await ScalarAsync<string>($"SELECT status FROM merchants WHERE id = {pending.Id}"));

@@ -234,6 +234,39 @@ public sealed class PayoutTests
         Assert.Equal(Collected, await SumAsync(h, merchant));
     }
 
+    [Fact]
+    public async Task OpsConsole_AFailedPayoutIsListedAndRetriedOnce_ThenItLeavesTheList()
+    {
+        await using var h = await StartAsync(Settings(Ops.OpsBrowser.Settings));
+        h.Daraja.B2cResultCode = "1";
+        h.Daraja.B2cResultDesc = "The balance is insufficient for the transaction.";
+        var merchant = await CollectAsync(h, "RKL51ZDR4E");
+        await RunScheduleAsync(h);
+        var failed = await UntilPayoutAsync(h, merchant, p => p.GetProperty("status").GetString() == "failed");
+        var ops = new Ops.OpsBrowser(h.Factory);
+        await ops.LogInAsync();
+
+        var overview = await ops.GetTextAsync("/ops");
+        var list = await ops.GetTextAsync("/ops/payouts");
+        h.Daraja.B2cResultCode = "0";
+        var retried = await ops.PostFormAsync($"/ops/payouts/{failed.GetProperty("id").GetInt64()}/retry", []);
+        var twice = await ops.PostFormAsync($"/ops/payouts/{failed.GetProperty("id").GetInt64()}/retry", []);
+        var paid = await UntilPayoutAsync(h, merchant, p => p.GetProperty("status").GetString() == "paid");
+        var after = await ops.GetTextAsync("/ops/payouts");
+
+        Assert.Contains("1 payout(s) failed, not retried", overview);
+        Assert.Contains($"data-payout=\"{failed.GetProperty("id").GetInt64()}\"", list);
+        Assert.Contains("KES 1,477", list);
+        Assert.Contains("Not enough money in the shortcode's B2C utility account", System.Net.WebUtility.HtmlDecode(list));
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Contains("A new payout of the same amount is on its way", await retried.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal(Ops.OpsBrowser.Operator, paid.GetProperty("created_by").GetString());
+        Assert.Equal(2, h.Daraja.AcceptedB2cPayments.Count); // the failed one and its one retry
+        Assert.DoesNotContain("data-payout=", after);
+        Assert.Contains("No failed payout is waiting for you.", after);
+    }
+
     private static async Task<PaymentHarness> StartAsync(Dictionary<string, string?> settings, Dialect dialect = Dialect.Postgres)
     {
         var h = await PaymentHarness.StartAsync(settings, dialect);
