@@ -1,5 +1,4 @@
 using InvoiceFirst.Data.Payments;
-using System.Text.Json;
 using InvoiceFirst.Payments.Mpesa.Wire;
 
 namespace InvoiceFirst.Payments.Mpesa;
@@ -10,44 +9,8 @@ namespace InvoiceFirst.Payments.Mpesa;
 /// </summary>
 public static class TransactionStatusParser
 {
-    public static TransactionStatusResult? Parse(string raw)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("Result", out var result) || result.ValueKind != JsonValueKind.Object)
-                return null;
-            var code = DarajaJson.Text(result, "ResultCode");
-            if (string.IsNullOrWhiteSpace(code)) return null;
-            var parameters = Parameters(result);
-            return new TransactionStatusResult(code, DarajaJson.Text(result, "ResultDesc") ?? "",
-                parameters.GetValueOrDefault("ReceiptNo"), parameters.GetValueOrDefault("Amount"),
-                parameters.GetValueOrDefault("TransactionStatus"), parameters.GetValueOrDefault("CreditPartyName"));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static Dictionary<string, string> Parameters(JsonElement result)
-    {
-        var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!result.TryGetProperty("ResultParameters", out var holder) || holder.ValueKind != JsonValueKind.Object
-            || !holder.TryGetProperty("ResultParameter", out var list))
-            return found;
-        var items = list.ValueKind switch
-        {
-            JsonValueKind.Array => list.EnumerateArray().ToList(),
-            JsonValueKind.Object => [list],
-            _ => [],
-        };
-        foreach (var item in items.Where(i => i.ValueKind == JsonValueKind.Object))
-        {
-            // The first value of a repeated key wins (DebitPartyName appears twice in real results).
-            if (DarajaJson.Text(item, "Key") is { } key && DarajaJson.Text(item, "Value") is { } value) found.TryAdd(key, value);
-        }
-        return found;
-    }
+    public static TransactionStatusResult? Parse(string raw) =>
+        DarajaResultBody.Read(raw, (result, code, parameters) => new TransactionStatusResult(code, DarajaJson.Text(result, "ResultDesc") ?? "",
+            parameters.GetValueOrDefault("ReceiptNo"), parameters.GetValueOrDefault("Amount"),
+            parameters.GetValueOrDefault("TransactionStatus"), parameters.GetValueOrDefault("CreditPartyName")));
 }
