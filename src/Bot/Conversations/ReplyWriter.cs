@@ -7,7 +7,7 @@ using InvoiceFirst.Messaging.Channels;
 namespace InvoiceFirst.Bot.Conversations;
 
 /// <summary>
-/// Queues the answers to one inbound event, on the channel the person used. The dedupe key
+/// Queues the answers to one inbound event, on the channel and WhatsApp number the person used. The dedupe key
 /// ties each answer to the event, so handling an event twice cannot answer it twice.
 /// </summary>
 public sealed class ReplyWriter(TimeProvider clock)
@@ -17,11 +17,13 @@ public sealed class ReplyWriter(TimeProvider clock)
     {
         var bySms = inbound.Channel == Channels.Sms;
         var now = clock.GetUtcNow();
+        // The answer goes from the number the person wrote to: a merchant's own number, or the shared one.
+        var fromNumber = inbound.Provider == Providers.WhatsApp ? inbound.BusinessNumberId : null;
         for (var i = 0; i < replies.Count; i++)
         {
             await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(inbound.From!, OutboxPurpose.Reply,
                 WithSmsForm(replies[i].ToMessage(bySms), inbound.From), $"reply:{inbound.Provider}:{inbound.EventId}:{i}", now, merchantId,
-                channel: bySms ? Channels.Sms : null), ct);
+                channel: bySms ? Channels.Sms : null) with { BusinessNumberId = fromNumber }, ct);
         }
     }
 

@@ -5,6 +5,7 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Outbox;
+using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
@@ -14,11 +15,12 @@ namespace InvoiceFirst.Bot.Invoices;
 /// customers keep the link they already got), free-form only: outside the 24-hour window none is queued (the invoice's
 /// template carries the link), so the outbox holds no row bound to fail. The PDF itself is rendered when the outbox sends it.
 /// </summary>
-public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window)
+public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window,
+    WhatsAppNumbers numbers)
 {
     public async Task<OutboxEntry?> ForInvoiceAsync(Merchant merchant, Invoice invoice, DateTimeOffset now, CancellationToken ct)
     {
-        if (!await WantedAsync(invoice.Msisdn, ct)) return null;
+        if (!await WantedAsync(merchant, invoice.Msisdn, ct)) return null;
         var swahili = Language.FromCode(invoice.Language ?? merchant.Language) == Language.Swahili;
         var caption = string.Format(CultureInfo.InvariantCulture, swahili ? "Ankara {0} kutoka {1}: {2}." : "Invoice {0} from {1}: {2}.",
             invoice.Number, merchant.Name, app.Value.PayLink(invoice.PayToken));
@@ -29,7 +31,7 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
     public async Task<OutboxEntry?> ForReceiptAsync(Merchant merchant, Invoice invoice, long paymentId, string recipient, Language language,
         DateTimeOffset now, CancellationToken ct)
     {
-        if (!await WantedAsync(recipient, ct)) return null;
+        if (!await WantedAsync(merchant, recipient, ct)) return null;
         var caption = string.Format(CultureInfo.InvariantCulture,
             language == Language.Swahili ? "Risiti ya ankara {0} kutoka {1}. Asante!" : "Receipt for invoice {0} from {1}. Thank you!",
             invoice.Number, merchant.Name);
@@ -37,8 +39,10 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
             $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
     }
 
-    private async Task<bool> WantedAsync(string recipient, CancellationToken ct) =>
-        options.Value.WhatsAppPdf && (await window.DecideAsync(recipient, new OutboundMessage { Text = "" }, ct)).NoWay is null;
+    // The window of the number the document goes from: the merchant's own, else the shared one.
+    private async Task<bool> WantedAsync(Merchant merchant, string recipient, CancellationToken ct) =>
+        options.Value.WhatsAppPdf && (await window.DecideAsync(await numbers.ForMerchantAsync(merchant.Id, ct), recipient,
+            new OutboundMessage { Text = "" }, ct)).NoWay is null;
 
     private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
         DateTimeOffset now, long merchantId, string invoiceId) =>

@@ -25,7 +25,7 @@ public sealed class ProviderGate(
     /// <returns>Null when the breaker turned the send away before the request: nothing was sent.</returns>
     public async Task<SendResult?> SendAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
     {
-        var limiter = limits.For(channel);
+        var limiter = limits.For(channel, entry);
         var before = health.Status(channel.Provider);
         long started = 0;
         long? ticket = null;

@@ -33,26 +33,28 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <param name="pattern">Route pattern for POST, e.g. <c>/{version}/{phoneNumberId}/messages</c>.</param>
     /// <param name="defaultBody">Success body for a request when the script gives none.</param>
+    /// <param name="refuse">Checked before the script: an answer for a request the provider would refuse (a wrong token, say).</param>
     public static async Task<LoopbackServer> StartAsync(
-        string pattern, int defaultStatus, Func<RecordedRequest, string> defaultBody)
+        string pattern, int defaultStatus, Func<RecordedRequest, string> defaultBody, Func<RecordedRequest, ScriptedResponse?>? refuse = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         LoopbackServer? server = null;
-        app.MapPost(pattern, (HttpContext context) => server!.HandleAsync(context, defaultStatus, defaultBody));
+        app.MapPost(pattern, (HttpContext context) => server!.HandleAsync(context, defaultStatus, defaultBody, refuse));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new LoopbackServer(app, address.TrimEnd('/'));
         return server;
     }
 
-    private async Task HandleAsync(HttpContext context, int defaultStatus, Func<RecordedRequest, string> defaultBody)
+    private async Task HandleAsync(HttpContext context, int defaultStatus, Func<RecordedRequest, string> defaultBody,
+        Func<RecordedRequest, ScriptedResponse?>? refuse)
     {
         var request = await RecordAsync(context.Request);
         Requests.Add(request);
-        var scripted = Next(request) ?? new ScriptedResponse(defaultStatus);
+        var scripted = refuse?.Invoke(request) ?? Next(request) ?? new ScriptedResponse(defaultStatus);
 
         if (scripted.Delay > TimeSpan.Zero)
         {
