@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using InvoiceFirst.Messaging.AfricasTalking;
 using InvoiceFirst.Messaging.Sandbox;
 using InvoiceFirst.Messaging.Twilio;
@@ -30,9 +29,6 @@ public static class MessagingServiceCollectionExtensions
             o => (o.BaseUrl, o.TimeoutSeconds, o.MessagesPerSecond));
 
         services.TryAddSingleton<WhatsAppClient>();
-        // Merchants' own numbers' tokens are opened with the host's key ring (stored in the database by the host).
-        services.AddDataProtection();
-        services.TryAddSingleton<WhatsAppNumbers>();
         services.TryAddSingleton<AfricasTalkingClient>();
         services.TryAddSingleton<TwilioClient>();
         services.TryAddSingleton<SandboxChannel>();
