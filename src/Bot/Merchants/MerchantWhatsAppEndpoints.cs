@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.WhatsApp;
+using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Merchants;
 
@@ -11,11 +12,13 @@ namespace InvoiceFirst.Bot.Merchants;
 public static partial class MerchantWhatsAppEndpoints
 {
     public static async Task<IResult> SetAsync(long id, SetWhatsAppRequest body, MerchantRepository merchants, MerchantWhatsAppRepository rows,
-        WhatsAppNumbers numbers, TimeProvider clock, ILogger<SetWhatsAppRequest> logger, CancellationToken ct)
+        WhatsAppNumbers numbers, WhatsAppClient graph, IOptions<WhatsAppOptions> options, TimeProvider clock, ILogger<SetWhatsAppRequest> logger,
+        CancellationToken ct)
     {
         if (await merchants.GetAsync(id, ct) is null) return NoSuchMerchant();
         var errors = Validate(body, numbers);
         if (errors.Count > 0) return Results.ValidationProblem(errors);
+        if (options.Value.CheckOwnNumbers && await CheckAsync(graph, body, ct) is { } refused) return refused;
 
         var now = clock.GetUtcNow();
         var row = new MerchantWhatsApp
@@ -47,6 +50,23 @@ public static partial class MerchantWhatsAppEndpoints
             logger.LogInformation("Merchant {MerchantId} is back on the shared WhatsApp number", id);
         return Results.Ok(WhatsAppNumberView.From(id, null));
     }
+
+    /// <summary>Meta's word on the number and token before anything is saved; null when it accepted them.</summary>
+    private static async Task<IResult?> CheckAsync(WhatsAppClient graph, SetWhatsAppRequest body, CancellationToken ct) =>
+        await graph.CheckNumberAsync(body.PhoneNumberId!.Trim(), body.AccessToken!.Trim(), ct) switch
+        {
+            NumberCheck.Accepted => null,
+            NumberCheck.TokenRefused => Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["access_token"] = ["Meta refused this token (code 190): it is wrong, expired or revoked. Nothing was saved."],
+            }),
+            NumberCheck.UnknownNumber => Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["phone_number_id"] = ["Meta knows no such number for this token: check the Phone number ID and that the token's system user has the number's WhatsApp Business Account. Nothing was saved."],
+            }),
+            _ => Results.Problem(statusCode: 502, title: "Meta could not be reached to check the number",
+                detail: "Nothing was saved; try again, or set WhatsApp:CheckOwnNumbers=false to save without the check."),
+        };
 
     private static Dictionary<string, string[]> Validate(SetWhatsAppRequest body, WhatsAppNumbers numbers)
     {

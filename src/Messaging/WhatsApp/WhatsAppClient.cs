@@ -106,6 +106,25 @@ public sealed class WhatsAppClient(
         return TransportFailure.Classify(response, "whatsapp", ct) ?? Interpret(response);
     }
 
+    /// <summary>
+    /// Asks Graph for the number with the token (<c>GET /{phone-number-id}?fields=display_phone_number</c>), as an operator's
+    /// onboarding does before saving it. A read: safe to repeat. Logs the Graph error code only, never the token.
+    /// </summary>
+    public async Task<NumberCheck> CheckNumberAsync(string phoneNumberId, string accessToken, CancellationToken ct)
+    {
+        var request = new RestRequest($"{options.Value.ApiVersion}/{phoneNumberId}", Method.Get);
+        request.AddQueryParameter("fields", "display_phone_number");
+        request.AddHeader("Authorization", "Bearer " + accessToken);
+        using var rest = new RestClient(httpClientFactory.CreateClient(HttpClientName));
+        var response = await rest.ExecuteAsync(request, ct);
+        if (response.IsSuccessStatusCode) return NumberCheck.Accepted;
+        // RestSharp marks non-2xx answers as errors too: only a missing status code means no answer.
+        if (response.StatusCode == 0 || TransportFailure.IsServerError(response.StatusCode)) return NumberCheck.Unreachable;
+        var code = TryDeserialize<WaErrorResponse>(response.Content)?.Error?.Code;
+        logger.LogWarning("WhatsApp number check refused: code {ErrorCode} http {HttpStatus}", code, (int)response.StatusCode);
+        return code == 190 || response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? NumberCheck.TokenRefused : NumberCheck.UnknownNumber;
+    }
+
     private SendResult Interpret(RestResponse response)
     {
         var retryAfter = TransportFailure.RetryAfter(response);

@@ -19,6 +19,9 @@ public sealed class WhatsAppNumbers(MerchantWhatsAppRepository rows, IDataProtec
 
     public WhatsAppNumber Shared => WhatsAppNumber.Shared(options.Value);
 
+    /// <summary>The shared number's id; null when none is configured (the sandbox, or Twilio only).</summary>
+    public string? SharedId => string.IsNullOrWhiteSpace(options.Value.PhoneNumberId) ? null : options.Value.PhoneNumberId;
+
     /// <summary>True for the shared number, and for no number at all (an event or row from before numbers were recorded).</summary>
     public bool IsShared(string? phoneNumberId) =>
         string.IsNullOrEmpty(phoneNumberId) || string.Equals(phoneNumberId, options.Value.PhoneNumberId, StringComparison.Ordinal);

@@ -171,7 +171,7 @@ public sealed class MerchantWhatsAppNumberTests
     }
 
     [Fact]
-    public async Task Put_WrongInput_400NamingTheField_NoSuchMerchant404_TakenNumber409()
+    public async Task Put_WrongInput_400NamingTheField_NoSuchMerchant404_TakenNumber409_MetaRefuses400()
     {
         var numbers = await StartAsync();
         await using var host = numbers.Host;
@@ -181,7 +181,11 @@ public sealed class MerchantWhatsAppNumberTests
             new { phone_number_id = "+254 711 000 333", access_token = "short", display_phone_number = "12", templates = new { invoice = "Invoice V1!" } });
         var shared = await numbers.PutAsync(numbers.Acme.Id, SharedId, "EAAG-some-long-enough-token-01");
         var missing = await numbers.PutAsync(999_999, "300000000000003", "EAAG-some-long-enough-token-01");
-        var taken = await numbers.PutAsync(numbers.Acme.Id, DukaId, "EAAG-some-long-enough-token-01");
+        var taken = await numbers.PutAsync(numbers.Acme.Id, DukaId, DukaToken);
+        // Meta is asked before anything is saved: a number it does not know, then a token it refuses for a number it knows.
+        var unknown = await numbers.PutAsync(numbers.Acme.Id, "300000000000003", "EAAG-some-long-enough-token-01");
+        host.Graph.AddNumber("300000000000003", "EAAG-the-right-token-00000003");
+        var refused = await numbers.PutAsync(numbers.Acme.Id, "300000000000003", "EAAG-some-long-enough-token-01");
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await JsonAsync(bad)).GetProperty("errors");
@@ -191,6 +195,11 @@ public sealed class MerchantWhatsAppNumberTests
         Assert.Contains("shared", await shared.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await JsonAsync(unknown)).GetProperty("errors").TryGetProperty("phone_number_id", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("code 190", (await JsonAsync(refused)).GetProperty("errors").GetProperty("access_token")[0].GetString());
+        Assert.Contains(host.Graph.NumberChecks.All, r => r.Path.EndsWith("/300000000000003", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync("/merchants/999999/whatsapp")).StatusCode);
         Assert.False((await JsonAsync(await api.GetAsync($"/merchants/{numbers.Acme.Id}/whatsapp"))).GetProperty("own_number").GetBoolean());
     }

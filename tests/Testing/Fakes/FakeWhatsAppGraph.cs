@@ -7,7 +7,7 @@ namespace InvoiceFirst.Testing.Fakes;
 /// Meta Graph <c>POST /{version}/{phoneNumberId}/messages</c> on loopback, success with a fresh wamid by default; and
 /// <c>/media</c> (a document's upload), answered with a fresh media id. Numbers made known with <see cref="AddNumber"/> are
 /// checked as Meta does: each phone number id answers only to its own bearer token (else 401, code 190), and once any is
-/// known, an unknown number id is refused (400, code 100).
+/// known, an unknown number id is refused (400, code 100). <c>GET /{version}/{phoneNumberId}</c> answers the number's fields.
 /// </summary>
 public sealed class FakeWhatsAppGraph : IAsyncDisposable
 {
@@ -53,9 +53,19 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
             var wamid = NewWamid();
             issued.Enqueue(new IssuedId(request, wamid));
             return SuccessJson(To(request), wamid);
-        }, request => Refusal(request, tokens));
+        }, request => Refusal(request, tokens), ("/{version}/{phoneNumberId}", request => Refusal(request, tokens) ?? NumberJson(request)));
         return new FakeWhatsAppGraph(server, issued, tokens);
     }
+
+    /// <summary>GET of a number (an operator's check before saving it), checked like a send.</summary>
+    public RequestLog NumberChecks => server.Gets;
+
+    private static ScriptedResponse NumberJson(RecordedRequest request) => new(200, new JsonObject
+    {
+        ["display_phone_number"] = "+254 711 000 000",
+        ["verified_name"] = "Fake Business",
+        ["id"] = FromNumber(request),
+    }.ToJsonString());
 
     private static ScriptedResponse? Refusal(RecordedRequest request, ConcurrentDictionary<string, string> tokens)
     {
