@@ -1,1 +1,2 @@
 global using Microsoft.Extensions.DependencyInjection.Extensions;
+global using InvoiceFirst.Bot.Kernel;

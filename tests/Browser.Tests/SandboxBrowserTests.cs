@@ -173,6 +173,37 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CollectionRoute_AMerchantWhoSkipsIsPaidThroughTheService_TheLedgerShowsOnThePageAndInChat()
+    {
+        var page = await OpenSandboxAsync();
+        var (merchant, customer) = (page.Locator("#merchant"), page.Locator("#customer"));
+        var route = merchant.Locator("[data-route]");
+        await Expect(route).ToHaveTextAsync("Customers pay this service's Paybill 174379.");
+        await page.Locator("#merchant-number").SelectOptionAsync("254700000002");
+        await Expect(route).ToContainTextAsync("Not a merchant yet");
+
+        await SendAsync(merchant, "register");
+        await SendAsync(merchant, "Mama Mboga");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("till 123456");
+        await SendAsync(merchant, "skip");
+        await merchant.Locator(".msg.in").Last.Locator("button[data-button-id='register:confirm']").ClickAsync();
+        await Expect(route).ToHaveTextAsync("Collected for this merchant on this service's Paybill 174379: KES 0 to pay out (send balance).");
+
+        await SendAsync(merchant, "invoice 0712345678 900 Sukuma");
+        var invoice = customer.Locator(".msg.in").Filter(new() { HasText = "Mama Mboga" });
+        await invoice.Locator("button[data-button-id^='pay:']").ClickAsync();
+        var prompt = customer.Locator(".prompt");
+        await Expect(prompt).ToContainTextAsync("to 174379");
+        await prompt.Locator("input").FillAsync("1234");
+        await prompt.Locator("[data-outcome=approved]").ClickAsync();
+
+        await Expect(route).ToHaveTextAsync("Collected for this merchant on this service's Paybill 174379: KES 900 to pay out (send balance).");
+        await SendAsync(merchant, "balance");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("KES 900");
+        await ScreenshotAsync(page, "sandbox-collection.png");
+    }
+
+    [Fact]
     public async Task Dashboard_LogInWithTheCodeSentToWhatsApp_ShowsTheInvoiceJustSent()
     {
         var sandbox = await OpenSandboxAsync();
@@ -266,6 +297,7 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await setup.GetByRole(AriaRole.Button, new() { Name = "Check with Safaricom and save" }).ClickAsync();
         await Expect(setup.Locator("[role=status]")).ToContainTextAsync("your customers pay into your Paybill 600111");
         await Expect(setup.Locator("input[name=consumer_secret]")).ToHaveCountAsync(0); // the form is gone; nothing is shown back
+        await Expect(merchant.Locator("[data-route]")).ToHaveTextAsync("Customers pay into this merchant's own Paybill 600111 (its own Daraja keys).");
 
         await SendAsync(merchant, "invoice 0712345678 900 Logo");
         var invoice = customer.Locator(".msg.in").Filter(new() { HasText = "Logo" });

@@ -30,13 +30,14 @@ public sealed record ChatActor(Merchant Merchant, ChatRole Role, string Phone, s
     public bool MayChange(string? createdBy) => IsOwner || string.Equals(createdBy, Phone, StringComparison.Ordinal);
 
     /// <summary>
-    /// False for what only the owner may do: staff, automatic reminders, the evening summary, the business's stats, VAT,
+    /// False for what only the owner may do: staff, automatic reminders, the evening summary, PDFs, the business's stats, VAT,
     /// changing the product list (staff may list it and invoice from it), the M-PESA keys and the balance.
     /// </summary>
     public bool MayRun(ParsedCommand command) =>
-        IsOwner || command is not (StaffCommand or RemindersCommand or SummaryCommand or StatsCommand or VatCommand
+        IsOwner || command is not (StaffCommand or RemindersCommand or SummaryCommand or PdfCommand or StatsCommand or VatCommand
             or ProductAddCommand or ProductRemoveCommand or MpesaCommand or BalanceCommand
-            or CommandError { Kind: CommandErrorKind.MissingSwitch or CommandErrorKind.MissingSummarySwitch or CommandErrorKind.MissingVatMode
+            or CommandError { Kind: CommandErrorKind.MissingSwitch or CommandErrorKind.MissingSummarySwitch
+                or CommandErrorKind.MissingPdfSwitch or CommandErrorKind.MissingVatMode
                 or CommandErrorKind.MpesaUsage });
 
     public ChatActor Speaking(Language lang) => this with { Merchant = Merchant with { Language = lang.Code } };

@@ -17,6 +17,7 @@ public enum CommandErrorKind
     UnsupportedLanguage,
     MissingSwitch,
     MissingSummarySwitch,
+    MissingPdfSwitch,
     MpesaUsage,
     InvalidItem,
     MissingVatMode,

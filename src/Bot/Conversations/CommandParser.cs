@@ -71,6 +71,9 @@ public static partial class CommandParser
             CommandWord.Summary => args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on)
                 ? new SummaryCommand(on)
                 : new CommandError(CommandErrorKind.MissingSummarySwitch),
+            CommandWord.Pdf => args.Length == 1 && Keywords.TrySwitch(args[0].Value, out var on)
+                ? new PdfCommand(on)
+                : new CommandError(CommandErrorKind.MissingPdfSwitch),
             _ => new UnknownCommand(),
         };
     }

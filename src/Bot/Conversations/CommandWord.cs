@@ -14,6 +14,7 @@ public enum CommandWord
     Reminders,
     Stats,
     Summary,
+    Pdf,
     More,
     Customers,
     Customer,

@@ -41,8 +41,8 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         var turn = inbound.Kind switch
         {
             InboundKind.Unsupported => ChatTurn.Say(Replies.CustomerMediaNotRead(await LanguageAsync(c, t, conversation, null, now, ct))),
-            InboundKind.Button when inbound.ButtonId is { } id && id.StartsWith(Keywords.PayButtonPrefix, StringComparison.Ordinal) =>
-                await PayInvoiceAsync(c, t, inbound, conversation, id[Keywords.PayButtonPrefix.Length..], ct),
+            InboundKind.Button when inbound.ButtonId is { } id && id.StartsWith(InvoiceTexts.PayButtonPrefix, StringComparison.Ordinal) =>
+                await PayInvoiceAsync(c, t, inbound, conversation, id[InvoiceTexts.PayButtonPrefix.Length..], ct),
             InboundKind.Text when question is not null && Chosen(question, text) is { } chosen =>
                 await PayInvoiceAsync(c, t, inbound, conversation, chosen.InvoiceId, ct),
             InboundKind.Text when question is not null

@@ -22,7 +22,7 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
         var invoice = await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, number, ct);
         if (Refusal(invoice, number, lang) is { } refusal) return refusal;
         var now = clock.GetUtcNow();
-        await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice!.Msisdn, OutboxPurpose.Reminder, messages.Reminder(merchant, invoice),
+        await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice!.Msisdn, OutboxPurpose.Reminder, await messages.ReminderAsync(c, t, merchant, invoice, ct),
             $"remind:{invoice.Id}:{requestKey}", now, merchant.Id, invoice.Id), ct);
         return Replies.ReminderSent(invoice.Number, CustomerLabel(invoice), lang);
     }

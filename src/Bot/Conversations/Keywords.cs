@@ -6,7 +6,6 @@ public static partial class Keywords
     public const string SendButton = "draft:send";
     public const string EditButton = "draft:edit";
     public const string CancelButton = "draft:cancel";
-    public const string PayButtonPrefix = "pay:";
 
     /// <summary>A choice button that carries the invoice it stands for ("which phone?"): tapping it shows the summary.</summary>
     public const string ProposeButtonPrefix = "draft:propose:";
@@ -39,6 +38,7 @@ public static partial class Keywords
             ["takwimu"] = (CommandWord.Stats, Language.Swahili),
             ["summary"] = (CommandWord.Summary, Language.English),
             ["muhtasari"] = (CommandWord.Summary, Language.Swahili),
+            ["pdf"] = (CommandWord.Pdf, Language.English),
             ["more"] = (CommandWord.More, Language.English),
             ["next"] = (CommandWord.More, Language.English),
             ["zaidi"] = (CommandWord.More, Language.Swahili),
@@ -82,15 +82,6 @@ public static partial class Keywords
         [EditButton] = FlowWord.Edit,
     };
 
-    private static readonly Dictionary<string, Language> LanguageWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["en"] = Language.English,
-        ["english"] = Language.English,
-        ["kiingereza"] = Language.English,
-        ["sw"] = Language.Swahili,
-        ["swahili"] = Language.Swahili,
-        ["kiswahili"] = Language.Swahili,
-    };
 
     private static readonly Dictionary<string, bool> SwitchWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -118,7 +109,4 @@ public static partial class Keywords
 
     public static bool IsButtonId(string input) =>
         input.Trim() is SendButton or EditButton or CancelButton;
-
-    public static bool TryLanguage(string? input, out Language language) =>
-        LanguageWords.TryGetValue(input?.Trim() ?? "", out language);
 }

@@ -216,6 +216,10 @@ public sealed class MerchantChat(
                 await MerchantSummaryRepository.SetAsync(c, t, merchant.Id, summary.On, clock.GetUtcNow(), ct);
                 answers.Add(Replies.SummarySwitched(summary.On, lang));
                 break;
+            case PdfCommand pdf:
+                await MerchantRepository.SetPdfAsync(c, t, merchant.Id, pdf.On, clock.GetUtcNow(), ct);
+                answers.Add(Replies.PdfSwitched(pdf.On, lang));
+                break;
             case HelpCommand:
                 answers.Add(actor.IsOwner ? Replies.Help(lang) : Replies.StaffHelp(merchant.Name, lang));
                 break;

@@ -65,6 +65,9 @@ public sealed record BalanceCommand : ParsedCommand;
 /// <summary>Evening summary on or off (<c>summary on|off</c>, <c>muhtasari washa|zima</c>).</summary>
 public sealed record SummaryCommand(bool On) : ParsedCommand;
 
+/// <summary><c>pdf on|off</c>: the PDF invoice and receipt sent to customers as WhatsApp documents.</summary>
+public sealed record PdfCommand(bool On) : ParsedCommand;
+
 /// <summary><c>items</c> / <c>bidhaa</c>: the saved items and their prices.</summary>
 public sealed record ProductListCommand : ParsedCommand;
 

@@ -20,6 +20,7 @@ public static partial class Replies
             CommandErrorKind.MissingLanguage or CommandErrorKind.UnsupportedLanguage => UnsupportedLanguage(lang),
             CommandErrorKind.MissingSwitch => RemindersSwitchHelp(lang),
             CommandErrorKind.MissingSummarySwitch => SummaryUsage(lang),
+            CommandErrorKind.MissingPdfSwitch => PdfUsage(lang),
             CommandErrorKind.MpesaUsage => MpesaUsage(lang),
             CommandErrorKind.InvalidItem => InvalidItem(error, maxShillings, lang),
             CommandErrorKind.MissingVatMode => VatUsage(lang),

@@ -30,8 +30,8 @@ public static partial class Replies
         var totals = VatBreakdown.For(vat, Money.FromShillings(draft.AmountShillings ?? 0));
         var amount = totals.Gross.ToKes();
         var text = Pick(lang,
-            $"Send this invoice?\nTo: {to}\n{VatLines(totals, lang)}Amount: {amount}\nFor: {draft.Description}\nSend another item to add it (e.g. delivery 300).",
-            $"Tuma ankara hii?\nKwa: {to}\n{VatLines(totals, lang)}Kiasi: {amount}\nYa: {draft.Description}\nTuma bidhaa nyingine kuiongeza (mfano usafiri 300).");
+            $"Send this invoice?\nTo: {to}\n{InvoiceTexts.VatLines(totals, lang)}Amount: {amount}\nFor: {draft.Description}\nSend another item to add it (e.g. delivery 300).",
+            $"Tuma ankara hii?\nKwa: {to}\n{InvoiceTexts.VatLines(totals, lang)}Kiasi: {amount}\nYa: {draft.Description}\nTuma bidhaa nyingine kuiongeza (mfano usafiri 300).");
         return new Reply(text, ConfirmButtons(lang));
     }
 

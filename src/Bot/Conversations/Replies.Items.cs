@@ -6,40 +6,6 @@ namespace InvoiceFirst.Bot.Conversations;
 
 public static partial class Replies
 {
-    /// <summary>Items listed in a customer's WhatsApp invoice; the rest are counted, to stay within a message with a button.</summary>
-    public const int MaxItemsShown = 10;
-
-    /// <summary>"2 x Cement @ KES 750 = KES 1,500", or "Delivery: KES 300" for one.</summary>
-    internal static string ItemLine(string description, int quantity, Money unit) =>
-        quantity == 1 ? $"{description}: {unit.ToKes()}" : $"{quantity} x {description} @ {unit.ToKes()} = {Money.FromCents(unit.Cents * quantity).ToKes()}";
-
-    // What the item lines may take of a WhatsApp message with a button (1,024 characters), so the total and the date still fit.
-    private const int MaxItemsText = 600;
-
-    /// <summary>The item lines of an invoice, at most <see cref="MaxItemsShown"/> and what fits, then how many more.</summary>
-    internal static string ItemLines(IReadOnlyList<InvoiceItem> items, Language lang)
-    {
-        var text = new StringBuilder();
-        var shown = 0;
-        foreach (var line in items.Take(MaxItemsShown).Select(i => ItemLine(Truncated(i.Description), i.Quantity, i.UnitAmount)))
-        {
-            if (text.Length + line.Length > MaxItemsText) break;
-            text.Append(line).Append('\n');
-            shown++;
-        }
-
-        if (items.Count > shown)
-            text.Append(Pick(lang, $"... and {items.Count - shown} more items\n", $"... na bidhaa {items.Count - shown} zaidi\n"));
-        return text.ToString();
-    }
-
-    /// <summary>"Net: …\nVAT 16%: …\n" when the invoice shows VAT; nothing when it does not.</summary>
-    internal static string VatLines(VatBreakdown vat, Language lang) => vat.ShowsVat
-        ? Pick(lang,
-            $"Net: {vat.Net.ToKes()}\nVAT {VatBreakdown.RatePercent}%{(vat.Mode == VatMode.Inclusive ? " (included)" : "")}: {vat.Vat.ToKes()}\n",
-            $"Bila VAT: {vat.Net.ToKes()}\nVAT {VatBreakdown.RatePercent}%{(vat.Mode == VatMode.Inclusive ? " (imejumuishwa)" : "")}: {vat.Vat.ToKes()}\n")
-        : "";
-
     /// <summary>The summary of a multi-item draft, with Send / Edit / Cancel.</summary>
     public static Reply ConfirmItems(InvoiceDraft draft, VatMode vatMode, Language lang)
     {
@@ -48,8 +14,8 @@ public static partial class Replies
         var items = DraftItem.ToInvoiceItems(draft.Items ?? []);
         var vat = VatBreakdown.For(vatMode, Money.FromShillings(draft.AmountShillings ?? 0));
         var text = Pick(lang,
-            $"Send this invoice?\nTo: {to}\n{ItemLines(items, lang)}{VatLines(vat, lang)}Total: {vat.Gross.ToKes()}\nSend another item to add it (e.g. delivery 300); back removes the last one.",
-            $"Tuma ankara hii?\nKwa: {to}\n{ItemLines(items, lang)}{VatLines(vat, lang)}Jumla: {vat.Gross.ToKes()}\nTuma bidhaa nyingine kuiongeza (mfano usafiri 300); rudi inaondoa ya mwisho.");
+            $"Send this invoice?\nTo: {to}\n{InvoiceTexts.ItemLines(items, lang)}{InvoiceTexts.VatLines(vat, lang)}Total: {vat.Gross.ToKes()}\nSend another item to add it (e.g. delivery 300); back removes the last one.",
+            $"Tuma ankara hii?\nKwa: {to}\n{InvoiceTexts.ItemLines(items, lang)}{InvoiceTexts.VatLines(vat, lang)}Jumla: {vat.Gross.ToKes()}\nTuma bidhaa nyingine kuiongeza (mfano usafiri 300); rudi inaondoa ya mwisho.");
         return new Reply(text, ConfirmButtons(lang));
     }
 
@@ -75,7 +41,4 @@ public static partial class Replies
             $"I couldn't read the item \"{error.Item}\". {why}\nWrite items like: invoice 0712345678 2 cement @750, delivery 300",
             $"Sikuweza kusoma bidhaa \"{error.Item}\". {why}\nAndika bidhaa hivi: ankara 0712345678 saruji 2 @750, usafiri 300"));
     }
-
-    private static string Truncated(string description) =>
-        description.Length <= FieldRules.NameMax ? description : description[..(FieldRules.NameMax - 3)] + "...";
 }

@@ -109,5 +109,5 @@ public static partial class Replies
         $"{payer} amelipa {amount.ToKes()} kwa Paybill na akaunti \"{account}\", ambayo hailingani na ankara yoyote (M-PESA {receipt}). Imerekodiwa kama haijatumika."));
 
     public static ReplyButton TryAgainButton(string invoiceId, Language lang) =>
-        new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Try again", "Jaribu tena"));
+        new(InvoiceTexts.PayButtonPrefix + invoiceId, Pick(lang, "Try again", "Jaribu tena"));
 }

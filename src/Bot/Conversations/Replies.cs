@@ -22,9 +22,10 @@ public static partial class Replies
         remind INV-0042 - remind the customer
         cancel INV-0042 - cancel an invoice
         stop INV-0042 - no automatic reminders for an invoice
-        reminders off / reminders on - automatic reminders for all
+        reminders off / on - automatic reminders for all
         stats - what you invoiced and collected
-        summary on / summary off - evening summary
+        summary on / off - evening summary
+        pdf off / on - PDFs to customers
         staff add 0712345678 Jane - let Jane invoice from her phone
         staff - your staff (staff remove 0712345678)
         item add Cement 750 - save an item (items - your items)
@@ -47,9 +48,10 @@ public static partial class Replies
         kumbusha INV-0042 - mkumbushe mteja
         ghairi INV-0042 - ghairi ankara
         acha INV-0042 - zima vikumbusho vya ankara moja
-        vikumbusho zima / vikumbusho washa - vikumbusho vyote
+        vikumbusho zima / washa - vikumbusho vyote
         takwimu - ulichotoza na kukusanya
-        muhtasari washa / muhtasari zima - muhtasari wa jioni
+        muhtasari washa / zima - muhtasari wa jioni
+        pdf zima / washa - PDF kwa wateja
         wafanyakazi ongeza 0712345678 Jane - Jane atume ankara pia
         wafanyakazi - wafanyakazi wako (wafanyakazi ondoa 0712345678)
         bidhaa ongeza Saruji 750 - hifadhi bidhaa (bidhaa - bidhaa zako)
@@ -57,7 +59,7 @@ public static partial class Replies
         mpesa weka - lipwa kwenye Paybill au Till yako
         salio - pesa zilizokusanywa kwako
         lugha en - reply in English
-        dashibodi - fungua dashibodi yako mtandaoni
+        dashibodi - fungua dashibodi yako
         msaada - orodha hii
         """));
 
@@ -82,10 +84,7 @@ public static partial class Replies
         "To pay, tap the Pay with M-PESA button on your invoice or reply PAY.",
         "Kulipa, bonyeza kitufe cha Lipa kwa M-PESA kwenye ankara yako au jibu LIPA."));
 
-    public static ReplyButton PayButton(string invoiceId, Language lang) =>
-        new(Keywords.PayButtonPrefix + invoiceId, Pick(lang, "Pay with M-PESA", "Lipa kwa M-PESA"));
-
-    internal static string Pick(Language lang, string english, string swahili) => lang.IsSwahili ? swahili : english;
+    internal static string Pick(Language lang, string english, string swahili) => lang.Pick(english, swahili);
 
     // Kenyans read and type numbers in the local 07... form.
 

@@ -70,7 +70,7 @@ public static class CsvExport
         return text.ToString();
     }
 
-    private static string Shillings(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Shillings(long cents) => Money.FromCents(cents).ToDecimalShillings();
 
     private static string When(DateTimeOffset? at) =>
         at is { } instant ? instant.ToOffset(NairobiTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";

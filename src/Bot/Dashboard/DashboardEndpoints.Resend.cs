@@ -31,7 +31,9 @@ public static partial class DashboardEndpoints
             if (await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, normalized, ct) is not { } invoice) return null;
             if (!InvoiceStatus.IsPayable(invoice.Status) || invoice.BalanceCents <= 0) return text.NothingToResend(invoice.Number);
             // Nothing paid yet: the invoice itself; part paid: the reminder, which names the balance. One per form (its nonce).
-            var message = invoice.AmountPaidCents == 0 ? messages.InvoiceToCustomer(merchant, invoice) : messages.Reminder(merchant, invoice);
+            var message = invoice.AmountPaidCents == 0
+                ? await messages.InvoiceToCustomerAsync(c, t, merchant, invoice, items: null, ct)
+                : await messages.ReminderAsync(c, t, merchant, invoice, ct);
             await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Notice, message,
                 $"invoice-sms:{invoice.Id}:{nonce}", clock.GetUtcNow(), merchant.Id, invoice.Id, Channels.Sms), ct);
             return text.ResentBySms(invoice.Number, MobileNumber.ToLocal(invoice.Msisdn));

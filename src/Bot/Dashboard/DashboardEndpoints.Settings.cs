@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace InvoiceFirst.Bot.Dashboard;
 
 /// <summary>
-/// The owner's settings: business name and language, reminders and the evening summary, how customers pay, staff and
+/// The owner's settings: business name and language, reminders, the evening summary and PDFs, how customers pay, staff and
 /// API keys. Owner only: staff get a 403 page, and every change is made for the session's merchant alone.
 /// </summary>
 public static partial class DashboardEndpoints
@@ -42,6 +42,7 @@ public static partial class DashboardEndpoints
         {
             await ReminderRepository.SetMerchantRemindersAsync(c, t, user.Merchant.Id, form["reminders"] == "on", s.Clock.GetUtcNow(), ct);
             await MerchantSummaryRepository.SetAsync(c, t, user.Merchant.Id, form["summary"] == "on", s.Clock.GetUtcNow(), ct);
+            await MerchantRepository.SetPdfAsync(c, t, user.Merchant.Id, form["pdf"] == "on", s.Clock.GetUtcNow(), ct);
             return (text.Saved, false);
         });
 

@@ -184,6 +184,7 @@ public sealed record DashboardText(Language Language)
     public string Saved => Pick("Saved.", "Imehifadhiwa.");
     public string Messages => Pick("Messages", "Ujumbe");
     public string AutoReminders => Pick("Remind customers automatically before and after the due date", "Wakumbushe wateja kiotomatiki kabla na baada ya tarehe ya mwisho");
+    public string PdfDocuments => Pick("Send customers a PDF of each invoice and receipt on WhatsApp", "Watumie wateja PDF ya kila ankara na risiti kwenye WhatsApp");
     public string EveningSummary => Pick("Send me a summary every evening", "Nitumie muhtasari kila jioni");
     public string HowCustomersPay => Pick("How customers pay", "Jinsi wateja wanavyolipa");
     public string ChangePayRoute => Pick("Change it", "Badilisha");

@@ -21,6 +21,7 @@ public sealed record DocumentText
         PayOnline = "Open the pay link and press the button:",
         Payments = "Payments received",
         PaidAt = "Date paid",
+        MoreItems = "+ {0} more",
     };
 
     public static readonly DocumentText Swahili = new()
@@ -41,6 +42,7 @@ public sealed record DocumentText
         PayOnline = "Fungua kiungo cha malipo na ubonyeze kitufe:",
         Payments = "Malipo yaliyopokelewa",
         PaidAt = "Tarehe ya malipo",
+        MoreItems = "+ bidhaa {0} zaidi",
     };
 
     public static DocumentText For(string languageCode) => languageCode == "sw" ? Swahili : English;
@@ -61,4 +63,7 @@ public sealed record DocumentText
     public required string PayOnline { get; init; }
     public required string Payments { get; init; }
     public required string PaidAt { get; init; }
+
+    /// <summary>The line that sums the items past what fits on the page; <c>{0}</c> is how many.</summary>
+    public required string MoreItems { get; init; }
 }

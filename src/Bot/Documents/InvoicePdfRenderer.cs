@@ -110,7 +110,7 @@ public static class InvoicePdfRenderer
         if (shown.Count < items.Count)
         {
             var rest = items.Skip(shown.Count).ToList();
-            c.Text($"+ {rest.Count} more", Margin + 4, y, 9, color: XColors.DimGray);
+            c.Text(string.Format(CultureInfo.InvariantCulture, t.MoreItems, rest.Count), Margin + 4, y, 9, color: XColors.DimGray);
             c.Text(Kes(Money.FromCents(rest.Sum(i => i.AmountCents))), 480, y, 9, width: c.Right - 484, align: XStringAlignment.Far);
             y += Row;
         }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Customers;
 using InvoiceFirst.Data.Domain;
@@ -63,7 +62,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
         await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceCreated, now, invoice.Id, status: invoice.Status, ct: ct);
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
-            messages.InvoiceToCustomer(merchant, invoice, items), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
+            await messages.InvoiceToCustomerAsync(connection, transaction, merchant, invoice, items, ct), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
         if (await documents.ForInvoiceAsync(merchant, invoice, now, ct) is { } pdf) await OutboxRepository.EnqueueAsync(connection, transaction, pdf, ct);
         // The confirmation goes to whoever sent it: the owner, or the staff member.
         var sender = request.CreatedBy ?? merchant.Phone;

@@ -1,6 +1,5 @@
 using InvoiceFirst.Data.Domain;
 using System.Data.Common;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Data.Events;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
@@ -30,7 +29,7 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
         if (await invoices.GetAsync(id, ct) is not { } invoice || await merchants.GetAsync(merchantId, ct) is not { } merchant) return;
 
         var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
-        var text = Replies.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;
+        var text = InvoiceTexts.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;
         // WhatsApp first, SMS when that is what works; the key makes it once per invoice.
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(merchant.Phone, OutboxPurpose.Notice,
             new OutboundMessage { Text = text, SmsText = text }, $"invoice-undeliverable:{id}", now, merchantId, id), ct);

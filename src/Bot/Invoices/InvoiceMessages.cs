@@ -1,9 +1,11 @@
 using InvoiceFirst.Data.Domain;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
+using System.Data.Common;
+using InvoiceFirst.Payments.Merchants;
+using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 using InvoiceFirst.Data.Time;
 
@@ -13,42 +15,46 @@ namespace InvoiceFirst.Bot.Invoices;
 /// Builds the messages about an invoice in every form a channel needs: WhatsApp text with the
 /// pay button, the approved template for a closed 24-hour window, and the SMS with the pay link.
 /// </summary>
-public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration configuration)
+public sealed class InvoiceMessages(IOptions<AppOptions> app, IOptions<MpesaOptions> mpesa, IConfiguration configuration)
 {
+    /// <summary>The invoice for its customer; the SMS names the Paybill or Till of the merchant's route, read in the caller's transaction.</summary>
     /// <param name="items">The invoice's lines, listed in the WhatsApp text (the SMS keeps to the total and the link).</param>
-    public OutboundMessage InvoiceToCustomer(Merchant merchant, Invoice invoice, IReadOnlyList<InvoiceItem>? items = null)
+    public async Task<OutboundMessage> InvoiceToCustomerAsync(DbConnection c, DbTransaction t, Merchant merchant, Invoice invoice,
+        IReadOnlyList<InvoiceItem>? items, CancellationToken ct)
     {
         var lang = CustomerLanguage(merchant, invoice);
+        var byHand = await ByHandAsync(c, t, invoice, ct);
         var payBy = PayBy(invoice);
-        var reply = Replies.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.VatBreakdown, items ?? [], payBy,
+        var reply = InvoiceTexts.CustomerInvoice(merchant.Name, invoice.Number, invoice.Description, invoice.VatBreakdown, items ?? [], payBy,
             invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, invoice.Amount.ToKes(), payBy.ToString("dd/MM/yyyy")),
-            SmsText = Replies.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
-                app.Value.PayLink(invoice.PayToken), PaybillNumber, invoice.PaymentReference, lang),
+            SmsText = InvoiceTexts.InvoiceSms(merchant.Name, invoice.Number, invoice.Description, invoice.Amount, payBy,
+                app.Value.PayLink(invoice.PayToken), byHand, lang),
         };
     }
 
-    public OutboundMessage Reminder(Merchant merchant, Invoice invoice)
+    public async Task<OutboundMessage> ReminderAsync(DbConnection c, DbTransaction t, Merchant merchant, Invoice invoice, CancellationToken ct)
     {
         var lang = CustomerLanguage(merchant, invoice);
+        var byHand = await ByHandAsync(c, t, invoice, ct);
         var balance = invoice.Balance;
-        var reply = Replies.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
+        var reply = InvoiceTexts.Reminder(merchant.Name, invoice.Number, balance, PayBy(invoice), invoice.Id, lang);
         return new OutboundMessage
         {
             Text = reply.Text,
             Buttons = reply.Buttons,
             Template = Template(lang, invoice.Id, merchant.Name, invoice.Number, balance.ToKes(), PayBy(invoice).ToString("dd/MM/yyyy")),
-            SmsText = Replies.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), PaybillNumber, invoice.PaymentReference, lang),
+            SmsText = InvoiceTexts.ReminderSms(merchant.Name, invoice.Number, balance, app.Value.PayLink(invoice.PayToken), byHand, lang),
         };
     }
 
     public OutboundMessage CancelNotice(Merchant merchant, Invoice invoice)
     {
-        var text = Replies.CancelNotice(merchant.Name, invoice.Number, CustomerLanguage(merchant, invoice)).Text;
+        var text = InvoiceTexts.CancelNotice(merchant.Name, invoice.Number, CustomerLanguage(merchant, invoice)).Text;
         return new OutboundMessage { Text = text, SmsText = text };
     }
 
@@ -57,13 +63,12 @@ public sealed class InvoiceMessages(IOptions<AppOptions> app, IConfiguration con
     public OutboundMessage InvoiceCreated(Merchant merchant, Invoice invoice, string recipient, bool bySms, bool fromChat)
     {
         var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
-        var message = Replies.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
+        var message = InvoiceTexts.InvoiceCreated(invoice.Number, customer, invoice.Amount, Language.FromCode(merchant.Language)).ToMessage(bySms);
         return fromChat ? ReplyWriter.WithSmsForm(message, recipient) : message;
     }
 
-    /// <summary>The number customers pay to by hand: the Till for Buy Goods, else the Paybill.</summary>
-    private string PaybillNumber =>
-        configuration["Mpesa:PartyB"] is { Length: > 0 } partyB ? partyB : configuration["Mpesa:ShortCode"] is { Length: > 0 } code ? code : "174379";
+    private Task<PayInstructions?> ByHandAsync(DbConnection c, DbTransaction t, Invoice invoice, CancellationToken ct) =>
+        PayInstructions.ForAsync(c, t, mpesa.Value, invoice.MerchantId, invoice.PaymentReference, ct);
 
     private TemplateMessage? Template(Language lang, string invoiceId, params string[] parameters) =>
         configuration["WhatsApp:InvoiceTemplate"] is { Length: > 0 } name

@@ -1,7 +1,6 @@
 using InvoiceFirst.Data.Domain;
 using System.Security.Cryptography;
 using System.Text;
-using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Data.Invoices;
 using Microsoft.Extensions.Options;

@@ -22,6 +22,9 @@ public static class MerchantEndpoints
         group.MapPut("/{id:long}/limits", MerchantLimitEndpoints.SetAsync).Accepts<SetLimitsRequest>("application/json")
             .Produces<MerchantView>().ProducesValidationProblem()
             .WithSummary("Set the merchant's own daily invoice limit and SMS cap (Nairobi days); a field left out stays, null returns it to the default.");
+        group.MapPut("/{id:long}/pay-route", MerchantPayRouteEndpoints.SetAsync).Accepts<SetPayRouteRequest>("application/json")
+            .Produces<MerchantView>().ProducesValidationProblem()
+            .WithSummary("How the merchant's customers pay: route collection, till (number) or paybill (number, optional account).");
         group.MapGet("/{id:long}/api-keys", ListKeysAsync).WithSummary("The merchant's keys, by prefix (never the keys themselves).");
         group.MapPost("/{id:long}/api-keys", CreateKeyAsync).WithSummary("A new key for the merchant, shown once in this answer.");
         group.MapDelete("/{id:long}/api-keys/{keyId:long}", RevokeKeyAsync).WithSummary("Revoke one of the merchant's keys.");

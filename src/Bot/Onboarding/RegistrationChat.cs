@@ -41,7 +41,7 @@ public sealed class RegistrationChat(
     {
         var input = (inbound.Kind == InboundKind.Button ? inbound.ButtonId : inbound.Text)?.Trim() ?? "";
         // A pay button, or PAY from a number nobody invoiced (paying from another phone), is a customer's.
-        if (inbound.Kind == InboundKind.Button && input.StartsWith(Keywords.PayButtonPrefix, StringComparison.Ordinal)
+        if (inbound.Kind == InboundKind.Button && input.StartsWith(InvoiceTexts.PayButtonPrefix, StringComparison.Ordinal)
             || inbound.Kind == InboundKind.Text && CustomerChat.IsPayWord(input))
             return false;
 

@@ -174,7 +174,7 @@ public sealed class RegistrationFlow
                 _row.Pay = choice;
                 _machine.Fire(Trigger.EnterPayment);
                 return false;
-            case Step.Language when Keywords.TryLanguage(text, out var chosen) || TryNumbered(text, out chosen):
+            case Step.Language when Language.TryParse(text, out var chosen) || TryNumbered(text, out chosen):
                 _row.LanguageCode = chosen.Code;
                 _machine.Fire(Trigger.EnterLanguage);
                 return false;
@@ -220,7 +220,7 @@ public sealed class RegistrationFlow
     private static Language? LanguageSwitch(string text)
     {
         var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 2 && IsWord(parts[0], "lang", "lugha") && Keywords.TryLanguage(parts[1], out var lang) ? lang : null;
+        return parts.Length == 2 && IsWord(parts[0], "lang", "lugha") && Language.TryParse(parts[1], out var lang) ? lang : null;
     }
 
     private static bool IsWord(string text, params string[] words) =>

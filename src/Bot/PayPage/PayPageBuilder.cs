@@ -9,6 +9,7 @@ using InvoiceFirst.Data.Privacy;
 using InvoiceFirst.Payments.Mpesa;
 using Microsoft.Extensions.Options;
 using InvoiceFirst.Payments.Flow;
+using InvoiceFirst.Payments.Merchants;
 
 namespace InvoiceFirst.Bot.PayPage;
 
@@ -35,7 +36,9 @@ public sealed class PayPageBuilder(
                 .Select(p => new PaidReceipt(p.MpesaReceipt, p.SettledAt ?? p.UpdatedAt, p.AmountCents))
                 .ToList()
             : [];
-        var items = await db.InTransactionAsync((c, t) => InvoiceItemRepository.ListAsync(c, t, invoice.MerchantId, invoice.Id, ct), ct);
+        var (items, instructions) = await db.InTransactionAsync(async (c, t) => (
+            await InvoiceItemRepository.ListAsync(c, t, invoice.MerchantId, invoice.Id, ct),
+            await PayInstructions.ForAsync(c, t, mpesa.Value, invoice.MerchantId, invoice.PaymentReference, ct)), ct);
         return new PayPageModel
         {
             Items = items,
@@ -52,7 +55,7 @@ public sealed class PayPageBuilder(
             MaskedPhone = Mask.Phone(invoice.Msisdn),
             PayLink = link,
             QrDataUri = PayQrCode.DataUri(link),
-            Instructions = PayInstructions.For(mpesa.Value, invoice.PaymentReference),
+            Instructions = instructions,
             Nonce = SecureToken.New(),
             PollMilliseconds = options.Value.PollMilliseconds,
         };

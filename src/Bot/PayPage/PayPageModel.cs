@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Invoices;
 

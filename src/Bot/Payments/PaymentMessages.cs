@@ -44,7 +44,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
 
         // Part paid: the receipt carries the button for the next part.
         await ToPayerAsync(c, t, payment, payerPhone, invoice.Id,
-            balance.IsPositive && before.Status != InvoiceStatus.Cancelled ? receipt with { Buttons = [Replies.PayButton(invoice.Id, payerLang)] } : receipt,
+            balance.IsPositive && before.Status != InvoiceStatus.Cancelled ? receipt with { Buttons = [InvoiceTexts.PayButton(invoice.Id, payerLang)] } : receipt,
             OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
         // SMS payers have the pay link; WhatsApp payers get the receipt PDF after the receipt text.
         if (payment.ReplyChannel != Channels.Sms

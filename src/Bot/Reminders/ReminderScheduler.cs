@@ -74,7 +74,7 @@ public sealed class ReminderScheduler(
                 senders[invoice.MerchantId] = merchant = await merchants.GetAsync(invoice.MerchantId, ct);
             if (merchant is null || !await ReminderRepository.ClaimStepAsync(c, t, invoice.Id, step.Name, now, ct)) return false;
             await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Reminder,
-                messages.Reminder(merchant, invoice), $"reminder:{invoice.Id}:{step.Name}", now, merchant.Id, invoice.Id), ct);
+                await messages.ReminderAsync(c, t, merchant, invoice, ct), $"reminder:{invoice.Id}:{step.Name}", now, merchant.Id, invoice.Id), ct);
             return true;
         }, ct);
 }

@@ -50,10 +50,12 @@ public static class SandboxEndpoints
             return Results.Json(new { status }, statusCode: status);
         });
 
-        sandbox.MapGet("/feed", (string merchant, string customer, SandboxChannel channel, SandboxTranscript transcript, SandboxMpesa mpesa) =>
+        sandbox.MapGet("/feed", async (string merchant, string customer, SandboxChannel channel, SandboxTranscript transcript, SandboxMpesa mpesa,
+            SandboxMerchantRoute route, CancellationToken ct) =>
             Results.Json(new
             {
                 merchant = Feed(merchant, channel, transcript),
+                merchantRoute = MobileNumber.TryParseKenyan(merchant, out var owner) ? await route.DescribeAsync(owner, ct) : null,
                 customer = Feed(customer, channel, transcript),
                 prompts = mpesa.PromptsFor(customer).Select(p => new
                 {

@@ -20,6 +20,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxPaybill>();
         services.AddSingleton<SandboxTranscript>();
         services.AddSingleton<SandboxSender>();
+        services.AddSingleton<SandboxMerchantRoute>();
         services.AddHttpClient(SandboxMpesa.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));

@@ -53,5 +53,8 @@ public readonly record struct Money(long Cents) : IComparable<Money>
         ? ToKes()
         : "KES " + (Cents / (decimal)CentsPerShilling).ToString("N2", CultureInfo.InvariantCulture);
 
+    /// <summary><c>1500.00</c>: shillings with two decimals and no separators, for machines (CSV, spreadsheets).</summary>
+    public string ToDecimalShillings() => (Cents / (decimal)CentsPerShilling).ToString("0.00", CultureInfo.InvariantCulture);
+
     public override string ToString() => ToKes();
 }

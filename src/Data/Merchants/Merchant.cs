@@ -11,6 +11,9 @@ public sealed record Merchant
     /// <summary>The evening summary in chat (<c>summary on|off</c>).</summary>
     public bool SummaryEnabled { get; init; }
 
+    /// <summary>The PDF invoice and receipt as WhatsApp documents (<c>pdf on|off</c>); on by default.</summary>
+    public bool PdfEnabled { get; init; } = true;
+
     /// <summary>Short and unique across the deployment (<see cref="MerchantCodes"/>); null only before it is assigned.</summary>
     public string? Code { get; init; }
 

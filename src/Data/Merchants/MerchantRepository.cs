@@ -8,7 +8,7 @@ namespace InvoiceFirst.Data.Merchants;
 public sealed class MerchantRepository(Db db)
 {
     internal const string Columns =
-        "id, phone, name, language, reminders_enabled, summary_enabled, code, status, pay_route, pay_number, pay_account, created_at, daily_invoice_limit, daily_sms_cap, vat";
+        "id, phone, name, language, reminders_enabled, summary_enabled, code, status, pay_route, pay_number, pay_account, created_at, daily_invoice_limit, daily_sms_cap, vat, pdf_enabled";
 
     // Collisions before a code gets one character longer: 32^3 codes fill up long before 32^4 do.
     // No code may begin another ("MM7" and "MM74"), so "MM7-42" and "MM74-2" can never be typed alike.
@@ -146,6 +146,13 @@ public sealed class MerchantRepository(Db db)
     {
         const string sql = "UPDATE merchants SET vat = @vat, updated_at = @now WHERE id = @id";
         await connection.ExecuteAsync(new CommandDefinition(sql, new { id, vat = vat.ToDb(), now }, transaction, cancellationToken: ct));
+    }
+
+    public static async Task SetPdfAsync(DbConnection connection, DbTransaction transaction, long id, bool enabled, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        const string sql = "UPDATE merchants SET pdf_enabled = @enabled, updated_at = @now WHERE id = @id";
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, enabled, now }, transaction, cancellationToken: ct));
     }
 
     public static Task<Merchant?> FindByPhoneAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public sealed class ItemRepliesTests
             .Select(i => Data.Invoices.InvoiceItem.Of(i, new string('x', 55) + i, 999, Data.Domain.Money.FromShillings(1000))).ToList();
         var total = Data.Domain.VatBreakdown.For(Data.Domain.VatMode.Exclusive, Data.Domain.Money.FromShillings(999_000));
 
-        var reply = Replies.CustomerInvoice(new string('M', 60), "INV-0042", "Many", total, items, new DateOnly(2026, 3, 12), "inv_1", Language.Swahili);
+        var reply = InvoiceTexts.CustomerInvoice(new string('M', 60), "INV-0042", "Many", total, items, new DateOnly(2026, 3, 12), "inv_1", Language.Swahili);
 
         Assert.True(reply.Text.Length <= 1024, $"{reply.Text.Length} characters");
         Assert.Contains("bidhaa", reply.Text);

@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Payments.Mpesa;
@@ -37,9 +38,9 @@ public sealed class RepliesTests
         (nameof(Replies.LanguageSwitched), Replies.LanguageSwitched),
         (nameof(Replies.TextOnly), Replies.TextOnly),
         (nameof(Replies.CustomerPayHint), Replies.CustomerPayHint),
-        (nameof(Replies.PayButton), l => new Reply(Replies.PayButton("inv_1", l).Title, [Replies.PayButton("inv_1", l)])),
+        (nameof(InvoiceTexts.PayButton), l => new Reply(InvoiceTexts.PayButton("inv_1", l).Title, [InvoiceTexts.PayButton("inv_1", l)])),
         (nameof(Replies.InvalidPhone), Replies.InvalidPhone),
-        (nameof(Replies.CustomerUnreachable), l => Replies.CustomerUnreachable("INV-0042", "Jane", l)),
+        (nameof(InvoiceTexts.CustomerUnreachable), l => InvoiceTexts.CustomerUnreachable("INV-0042", "Jane", l)),
         (nameof(Replies.ForCommandError), l => Replies.ForCommandError(new CommandError(CommandErrorKind.MissingAmount), l)),
         (nameof(Replies.ForAmountError) + "NotANumber", l => Replies.ForAmountError(AmountError.NotANumber, 1_000_000, l)),
         (nameof(Replies.ForAmountError) + "Zero", l => Replies.ForAmountError(AmountError.ZeroOrNegative, 1_000_000, l)),
@@ -91,15 +92,15 @@ public sealed class RepliesTests
         (nameof(Replies.DraftCancelled), Replies.DraftCancelled),
         (nameof(Replies.CannotSkip), Replies.CannotSkip),
         (nameof(Replies.NotExpectedHere), Replies.NotExpectedHere),
-        (nameof(Replies.InvoiceCreated), l => Replies.InvoiceCreated("INV-0042", "Wanjiku", Kes(1500), l)),
+        (nameof(InvoiceTexts.InvoiceCreated), l => InvoiceTexts.InvoiceCreated("INV-0042", "Wanjiku", Kes(1500), l)),
         (nameof(Replies.EditDoesNotChangeInvoice), l => Replies.EditDoesNotChangeInvoice("INV-0042", l)),
-        (nameof(Replies.CustomerInvoice) + "Items", l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Cement x2, Delivery",
+        (nameof(InvoiceTexts.CustomerInvoice) + "Items", l => InvoiceTexts.CustomerInvoice("Mama Mboga", "INV-0042", "Cement x2, Delivery",
             VatBreakdown.For(VatMode.Inclusive, Kes(1800)), [Data.Invoices.InvoiceItem.Of(1, "Cement", 2, Kes(750)), Data.Invoices.InvoiceItem.Of(2, "Delivery", 1, Kes(300))],
             PayBy, "inv_1", l)),
-        (nameof(Replies.CustomerInvoice), l => Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "inv_1", l)),
-        (nameof(Replies.Reminder), l => Replies.Reminder("Mama Mboga", "INV-0042", Kes(1500), PayBy, "inv_1", l)),
+        (nameof(InvoiceTexts.CustomerInvoice), l => InvoiceTexts.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "inv_1", l)),
+        (nameof(InvoiceTexts.Reminder), l => InvoiceTexts.Reminder("Mama Mboga", "INV-0042", Kes(1500), PayBy, "inv_1", l)),
         (nameof(Replies.ReminderSent), l => Replies.ReminderSent("INV-0042", "Wanjiku", l)),
-        (nameof(Replies.CancelNotice), l => Replies.CancelNotice("Mama Mboga", "INV-0042", l)),
+        (nameof(InvoiceTexts.CancelNotice), l => InvoiceTexts.CancelNotice("Mama Mboga", "INV-0042", l)),
         (nameof(Replies.InvoiceCancelled), l => Replies.InvoiceCancelled("INV-0042", l)),
         (nameof(Replies.AlreadyPaid), l => Replies.AlreadyPaid("INV-0042", l)),
         (nameof(Replies.AlreadyCancelled), l => Replies.AlreadyCancelled("INV-0042", l)),
@@ -126,8 +127,8 @@ public sealed class RepliesTests
             (nameof(Replies.SaveCustomerUsage) + p, (Func<Language, Reply>)(l => Replies.SaveCustomerUsage(p, l)))),
         (nameof(Replies.CustomerPage) + "Empty", l => Replies.CustomerPage([], new Paging(1, 0), l)),
         (nameof(Replies.CustomerPage), l => Replies.CustomerPage([new("Jane Wanjiru", "254712345678"), new(null, "254722000111")], new Paging(2, 12), l)),
-        (nameof(Replies.InvoiceSms), l => new Reply(Replies.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", "400200", "MM7-42", l))),
-        (nameof(Replies.ReminderSms), l => new Reply(Replies.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", "400200", "MM7-42", l))),
+        (nameof(InvoiceTexts.InvoiceSms), l => new Reply(InvoiceTexts.InvoiceSms("Mama Mboga", "INV-0042", "Sukuma", Kes(1500), PayBy, "https://x.test/pay/abc", Paybill("400200", "MM7-42"), l))),
+        (nameof(InvoiceTexts.ReminderSms), l => new Reply(InvoiceTexts.ReminderSms("Mama Mboga", "INV-0042", Kes(1500), "https://x.test/pay/abc", Paybill("400200", "MM7-42"), l))),
         (nameof(Replies.CheckYourPhone), l => Replies.CheckYourPhone("INV-0042", Kes(1500), l)),
         (nameof(Replies.PromptAlreadyOpen), l => Replies.PromptAlreadyOpen("INV-0042", l)),
         (nameof(Replies.InvoiceAlreadyPaid), l => Replies.InvoiceAlreadyPaid("INV-0042", l)),
@@ -156,6 +157,9 @@ public sealed class RepliesTests
         (nameof(Replies.SummarySwitched) + "On", l => Replies.SummarySwitched(true, l)),
         (nameof(Replies.SummarySwitched) + "Off", l => Replies.SummarySwitched(false, l)),
         (nameof(Replies.SummaryUsage), Replies.SummaryUsage),
+        (nameof(Replies.PdfSwitched) + "On", l => Replies.PdfSwitched(true, l)),
+        (nameof(Replies.PdfSwitched) + "Off", l => Replies.PdfSwitched(false, l)),
+        (nameof(Replies.PdfUsage), Replies.PdfUsage),
         (nameof(Replies.EveningSummary), l => Replies.EveningSummary(new DateOnly(2026, 3, 12), 3, Kes(4500), 1, 1, l)),
         (nameof(Replies.SlowDown), Replies.SlowDown),
         (nameof(Replies.WebLink), l => Replies.WebLink("https://bot.example.com/app/login/link/abc", l)),
@@ -223,7 +227,7 @@ public sealed class RepliesTests
     [Fact]
     public void Catalogue_EveryPublicText_IsListedInTheTest()
     {
-        var methods = typeof(Replies).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        var methods = new[] { typeof(Replies), typeof(InvoiceTexts) }.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Where(m => m.ReturnType == typeof(Reply) || m.ReturnType == typeof(string) || m.ReturnType == typeof(Data.Outbox.ReplyButton))
             .Select(m => m.Name)
             .Distinct();
@@ -236,7 +240,7 @@ public sealed class RepliesTests
     [InlineData("sw", "Lipa kwa M-PESA")]
     public void CustomerInvoice_Language_CarriesPayButtonAndDetails(string code, string buttonTitle)
     {
-        var reply = Replies.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma wiki", Kes(1500), PayBy, "inv_9", Language.FromCode(code));
+        var reply = InvoiceTexts.CustomerInvoice("Mama Mboga", "INV-0042", "Sukuma wiki", Kes(1500), PayBy, "inv_9", Language.FromCode(code));
 
         var button = Assert.Single(reply.Buttons);
         Assert.Equal(("pay:inv_9", buttonTitle), (button.Id, button.Title));
@@ -261,15 +265,14 @@ public sealed class RepliesTests
     [Fact]
     public void InvoiceSms_LongMerchantAndDescription_FitsTwoGsmSegments()
     {
-        var sms = Replies.InvoiceSms(
+        var sms = InvoiceTexts.InvoiceSms(
             "Wanjiku's Extremely Long Business Name Salon & Barber Shop Nairobi CBD Branch 🌟",
             "INV-12345",
             string.Concat(Enumerable.Repeat("Braiding, wash and treatment “deluxe” 💇🏾 ", 6)),
             Kes(999_999),
             PayBy,
             "https://invoicefirst.example.co.ke/pay/8f3a2c9d4e5b6a7f8091a2b3c4d5e6f7",
-            "4002001",
-            "XKCD42-12345",
+            Paybill("4002001", "XKCD42-12345"),
             Language.Swahili);
 
         Assert.True(Gsm7.Septets(sms) <= Gsm7.TwoSegmentSeptets, $"{Gsm7.Septets(sms)} septets");
@@ -284,10 +287,37 @@ public sealed class RepliesTests
     [Fact]
     public void InvoiceSms_ShortDescription_KeptWhole()
     {
-        var sms = Replies.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", "400200", "MM7-42", Language.English);
+        var sms = InvoiceTexts.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", Paybill("400200", "MM7-42"), Language.English);
 
         Assert.Equal("Duka: invoice INV-0042 for Sukuma. Amount KES 150, due 12/03/2026. Pay: https://x.test/pay/t or M-PESA Paybill 400200 Account MM7-42", sms);
     }
+
+    [Theory]
+    [InlineData("en", "Pay: https://x.test/pay/t or M-PESA Buy Goods Till 5551234")]
+    [InlineData("sw", "Lipa: https://x.test/pay/t au M-PESA Buy Goods Till 5551234")]
+    public void InvoiceAndReminderSms_Till_NamesTheTillWithoutAnAccount(string code, string ending)
+    {
+        var till = new PayInstructions(true, "5551234", "MM7-42");
+        var lang = Language.FromCode(code);
+
+        var invoice = InvoiceTexts.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", till, lang);
+        var reminder = InvoiceTexts.ReminderSms("Duka", "INV-0042", Kes(150), "https://x.test/pay/t", till, lang);
+
+        Assert.EndsWith(ending, invoice);
+        Assert.EndsWith(ending, reminder);
+        Assert.DoesNotContain("Account", invoice);
+    }
+
+    [Fact]
+    public void InvoiceSms_NoShortCodeToPayByHand_OnlyTheLink()
+    {
+        var sms = InvoiceTexts.InvoiceSms("Duka", "INV-0042", "Sukuma", Kes(150), PayBy, "https://x.test/pay/t", byHand: null, Language.English);
+
+        Assert.EndsWith("Pay: https://x.test/pay/t", sms);
+        Assert.DoesNotContain("Paybill", sms);
+    }
+
+    private static PayInstructions Paybill(string shortCode, string account) => new(false, shortCode, account);
 
     [Fact]
     public void StatsSummary_ThreePeriods_ShowsInvoicedCollectedOutstanding()

@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Bot.Documents;
 using InvoiceFirst.Bot.PayPage;
 using InvoiceFirst.Data.Domain;
@@ -57,6 +58,16 @@ public sealed class InvoicePdfRendererTests
         var text = Text(pdf);
         Assert.Contains($"+ {60 - InvoicePdfRenderer.MaxItemRows + 1} more", text);
         Assert.DoesNotContain("Sukuma wiki bunch 60", text);
+    }
+
+    [Fact]
+    public void Render_ManyMoreItemsInSwahili_TheSumLineIsInSwahili()
+    {
+        var document = Document(InvoiceDocumentKind.Invoice, Items(60), VatMode.None);
+        var bytes = InvoicePdfRenderer.Render(document with { Page = document.Page with { Text = PayPageText.Swahili } });
+
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Contains($"+ bidhaa {60 - InvoicePdfRenderer.MaxItemRows + 1} zaidi", Text(pdf));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Bot.Hosting;
 using InvoiceFirst.Bot.PayPage;
 using Microsoft.Extensions.DependencyInjection;

@@ -130,7 +130,8 @@ public sealed class MerchantPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, staffRenames.StatusCode);
         Assert.DoesNotContain("/app/settings", staffNav);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(("Acme Studio", "sw", true, true), (merchant.Name, merchant.Language, merchant.SummaryEnabled, merchant.RemindersEnabled is false));
+        Assert.Equal(("Acme Studio", "sw", true, true, false), (merchant.Name, merchant.Language, merchant.SummaryEnabled,
+            merchant.RemindersEnabled is false, merchant.PdfEnabled)); // an unticked box is off
         Assert.Equal(("PAYBILL", "522522", "0011"), (merchant.PayRoute, merchant.PayNumber, merchant.PayAccount));
         Assert.Contains("Paybill 522522, akaunti 0011", settings);
         Assert.Contains("data-staff=\"0711222333\"", settings);

@@ -121,6 +121,32 @@ public sealed class OperatorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PayRoute_TillAndPaybillSaved_BadOnes400NamingTheField_CollectionOffIs409_AnotherIdIs404()
+    {
+        var id = (await _operator.GetFromJsonAsync<JsonElement>("/merchants")).GetProperty("merchants")[0].GetProperty("id").GetInt64();
+
+        var till = await _operator.PutAsJsonAsync($"/merchants/{id}/pay-route", new { route = "till", number = "832909" });
+        var paybill = await _operator.PutAsJsonAsync($"/merchants/{id}/pay-route", new { route = "paybill", number = "522522", account = "0011" });
+        var tillWithAccount = await _operator.PutAsJsonAsync($"/merchants/{id}/pay-route", new { route = "till", number = "832909", account = "1" });
+        var shortNumber = await _operator.PutAsJsonAsync($"/merchants/{id}/pay-route", new { route = "paybill", number = "12" });
+        var unknownRoute = await _operator.PutAsJsonAsync($"/merchants/{id}/pay-route", new { route = "cash" });
+        var collection = await _operator.PutAsJsonAsync($"/merchants/{id}/pay-route", new { route = "collection" }); // Live: off unless set
+        var missing = await _operator.PutAsJsonAsync($"/merchants/{id + 1000}/pay-route", new { route = "till", number = "832909" });
+        var merchant = await _operator.GetFromJsonAsync<JsonElement>($"/merchants/{id}");
+
+        Assert.Equal("till", (await till.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("pay_route").GetString());
+        Assert.Equal(HttpStatusCode.OK, paybill.StatusCode);
+        Assert.Contains("\"account\"", await tillWithAccount.Content.ReadAsStringAsync());
+        Assert.Contains("\"number\"", await shortNumber.Content.ReadAsStringAsync());
+        Assert.Contains("\"route\"", await unknownRoute.Content.ReadAsStringAsync());
+        Assert.All(new[] { tillWithAccount, shortNumber, unknownRoute }, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Conflict, collection.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(("paybill", "522522", "0011"), (merchant.GetProperty("pay_route").GetString(), merchant.GetProperty("pay_number").GetString(),
+            merchant.GetProperty("pay_account").GetString())); // the refused ones changed nothing
+    }
+
+    [Fact]
     public async Task MerchantKey_OnOperatorEndpoints_403()
     {
         var id = await CreateAsync("0722000111");

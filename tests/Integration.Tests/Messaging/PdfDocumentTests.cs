@@ -83,6 +83,25 @@ public sealed class PdfDocumentTests : IAsyncLifetime
         Assert.DoesNotContain(_graph.Requests.All, r => !FakeWhatsAppGraph.IsMediaUpload(r) && r.Json["type"]?.GetValue<string>() == "document");
     }
 
+    [Fact]
+    public async Task PdfOff_TheInvoiceGoesWithoutItsDocument_PdfOnBringsItBack()
+    {
+        var owner = new Chat.MerchantChatDriver(_h.Factory);
+        await CustomerWroteAsync();
+
+        Assert.Contains("no more PDFs", await owner.SayAsync("pdf off"));
+        var plain = await CreateItemInvoiceAsync();
+        await PaymentHarness.UntilAsync(async () =>
+            (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{plain.Id}" && e.Status != "PENDING"));
+        Assert.DoesNotContain(await _h.OutboxAsync(), e => e.DedupeKey == $"invoice-pdf:{plain.Id}");
+
+        Assert.Contains("a PDF of each invoice", await owner.SayAsync("pdf on"));
+        var withPdf = await CreateItemInvoiceAsync();
+        var document = await DocumentMessageAsync(1);
+        Assert.Equal($"invoice-{withPdf.Number}.pdf", document.Document.GetProperty("filename").GetString());
+        Assert.Single(_graph.MediaUploads);
+    }
+
     private async Task<(RecordedRequest Upload, JsonElement Document)> DocumentMessageAsync(int n)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);

@@ -226,6 +226,31 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         Assert.Contains("Nothing has been collected for you yet: your balance is KES 0.", await new MerchantChatDriver(_h.Factory, Duka.Phone).SayAsync("balance"));
     }
 
+    [Fact]
+    public async Task OwnPaybill_TheInvoiceSmsAndPayPageNameTheMerchantsOwnShortcode_TheDeploymentsMerchantsKeepItsOwn_RemoveRevertsIt()
+    {
+        await SetUpAsync(Duka);
+        var duka = await CreateForAsync(Duka, 1500, "254711000444");
+        var house = await _h.CreateInvoiceAsync(300, "254711000333");
+
+        Assert.Contains($"Paybill {Duka.ShortCode} Account {duka.PaymentReference}", await InvoiceSmsAsync(duka));
+        Assert.Contains($"Paybill 174379 Account {house.PaymentReference}", await InvoiceSmsAsync(house));
+        var page = await PayPageAsync(duka);
+        Assert.Contains($"<b>{Duka.ShortCode}</b>", page);
+        Assert.DoesNotContain("<b>174379</b>", page);
+
+        Assert.Contains("removed", await new MerchantChatDriver(_h.Factory, Duka.Phone).SayAsync("mpesa remove"));
+        Assert.Contains("<b>174379</b>", await PayPageAsync(duka));
+    }
+
+    private async Task<string> InvoiceSmsAsync(Data.Invoices.Invoice invoice)
+    {
+        var row = Assert.Single(await _h.OutboxAsync(), e => e.InvoiceId == invoice.Id && e.Purpose == "invoice");
+        return JsonDocument.Parse(row.Payload).RootElement.EnumerateObject().Single(p => p.Name.Equals("SmsText", StringComparison.OrdinalIgnoreCase)).Value.GetString()!;
+    }
+
+    private async Task<string> PayPageAsync(Data.Invoices.Invoice invoice) => await Browser().GetStringAsync($"/pay/{invoice.PayToken}");
+
     private void AssertPushedWith(JsonElement push, string? bearer, string shortCode, string passkey, string app)
     {
         var timestamp = push.GetProperty("Timestamp").GetString()!;

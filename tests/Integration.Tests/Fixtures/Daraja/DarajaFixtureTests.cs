@@ -63,7 +63,7 @@ public sealed class DarajaFixtureTests(DarajaFixtureHost host) : IClassFixture<D
         }
         var notice = Assert.Single(outbox, o => o.DedupeKey == $"payment:failed:{payment.Id}");
         Assert.Equal(invoice.Msisdn, notice.Recipient);
-        var expected = Bot.Conversations.Replies.PaymentNotCompleted(fixture.Kind!.Value, invoice.Number, invoice.Id, Bot.Conversations.Language.English);
+        var expected = Bot.Conversations.Replies.PaymentNotCompleted(fixture.Kind!.Value, invoice.Number, invoice.Id, Bot.Kernel.Language.English);
         Assert.Equal(expected.Text, System.Text.Json.JsonDocument.Parse(notice.Payload).RootElement.GetProperty("text").GetString());
         Assert.Equal(fixture.TryAgain, notice.Payload.Contains($"pay:{invoice.Id}"));
         Assert.Equal(InvoiceStatus.Pending, (await H.InvoiceAsync(invoice.Id))!.Status);

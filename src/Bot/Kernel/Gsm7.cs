@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>The GSM 03.38 alphabet: one character outside it turns an SMS into UCS-2 and cuts a segment to 70 characters.</summary>
 public static class Gsm7

@@ -1,4 +1,4 @@
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 public enum FieldError
 {

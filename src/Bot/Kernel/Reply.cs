@@ -1,6 +1,6 @@
 using InvoiceFirst.Data.Outbox;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>One chat message to send: text plus at most three reply buttons.</summary>
 public sealed record Reply(string Text, IReadOnlyList<ReplyButton> Buttons)

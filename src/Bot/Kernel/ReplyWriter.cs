@@ -5,7 +5,7 @@ using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
 using InvoiceFirst.Messaging.WhatsApp;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>
 /// Queues the answers to one inbound event, on the channel and WhatsApp number the person used. The dedupe key

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>Length rules shared by the one-line command and the guided flow.</summary>
 public static class FieldRules

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>Invoice numbers as typed (INV-0042, inv-42, 0042, 42) in the canonical INV-0042 form.</summary>
 public static partial class InvoiceNumber

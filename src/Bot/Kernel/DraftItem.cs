@@ -1,7 +1,7 @@
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Invoices;
 
-namespace InvoiceFirst.Bot.Conversations;
+namespace InvoiceFirst.Bot.Kernel;
 
 /// <summary>An invoice line in a draft (persisted with the conversation), priced in whole shillings.</summary>
 public sealed record DraftItem(string Description, int Quantity, long UnitShillings)
