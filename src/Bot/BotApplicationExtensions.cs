@@ -29,8 +29,10 @@ public static class BotApplicationExtensions
         app.MapInvoiceEndpoints();
         app.MapStatsEndpoints();
         app.MapMerchantEndpoints();
+        app.MapPayoutEndpoints();
         app.MapWhatsAppWebhook();
         app.MapPaymentEndpoints();
+        app.MapPayoutResultEndpoints();
         app.MapC2bEndpoints();
         app.UsePayPage();
         app.MapDocuments();

@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Stats.StatsRepository>();
         services.AddSingleton<Payments.PaymentRepository>();
         services.AddSingleton<Ledger.LedgerRepository>();
+        services.AddSingleton<Payouts.PayoutRepository>();
         services.AddSingleton<Events.EventRepository>();
         services.AddSingleton<Reconciliation.ReconciliationRepository>();
         services.AddSingleton<MerchantSummaryRepository>();

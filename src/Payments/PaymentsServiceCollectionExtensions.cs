@@ -42,7 +42,7 @@ public static class PaymentsServiceCollectionExtensions
             .AddResilienceHandler("mpesa-timeout", (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<MpesaOptions>>().Value;
-                // Timeout only: a retry strategy would repeat STK pushes and charge the customer twice.
+                // Timeout only: a retry strategy would repeat STK pushes and charge the customer twice, or pay a B2C payout twice.
                 pipeline.AddTimeout(TimeSpan.FromSeconds(settings.TimeoutSeconds));
             });
 
@@ -52,6 +52,7 @@ public static class PaymentsServiceCollectionExtensions
         services.TryAddSingleton<DarajaTransport>();
         services.TryAddSingleton<DarajaClient>();
         services.TryAddSingleton<DarajaC2bClient>();
+        services.TryAddSingleton<DarajaB2cClient>();
         return services;
     }
 }

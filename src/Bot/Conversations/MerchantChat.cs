@@ -6,6 +6,7 @@ using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Ledger;
+using InvoiceFirst.Data.Payouts;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Products;
 using InvoiceFirst.Data.Logins;
@@ -270,7 +271,8 @@ public sealed class MerchantChat(
     {
         var recent = await LedgerRepository.ListAsync(c, t, merchant.Id, before: 0, limit: 5, ct);
         if (recent.Count == 0 && merchant.PayRoute != PayRoutes.Collection) return Replies.BalanceNotCollected(lang);
-        return Replies.Balance(Money.FromCents(await LedgerRepository.BalanceAsync(c, t, merchant.Id, ct)), recent, lang);
+        return Replies.Balance(Money.FromCents(await LedgerRepository.BalanceAsync(c, t, merchant.Id, ct)), recent, lang,
+            Money.FromCents(await PayoutRepository.InFlightAsync(c, t, merchant.Id, ct)));
     }
 
     private async Task ProposeAsync(DbConnection c, DbTransaction t, Merchant merchant, InvoiceDraftFlow flow, ProposeInvoiceCommand propose,

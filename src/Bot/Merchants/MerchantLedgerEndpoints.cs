@@ -3,6 +3,7 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Ledger;
 using InvoiceFirst.Data.Merchants;
+using InvoiceFirst.Data.Payouts;
 using InvoiceFirst.Payments.Ledger;
 
 namespace InvoiceFirst.Bot.Merchants;
@@ -25,7 +26,9 @@ public static partial class MerchantLedgerEndpoints
         await using var c = await db.OpenAsync(ct);
         var balance = await LedgerRepository.BalanceAsync(c, null, id, ct);
         var entries = await LedgerRepository.ListAsync(c, null, id, before ?? 0, size, ct);
-        return Results.Ok(new LedgerView(id, balance, entries.Select(LedgerEntryView.From).ToList(), entries.Count == size ? entries[^1].Id : null));
+        var inFlight = await PayoutRepository.InFlightListAsync(c, null, id, ct);
+        return Results.Ok(new LedgerView(id, balance, balance - inFlight.Sum(p => p.AmountCents), inFlight.Select(B2cPayoutView.From).ToList(),
+            entries.Select(LedgerEntryView.From).ToList(), entries.Count == size ? entries[^1].Id : null));
     }
 
     public static async Task<IResult> RecordPayoutAsync(long id, RecordPayoutRequest body, MerchantLedger ledger, CancellationToken ct)
@@ -45,7 +48,7 @@ public static partial class MerchantLedgerEndpoints
             PayoutOutcome.ReferenceTaken r => Results.Problem(statusCode: 409, title: "This M-PESA reference is already recorded with another amount",
                 detail: $"Payout {r.Existing.Id} has this reference for {-r.Existing.AmountCents} cents."),
             PayoutOutcome.OverBalance r => Results.Problem(statusCode: 409, title: "The payout is more than the merchant's balance",
-                detail: $"The balance is {r.Balance.Cents} cents."),
+                detail: $"Available for payouts (the balance less B2C payouts on their way): {r.Balance.Cents} cents."),
             _ => NoSuchMerchant(),
         };
     }
@@ -67,7 +70,10 @@ public sealed record LedgerEntryView(long Id, string Kind, long AmountCents, lon
 }
 
 /// <param name="BalanceCents">The sum of every entry: what the operator owes the merchant now.</param>
+/// <param name="AvailableCents">The balance less the B2C payouts on their way: what a new payout may take.</param>
+/// <param name="PayoutsInFlight">B2C payouts pending, sending or sent: their amounts are reserved until paid (then an entry) or failed.</param>
 /// <param name="NextBefore">Pass as <c>before</c> for the next (older) page; null on the last.</param>
-public sealed record LedgerView(long MerchantId, long BalanceCents, IReadOnlyList<LedgerEntryView> Entries, long? NextBefore);
+public sealed record LedgerView(long MerchantId, long BalanceCents, long AvailableCents, IReadOnlyList<B2cPayoutView> PayoutsInFlight,
+    IReadOnlyList<LedgerEntryView> Entries, long? NextBefore);
 
 public sealed record PayoutView(LedgerEntryView Payout, long BalanceCents);

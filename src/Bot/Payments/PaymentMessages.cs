@@ -27,6 +27,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         PaymentOutcome.NotCompleted failed => NotCompletedAsync(c, t, failed, ct),
         PaymentOutcome.PushRefused refused => PushRefusedAsync(c, t, refused, ct),
         PaymentOutcome.Unapplied unapplied => UnappliedAsync(c, t, unapplied, ct),
+        PaymentOutcome.PaidOut paidOut => PaidOutAsync(c, t, paidOut, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "No message for this outcome"),
     };
 
@@ -106,6 +107,14 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
             Replies.MerchantUnappliedPayment(confirmation.Payer, confirmation.Account, confirmation.TransId, confirmation.Amount,
                 Language.FromCode(merchant.Language)),
             $"c2b:unapplied:{confirmation.TransId}", ct);
+    }
+
+    private async Task PaidOutAsync(DbConnection c, DbTransaction t, PaymentOutcome.PaidOut paidOut, CancellationToken ct)
+    {
+        var payout = paidOut.Payout;
+        if (await MerchantRepository.GetAsync(c, t, payout.MerchantId, ct) is not { } merchant) return;
+        await ToMerchantAsync(c, t, merchant, null, Replies.PayoutPaid(payout.Amount, payout.Receipt!, Language.FromCode(merchant.Language)),
+            $"payout:paid:{payout.Id}", ct);
     }
 
     /// <summary>What the payer reads: the language they wrote to us in, else the invoice's (older invoices: the merchant's).</summary>

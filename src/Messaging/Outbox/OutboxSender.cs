@@ -51,20 +51,30 @@ public sealed class OutboxSender(
                 skippedOpen = true;
                 continue;
             }
-            bool started;
-            try
+            var mark = StartMark.NotWritten;
+            async Task<bool> MarkStartedAsync()
             {
-                started = await rows.MarkStartedAsync(entry.Id, entry.LockedUntil, channel.Provider, clock.GetUtcNow(), CancellationToken.None);
+                try
+                {
+                    mark = await rows.MarkStartedAsync(entry.Id, entry.LockedUntil, channel.Provider, clock.GetUtcNow(), CancellationToken.None)
+                        ? StartMark.Written : StartMark.NotOurs;
+                }
+                catch (Exception ex) when (Db.IsUnavailable(ex))
+                {
+                    mark = StartMark.DatabaseDown;
+                }
+                return mark == StartMark.Written;
             }
-            catch (Exception ex) when (Db.IsUnavailable(ex))
+
+            var sent = await gate.SendAsync(channel, entry, message, MarkStartedAsync, ct);
+            if (mark == StartMark.NotOurs) return;
+            if (mark == StartMark.DatabaseDown)
             {
                 // The mark may have been stored with its answer lost; nothing was sent, so the row goes back as never started.
                 await Record(() => rows.RescheduleAsync(entry.Id, entry.LockedUntil, attempts, tried.ToString(), clock.GetUtcNow(), entry.LastError, clock.GetUtcNow(), CancellationToken.None));
                 return;
             }
-            if (!started) return;
-
-            if (await gate.SendAsync(channel, entry, message, ct) is not { } result)
+            if (sent is not { } result)
             {
                 // Another send holds the half-open breaker's one trial, so nothing was sent here. The
                 // next channel's start mark replaces this one, or the reschedule below clears it.
@@ -187,4 +197,6 @@ public sealed class OutboxSender(
     }
 
     private static TimeSpan Cap(TimeSpan value, TimeSpan max) => value > max ? max : value;
+
+    private enum StartMark { NotWritten, Written, NotOurs, DatabaseDown }
 }

@@ -22,8 +22,14 @@ public sealed class ProviderGate(
     /// <summary>Read before a send is marked started, so that an open breaker costs no database write.</summary>
     public bool IsOpen(string provider) => health.IsOpen(provider);
 
-    /// <returns>Null when the breaker turned the send away before the request: nothing was sent.</returns>
-    public async Task<SendResult?> SendAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, CancellationToken ct)
+    /// <param name="markStarted">
+    /// Writes that the request is leaving, once a rate slot is free and right before the request: a process killed while
+    /// waiting for the slot leaves a row that never started (sent again, safely), not one of unknown outcome. False: the
+    /// row is no longer ours, and nothing is sent.
+    /// </param>
+    /// <returns>Null when nothing was sent: the breaker turned the send away, or the row is no longer ours.</returns>
+    public async Task<SendResult?> SendAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, Func<Task<bool>> markStarted,
+        CancellationToken ct)
     {
         var limiter = limits.For(channel, entry);
         var before = health.Status(channel.Provider);
@@ -37,6 +43,7 @@ public sealed class ProviderGate(
             {
                 // Only the wait for a rate slot is cancellable: a send cut off half-way is an unknown outcome.
                 ticket = await limiter.WaitAsync(ct);
+                if (!await markStarted()) throw new NotOursAnyMore();
                 return await health.ExecuteAsync(channel.Provider, async () =>
                 {
                     started = clock.GetTimestamp();
@@ -57,7 +64,7 @@ public sealed class ProviderGate(
         {
             throw;
         }
-        catch (BrokenCircuitException)
+        catch (Exception ex) when (ex is BrokenCircuitException or NotOursAnyMore)
         {
             return null;
         }
@@ -88,4 +95,7 @@ public sealed class ProviderGate(
         }
         return result;
     }
+
+    /// <summary>The start mark found the row claimed by another (its lease ran out): this send stops before the request.</summary>
+    private sealed class NotOursAnyMore : Exception;
 }

@@ -1,4 +1,5 @@
 using InvoiceFirst.Payments.Mpesa;
+using InvoiceFirst.Payments.Payouts;
 
 namespace InvoiceFirst.Payments.Flow;
 
@@ -20,6 +21,7 @@ public static class PaymentFlowServiceCollectionExtensions
             .Validate(o => o.FeeCapKes >= 0, "Platform:FeeCapKes must be 0 (no cap) or more")
             .ValidateOnStart();
         services.AddSingleton<Ledger.MerchantLedger>();
+        services.AddPayouts();
         // Replace, not TryAdd: wins whichever of AddPaymentFlow and AddMpesaClient runs first.
         services.Replace(ServiceDescriptor.Singleton<IDarajaTokenStore, DatabaseDarajaTokenStore>());
         services.AddSingleton<PaymentSignal>();

@@ -27,6 +27,9 @@ public abstract record PaymentOutcome
     /// <paramref name="PaymentId"/>, not applied. Paid to a merchant's own shortcode it is <paramref name="ShortCodeOwner"/>'s;
     /// otherwise the host decides whose it is.</summary>
     public sealed record Unapplied(C2bConfirmation Confirmation, long PaymentId, long? ShortCodeOwner) : PaymentOutcome;
+
+    /// <summary>A B2C payout reached the merchant: M-PESA paid it (its receipt) and the ledger has the payout entry.</summary>
+    public sealed record PaidOut(Data.Payouts.Payout Payout) : PaymentOutcome;
 }
 
 /// <summary>Receives each <see cref="PaymentOutcome"/> inside the transaction that recorded it.</summary>

@@ -3,6 +3,7 @@ using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Ledger;
 using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Payouts;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Payments.Ledger;
@@ -29,7 +30,7 @@ public sealed class MerchantLedger(Db db, LedgerRepository ledger, IOptionsMonit
 
     /// <summary>
     /// A payout the operator made outside the bot (e.g. by hand on M-PESA), recorded once per reference and never beyond the
-    /// balance: the merchant's row is locked first, so two payouts of one merchant are checked one after the other.
+    /// balance less the B2C payouts on their way: the merchant's row is locked first, so two payouts of one merchant are checked one after the other.
     /// </summary>
     public Task<PayoutOutcome> RecordPayoutAsync(long merchantId, Money amount, string reference, string? note, string createdBy,
         CancellationToken ct) =>
@@ -41,7 +42,9 @@ public sealed class MerchantLedger(Db db, LedgerRepository ledger, IOptionsMonit
                 return -existing.Amount == amount
                     ? new PayoutOutcome.AlreadyRecorded(existing, balance)
                     : new PayoutOutcome.ReferenceTaken(existing);
-            if (amount > balance) return new PayoutOutcome.OverBalance(balance);
+            // B2C payouts on their way hold their amount back until they are paid or fail.
+            var available = balance - Money.FromCents(await PayoutRepository.InFlightAsync(c, t, merchantId, ct));
+            if (amount > available) return new PayoutOutcome.OverBalance(available);
             var entry = await LedgerRepository.TryAddPayoutAsync(c, t, merchantId, amount.Cents, reference, note, createdBy,
                 clock.GetUtcNow(), ct) ?? throw new InvalidOperationException("A payout reference appeared under the merchant's lock");
             logger.LogInformation("Payout {EntryId} recorded for merchant {MerchantId}", entry.Id, merchantId);

@@ -17,6 +17,7 @@ public abstract record PayoutOutcome
     /// <summary>The reference is recorded with another amount.</summary>
     public sealed record ReferenceTaken(LedgerEntry Existing) : PayoutOutcome;
 
+    /// <summary>More than is available: <paramref name="Balance"/> is the balance less the B2C payouts on their way.</summary>
     public sealed record OverBalance(Money Balance) : PayoutOutcome;
 
     public sealed record NoSuchMerchant : PayoutOutcome;

@@ -34,13 +34,29 @@ public sealed class DarajaC2bClient(DarajaTransport transport, IOptions<MpesaOpt
         }, account, ct);
 
     /// <summary>Asks about one receipt paid to the deployment's shortcode; the answer is posted to <paramref name="resultUrl"/>.</summary>
-    public Task<DarajaAck> TransactionStatusAsync(string receipt, string resultUrl, string queueTimeOutUrl, CancellationToken ct)
+    public Task<DarajaAck> TransactionStatusAsync(string receipt, string resultUrl, string queueTimeOutUrl, CancellationToken ct) =>
+        TransactionStatusAsync(receipt, resultUrl, queueTimeOutUrl, DarajaAccount.Deployment(options.Value), DeploymentInitiator(), ct);
+
+    /// <summary>
+    /// Asks what became of a B2C payment from the deployment's shortcode, known by our OriginatorConversationID (no
+    /// receipt yet: the result never came). The answer is posted to <paramref name="resultUrl"/>.
+    /// </summary>
+    public Task<DarajaAck> TransactionStatusOfPayoutAsync(string originatorConversationId, string resultUrl, string queueTimeOutUrl,
+        CancellationToken ct)
     {
-        var settings = options.Value;
-        var certificate = _certificate.Value
-            ?? throw new InvalidOperationException("Mpesa:Certificate or Mpesa:CertificatePath is required for Transaction Status");
-        return TransactionStatusAsync(receipt, resultUrl, queueTimeOutUrl, DarajaAccount.Deployment(settings),
-            new DarajaInitiator(settings.InitiatorName, settings.InitiatorPassword, certificate), ct);
+        var initiator = DeploymentInitiator();
+        var account = DarajaAccount.Deployment(options.Value);
+        return SendAsync(TransactionStatusPath, new TransactionStatusWireRequest
+        {
+            Initiator = initiator.Name,
+            SecurityCredential = SecurityCredential.Encrypt(initiator.Password, initiator.Certificate),
+            TransactionId = "",
+            OriginalConversationId = originatorConversationId,
+            PartyA = account.ShortCode,
+            ResultUrl = resultUrl,
+            QueueTimeOutUrl = queueTimeOutUrl,
+            Remarks = "Payout status",
+        }, account, ct);
     }
 
     /// <summary>Asks about one receipt paid to <paramref name="account"/>'s shortcode, as that shortcode's initiator.</summary>
@@ -56,26 +72,15 @@ public sealed class DarajaC2bClient(DarajaTransport transport, IOptions<MpesaOpt
             QueueTimeOutUrl = queueTimeOutUrl,
         }, account, ct);
 
-    private async Task<DarajaAck> SendAsync<TBody>(string path, TBody body, DarajaAccount account, CancellationToken ct) where TBody : class
+    /// <summary>The deployment's own initiator (<c>Mpesa:InitiatorName</c>, password and certificate), also the one B2C pays as.</summary>
+    internal DarajaInitiator DeploymentInitiator()
     {
-        DarajaReply reply;
-        try
-        {
-            reply = await transport.SendAsync(path, body, account, ct);
-        }
-        catch (DarajaAuthException e)
-        {
-            return e.CredentialsRejected ? new DarajaAck.Refused(e.ErrorCode ?? "oauth", e.Message) : new DarajaAck.NoAnswer(e.Message);
-        }
-
-        if (!reply.Answered) return new DarajaAck.NoAnswer($"No answer from Daraja ({reply.Response.ResponseStatus})");
-        if (reply.Error?.ErrorCode is { } code) return new DarajaAck.Refused(code, DarajaTransport.Short(reply.Error.ErrorMessage));
-        var ack = DarajaJson.TryRead<DarajaAckWireResponse>(reply.Response.Content);
-        return ack?.ResponseCode?.Trim() switch
-        {
-            "0" => new DarajaAck.Accepted(ack.ConversationId),
-            { Length: > 0 } other => new DarajaAck.Refused(other, DarajaTransport.Short(ack.ResponseDescription)),
-            _ => new DarajaAck.NoAnswer($"Unreadable answer from Daraja (HTTP {(int)reply.Response.StatusCode})"),
-        };
+        var settings = options.Value;
+        var certificate = _certificate.Value
+            ?? throw new InvalidOperationException("Mpesa:Certificate or Mpesa:CertificatePath is required for Transaction Status and B2C");
+        return new DarajaInitiator(settings.InitiatorName, settings.InitiatorPassword, certificate);
     }
+
+    private Task<DarajaAck> SendAsync<TBody>(string path, TBody body, DarajaAccount account, CancellationToken ct) where TBody : class =>
+        DarajaAckSender.SendAsync(transport, path, body, account, ct);
 }

@@ -189,7 +189,9 @@ public sealed class RepliesTests
         (nameof(Replies.MpesaKeysRefused), l => Replies.MpesaKeysRefused("INV-0042", "400.002.02", l)),
         (nameof(Replies.Balance) + "Empty", l => Replies.Balance(Money.Zero, [], l)),
         (nameof(Replies.Balance), l => Replies.Balance(Money.FromCents(147_525), LedgerSample, l)),
+        (nameof(Replies.Balance) + "OnTheWay", l => Replies.Balance(Money.FromCents(147_525), LedgerSample, l, Money.FromShillings(1_400))),
         (nameof(Replies.BalanceNotCollected), Replies.BalanceNotCollected),
+        (nameof(Replies.PayoutPaid), l => Replies.PayoutPaid(Money.FromShillings(1_500), "SG632NMUAB", l)),
     ];
 
     [Theory]

@@ -13,7 +13,7 @@ namespace InvoiceFirst.Integration.Tests.Faults;
 /// <summary>
 /// A seeded random run over many invoices: STK callbacks duplicated, reordered, lost (some found by
 /// STK Query, some never), with the wrong amount; Paybill payments partial, over, duplicated and to
-/// no invoice; meanwhile the operator records payouts for the merchant, who is on the collection route. At the end
+/// no invoice; meanwhile the operator records payouts for the merchant, who is on the collection route, and B2C payouts run. At the end
 /// the money adds up to the cent, computed from the database and from what the driver sent, and so does the merchant's
 /// ledger (<see cref="CollectionLedgerCheck"/>). <c>LEDGER_PAYMENTS</c> sets the number of invoices, <c>LEDGER_SEED</c> replays a run.
 /// </summary>
@@ -102,6 +102,7 @@ public sealed class LedgerTests(ITestOutputHelper output)
         var shuffled = events.OrderBy(_ => random.Next()).ToList();
         using var stopPayouts = new CancellationTokenSource();
         var payingOut = ledger.PayOutUntilAsync(stopPayouts.Token);
+        var payingOutByB2c = ledger.PayOutByB2cUntilAsync(stopPayouts.Token);
         for (var i = 0; i < shuffled.Count; i += 4)
         {
             var answers = await Task.WhenAll(shuffled.Skip(i).Take(4).Select(send => send()));
@@ -126,6 +127,7 @@ public sealed class LedgerTests(ITestOutputHelper output)
         await h.InboxDrainedAsync();
         await stopPayouts.CancelAsync();
         await payingOut;
+        await payingOutByB2c;
 
         // The driver's side: money M-PESA took that the bot should have counted.
         var sentStk = plans.Where(p => p.Fate is Fate.PaidByCallback or Fate.PaidByQuery).Sum(p => paymentOf[p.Invoice.Id].AmountCents);

@@ -20,17 +20,31 @@ public sealed class PaymentHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _statusAnswers;
 
-    private PaymentHarness(FakeDaraja daraja, BotFactory factory, bool answerStatusQueries)
+    private readonly IDictionary<string, string?> _settings;
+
+    private PaymentHarness(FakeDaraja daraja, BotFactory factory, bool answerStatusQueries, IDictionary<string, string?> settings)
     {
         Daraja = daraja;
         Factory = factory;
         Api = factory.ApiClient();
+        _settings = settings;
         _statusAnswers = answerStatusQueries ? AnswerStatusQueriesAsync(_stop.Token) : Task.CompletedTask;
     }
 
     public FakeDaraja Daraja { get; }
-    public BotFactory Factory { get; }
-    public HttpClient Api { get; }
+    public BotFactory Factory { get; private set; }
+    public HttpClient Api { get; private set; }
+
+    /// <summary>Stops the host and starts a new one over the same PostgreSQL database and the same fake Daraja (a restart).</summary>
+    public async Task RestartAsync(IDictionary<string, string?>? changes = null)
+    {
+        var connectionString = Factory.HandOverDatabase();
+        Api.Dispose();
+        await Factory.DisposeAsync();
+        foreach (var (k, v) in changes ?? new Dictionary<string, string?>()) _settings[k] = v;
+        Factory = await BotFactory.CreateAsync(_settings, connectionString);
+        Api = Factory.ApiClient();
+    }
 
     /// <param name="answerStatusQueries">Post Daraja's Transaction Status result for every query, as M-PESA would (from what <see cref="FakeDaraja.KnowPayment"/> was told).</param>
     public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null, Dialect dialect = Dialect.Postgres,
@@ -47,7 +61,7 @@ public sealed class PaymentHarness : IAsyncDisposable
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var factory = dialect == Dialect.Sqlite ? await BotFactory.CreateSqliteAsync(settings) : await BotFactory.CreateAsync(settings);
-        return new PaymentHarness(daraja, factory, answerStatusQueries);
+        return new PaymentHarness(daraja, factory, answerStatusQueries, settings);
     }
 
     public async Task<Invoice> CreateInvoiceAsync(long shillings = 1500, string msisdn = Customer, string? customerName = null)
@@ -126,7 +140,7 @@ public sealed class PaymentHarness : IAsyncDisposable
     {
         using var client = Factory.CreateClient();
         return await client.PostAsync(query.ResultPath,
-            new StringContent(body ?? Daraja.StatusResultFor(query.TransactionId), System.Text.Encoding.UTF8, "application/json"));
+            new StringContent(body ?? Daraja.StatusResultFor(query), System.Text.Encoding.UTF8, "application/json"));
     }
 
     public Task<IReadOnlyList<C2bConfirmation>> ConfirmationsAsync() =>

@@ -75,7 +75,8 @@ public sealed partial class FakeDaraja
     private sealed record KnownPayment(decimal Amount, string CreditShortCode, string Status);
 
     /// <summary>One Transaction Status request as the bot sent it.</summary>
-    public sealed record StatusQuery(string TransactionId, string ResultUrl, string QueueTimeOutUrl, string? Initiator, string? SecurityCredential, string PartyA)
+    public sealed record StatusQuery(string TransactionId, string ResultUrl, string QueueTimeOutUrl, string? Initiator, string? SecurityCredential, string PartyA,
+        string? OriginalConversationId = null)
     {
         public string ResultPath => new Uri(ResultUrl).AbsolutePath;
 
@@ -86,7 +87,8 @@ public sealed partial class FakeDaraja
                 var root = JsonDocument.Parse(request.Body).RootElement;
                 return new StatusQuery(root.GetProperty("TransactionID").GetString()!, root.GetProperty("ResultURL").GetString()!,
                     root.GetProperty("QueueTimeOutURL").GetString()!, root.GetProperty("Initiator").GetString(),
-                    root.GetProperty("SecurityCredential").GetString(), root.GetProperty("PartyA").GetString()!);
+                    root.GetProperty("SecurityCredential").GetString(), root.GetProperty("PartyA").GetString()!,
+                    root.TryGetProperty("OriginalConversationID", out var original) ? original.GetString() : null);
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or NullReferenceException)
             {

@@ -85,6 +85,7 @@ public sealed partial class FakeDaraja : IAsyncDisposable
         app.MapPost(StkPushPath, (Func<HttpContext, Task<IResult>>)fake.StkPushAsync);
         app.MapPost(StkQueryPath, (Func<HttpContext, Task<IResult>>)fake.StkQueryAsync);
         fake.MapC2b(app);
+        fake.MapB2c(app);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         fake.BaseUrl = addresses.Addresses.First().TrimEnd('/');
