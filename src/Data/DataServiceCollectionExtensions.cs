@@ -28,6 +28,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Dashboard.CustomerAccounts>();
         services.AddSingleton<Dashboard.InvoiceMessageHistory>();
         services.AddSingleton<Merchants.MerchantMpesaRepository>();
+        services.AddSingleton<Merchants.MerchantWhatsAppRepository>();
+        services.AddSingleton<WhatsAppWindowRepository>();
         services.AddSingleton<Merchants.SetupLinkRepository>();
         services.AddSingleton<Payments.MerchantPayments>();
         services.AddSingleton<Dashboard.PaymentExportRepository>();

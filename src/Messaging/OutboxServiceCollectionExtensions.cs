@@ -1,4 +1,6 @@
 using InvoiceFirst.Messaging.Outbox;
+using InvoiceFirst.Messaging.WhatsApp;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +23,9 @@ public static class OutboxServiceCollectionExtensions
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
 
         services.TryAddSingleton<WhatsAppWindow>();
+        // Merchants' own numbers' tokens are opened with the host's key ring (stored in the database by the host).
+        services.AddDataProtection();
+        services.TryAddSingleton<WhatsAppNumbers>();
         services.TryAddSingleton<WhatsAppCloudChannel>();
         services.TryAddSingleton<TwilioWhatsAppChannel>();
         services.TryAddSingleton<AfricasTalkingSmsChannel>();

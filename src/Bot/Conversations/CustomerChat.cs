@@ -29,7 +29,8 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
     {
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, inbound.From!, now, ct);
-        conversation.Heard(inbound.ReceivedAt ?? now);
+        // The conversation's window is the shared number's; a merchant's own number keeps its own (whatsapp_windows).
+        if (inbound.OwnNumberMerchantId is null) conversation.Heard(inbound.ReceivedAt ?? now);
         var text = inbound.Kind == InboundKind.Text ? inbound.Text?.Trim().TrimEnd('.', '!') ?? "" : "";
         if (LanguageDetector.Detect(text) is { } spoken)
             conversation.Language = spoken.Code;
@@ -62,8 +63,9 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         string invoiceId, CancellationToken ct)
     {
         var invoice = await InvoicePayments.GetAsync(c, t, invoiceId, ct);
-        // Object-level authorization: an invoice id is not a secret, the number it was sent to is the key.
-        if (invoice is null || invoice.Msisdn != inbound.From)
+        // Object-level authorization: an invoice id is not a secret, the number it was sent to is the key. On a merchant's
+        // own WhatsApp number only that merchant's invoices exist.
+        if (invoice is null || invoice.Msisdn != inbound.From || inbound.OwnNumberMerchantId is { } own && invoice.MerchantId != own)
             return ChatTurn.Say(Replies.NotYourInvoice(Language.FromCode(conversation.Language)));
         return await StartAsync(c, t, inbound, invoice, await LanguageAsync(c, t, conversation, invoice, clock.GetUtcNow(), ct), ct);
     }
@@ -71,13 +73,13 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
     private async Task<ChatTurn> PayOrAskAsync(DbConnection c, DbTransaction t, ChatEvent inbound, Conversation conversation,
         DateTimeOffset now, CancellationToken ct)
     {
-        var payable = await InvoicePayments.ListPayableForAsync(c, t, inbound.From!, now, MaxChoices, ct);
+        var payable = await InvoicePayments.ListPayableForAsync(c, t, inbound.From!, now, MaxChoices, ct, inbound.OwnNumberMerchantId);
         if (payable.Count == 1)
             return await StartAsync(c, t, inbound, payable[0], await LanguageAsync(c, t, conversation, payable[0], now, ct), ct);
         if (payable.Count == 0)
         {
             // Nothing payable: the newest one owed (expired, say) explains itself, else there is nothing to pay.
-            var latest = await InvoicePayments.LatestUnpaidForAsync(c, t, inbound.From!, ct);
+            var latest = await InvoicePayments.LatestUnpaidForAsync(c, t, inbound.From!, ct, inbound.OwnNumberMerchantId);
             var lang = await LanguageAsync(c, t, conversation, latest, now, ct);
             return latest is null ? ChatTurn.Say(Replies.NoUnpaidInvoice(lang)) : await StartAsync(c, t, inbound, latest, lang, ct);
         }

@@ -38,7 +38,8 @@ public sealed class MerchantChat(
         var merchant = actor.Merchant;
         var now = clock.GetUtcNow();
         var conversation = await conversations.LockAsync(c, t, actor.Phone, now, ct);
-        conversation.Heard(inbound.ReceivedAt ?? now);
+        // The conversation's window is the shared number's; a merchant's own number keeps its own (whatsapp_windows).
+        if (inbound.OwnNumberMerchantId is null) conversation.Heard(inbound.ReceivedAt ?? now);
         var lang = Language.FromCode(conversation.Language ?? merchant.Language);
 
         var answers = new List<Reply>();

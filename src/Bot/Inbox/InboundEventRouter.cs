@@ -1,6 +1,7 @@
 using System.Data.Common;
 using InvoiceFirst.Bot.Conversations;
 using InvoiceFirst.Bot.Limits;
+using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Messaging.Outbox;
@@ -26,17 +27,30 @@ public sealed class InboundEventRouter(
     ReplyWriter replies,
     IOptions<MerchantsOptions> platform,
     IOptions<WhatsAppOptions> whatsApp,
+    TimeProvider clock,
     ILogger<InboundEventRouter> logger)
 {
     public async Task RouteAsync(DbConnection c, DbTransaction t, InboundEvent inbound, CancellationToken ct)
     {
-        switch (inbound)
+        if (inbound is ChatEvent or DeliveryReport && !IsForSharedNumber(inbound.Provider, BusinessNumberOf(inbound)))
         {
-            case ChatEvent or DeliveryReport when BusinessNumberOf(inbound) is var number && !IsForOurNumber(inbound.Provider, number):
+            var number = BusinessNumberOf(inbound);
+            if (number is null || await MerchantWhatsAppRepository.FindByPhoneNumberIdAsync(c, t, number, ct) is not { } own)
+            {
                 // Meta signed it, but for a number this deployment does not serve: kept in the inbox, acted on by no one.
                 logger.LogWarning("WhatsApp event {EventId} ({Kind}) is for phone number id {PhoneNumberId}, not ours; stored without effect",
                     inbound.EventId, inbound.Kind, number ?? "(none)");
                 return;
+            }
+            if (inbound is ChatEvent { From: { Length: > 0 } writer } onOwn)
+            {
+                // The person wrote to the merchant's own number: that number's 24-hour window opens, not the shared one's.
+                await WhatsAppWindowRepository.HeardAsync(c, t, number, writer, onOwn.ReceivedAt ?? clock.GetUtcNow(), ct);
+                inbound = onOwn with { OwnNumberMerchantId = own.MerchantId };
+            }
+        }
+        switch (inbound)
+        {
             case DeliveryReport report:
                 await statuses.HandleAsync(c, t, report, ct);
                 return;
@@ -55,6 +69,8 @@ public sealed class InboundEventRouter(
             case ChatEvent { From: { Length: > 0 } from } chat:
                 // The owner or a staff member: staff act for their merchant, and its status holds them too.
                 var actor = await members.FindAsync(c, t, from, ct);
+                // On a merchant's own number only its own people act for a business; anyone else is its customer there.
+                if (chat.OwnNumberMerchantId is { } line && actor?.Merchant.Id != line) actor = null;
                 var merchant = actor?.Merchant;
                 if (await senders.IsOverLimitAsync(c, t, chat, merchant?.Id, Language.FromCode(merchant?.Language), ct))
                     return;
@@ -64,7 +80,7 @@ public sealed class InboundEventRouter(
                         [Replies.AccountNotActive(merchant.Status, platform.Value.ContactText, Language.FromCode(merchant.Language))], ct);
                 else if (actor is not null)
                     await merchantChat.HandleAsync(c, t, actor, chat, ct);
-                else if (!await registration.HandleAsync(c, t, chat, ct))
+                else if (chat.OwnNumberMerchantId is not null || !await registration.HandleAsync(c, t, chat, ct))
                     await customerChat.HandleAsync(c, t, chat, ct);
                 return;
             default:
@@ -76,8 +92,8 @@ public sealed class InboundEventRouter(
     private static string? BusinessNumberOf(InboundEvent inbound) =>
         inbound is ChatEvent chat ? chat.BusinessNumberId : (inbound as DeliveryReport)?.BusinessNumberId;
 
-    // Without a configured number (the sandbox) there is only one; with one, an event must name it.
-    private bool IsForOurNumber(string provider, string? businessNumberId) =>
+    // Without a configured number (the sandbox) there is only one; with one, an event must name it (or a merchant's own number).
+    private bool IsForSharedNumber(string provider, string? businessNumberId) =>
         provider != Providers.WhatsApp
         || string.IsNullOrWhiteSpace(whatsApp.Value.PhoneNumberId)
         || string.Equals(businessNumberId, whatsApp.Value.PhoneNumberId, StringComparison.Ordinal);

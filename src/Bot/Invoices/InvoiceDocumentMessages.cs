@@ -4,6 +4,7 @@ using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Outbox;
+using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
@@ -13,7 +14,8 @@ namespace InvoiceFirst.Bot.Invoices;
 /// customers keep the link they already got), free-form only: outside the 24-hour window none is queued (the invoice's
 /// template carries the link), so the outbox holds no row bound to fail. The PDF itself is rendered when the outbox sends it.
 /// </summary>
-public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window)
+public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<DocumentOptions> options, WhatsAppWindow window,
+    WhatsAppNumbers numbers)
 {
     public async Task<OutboxEntry?> ForInvoiceAsync(Merchant merchant, Invoice invoice, DateTimeOffset now, CancellationToken ct)
     {
@@ -36,8 +38,10 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
             $"receipt-pdf:{paymentId}", now, merchant.Id, invoice.Id);
     }
 
+    // The window of the number the document goes from: the merchant's own, else the shared one.
     private async Task<bool> WantedAsync(Merchant merchant, string recipient, CancellationToken ct) =>
-        options.Value.WhatsAppPdf && merchant.PdfEnabled && (await window.DecideAsync(recipient, new OutboundMessage { Text = "" }, ct)).NoWay is null;
+        options.Value.WhatsAppPdf && merchant.PdfEnabled && (await window.DecideAsync(await numbers.ForMerchantAsync(merchant.Id, ct), recipient,
+            new OutboundMessage { Text = "" }, ct)).NoWay is null;
 
     private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
         DateTimeOffset now, long merchantId, string invoiceId) =>

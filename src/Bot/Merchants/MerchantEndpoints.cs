@@ -4,7 +4,7 @@ using InvoiceFirst.Data.Merchants;
 
 namespace InvoiceFirst.Bot.Merchants;
 
-/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, daily limits, API keys, the ledger and payouts (B2C ones: <see cref="PayoutEndpoints"/>).</summary>
+/// <summary>The operator's merchant console over HTTP: list, create, approve or decline, suspend or resume, daily limits, API keys, the ledger and payouts (B2C ones: <see cref="PayoutEndpoints"/>), its own WhatsApp number.</summary>
 public static class MerchantEndpoints
 {
     private const int NameMin = 2, NameMax = 60, MaxPage = 200;
@@ -34,6 +34,12 @@ public static class MerchantEndpoints
             .WithSummary("Record a payout made to the merchant (amount_cents, mpesa_reference, note): once per reference, never over the balance.");
         group.MapGet("/{id:long}/payouts", PayoutEndpoints.ListAsync)
             .WithSummary("The merchant's B2C payouts, newest first, with their status and receipt; page with before.");
+        group.MapPut("/{id:long}/whatsapp", MerchantWhatsAppEndpoints.SetAsync).Produces<WhatsAppNumberView>().ProducesValidationProblem()
+            .WithSummary("Send the merchant's messages from its own WhatsApp Business number (phone_number_id, access_token, display_phone_number, templates); again to rotate the token.");
+        group.MapGet("/{id:long}/whatsapp", MerchantWhatsAppEndpoints.GetAsync).Produces<WhatsAppNumberView>()
+            .WithSummary("The merchant's own WhatsApp number, if any (never its token).");
+        group.MapDelete("/{id:long}/whatsapp", MerchantWhatsAppEndpoints.DeleteAsync).Produces<WhatsAppNumberView>()
+            .WithSummary("Back to the shared WhatsApp number.");
         return app;
     }
 

@@ -13,6 +13,10 @@ public sealed class Db : IAsyncDisposable
     /// <summary>What the driver throws while the server is down or has dropped the connection: worth retrying later.</summary>
     public static bool IsUnavailable(Exception ex) => ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException;
 
+    /// <summary>A unique index refused the row (PostgreSQL 23505, SQLite's constraint error).</summary>
+    public static bool IsUniqueViolation(DbException ex) =>
+        ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 };
+
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";
 

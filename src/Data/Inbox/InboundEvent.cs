@@ -65,6 +65,13 @@ public sealed record ChatEvent : InboundEvent
 
     /// <summary>WhatsApp: the business phone number id the event was addressed to (<c>metadata.phone_number_id</c>).</summary>
     public string? BusinessNumberId { get; init; }
+
+    /// <summary>
+    /// Set by the router, never stored: the merchant whose own WhatsApp number <see cref="BusinessNumberId"/> is. Null on the
+    /// shared number. On a merchant's number only that merchant's people act for a business, and only its invoices are paid.
+    /// </summary>
+    [JsonIgnore]
+    public long? OwnNumberMerchantId { get; init; }
 }
 
 /// <summary>A provider's word on a message we sent: sent, delivered, read or failed.</summary>

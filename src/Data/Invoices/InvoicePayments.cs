@@ -20,15 +20,18 @@ public static class InvoicePayments
             "SELECT EXISTS (SELECT 1 FROM invoices WHERE msisdn = @msisdn)", new { msisdn }, transaction, cancellationToken: ct));
 
     /// <summary>The most recent invoice sent to this number that still has money owing.</summary>
-    public static Task<Invoice?> LatestUnpaidForAsync(DbConnection connection, DbTransaction? transaction, string msisdn, CancellationToken ct)
+    /// <param name="merchantId">Only this merchant's (a customer on a merchant's own WhatsApp number); null: any merchant's.</param>
+    public static Task<Invoice?> LatestUnpaidForAsync(DbConnection connection, DbTransaction? transaction, string msisdn, CancellationToken ct,
+        long? merchantId = null)
     {
         const string sql = $"""
             SELECT {Columns} FROM invoices
             WHERE msisdn = @msisdn AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED', 'EXPIRED')
+              AND (@merchantId IS NULL OR merchant_id = @merchantId)
             ORDER BY created_at DESC, number DESC
             LIMIT 1
             """;
-        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { msisdn }, transaction, cancellationToken: ct));
+        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { msisdn, merchantId }, transaction, cancellationToken: ct));
     }
 
     /// <summary>The invoice whose payment reference, without its hyphen, is <paramref name="key"/> (see <see cref="PaymentRefs.Key"/>).</summary>
@@ -40,15 +43,16 @@ public static class InvoicePayments
 
     /// <summary>Invoices sent to this number that can be paid now (owed, not closed, not past their expiry), newest first.</summary>
     public static async Task<IReadOnlyList<Invoice>> ListPayableForAsync(DbConnection connection, DbTransaction? transaction, string msisdn,
-        DateTimeOffset now, int limit, CancellationToken ct)
+        DateTimeOffset now, int limit, CancellationToken ct, long? merchantId = null)
     {
         const string sql = $"""
             SELECT {Columns} FROM invoices
             WHERE msisdn = @msisdn AND status IN ('PENDING', 'SENT', 'PARTIALLY_PAID', 'FAILED') AND expires_at > @now
+              AND (@merchantId IS NULL OR merchant_id = @merchantId)
             ORDER BY created_at DESC, number DESC
             LIMIT @limit
             """;
-        return (await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { msisdn, now, limit }, transaction, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<Invoice>(new CommandDefinition(sql, new { msisdn, now, limit, merchantId }, transaction, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Invoices whose number, upper-cased without spaces, equals <paramref name="normalizedNumber"/>.</summary>

@@ -31,6 +31,12 @@ public sealed record OutboxEntry
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
 
+    /// <summary>
+    /// The WhatsApp number it goes from: a merchant's own number's id, or null (or the shared id) for the shared
+    /// <c>WhatsApp:PhoneNumberId</c>. Queued without one, a merchant's message takes the merchant's own number if it has one.
+    /// </summary>
+    public string? BusinessNumberId { get; init; }
+
     /// <summary>A message due now. The dedupe key makes queuing it a second time a no-op.</summary>
     public static OutboxEntry Due(string recipient, string purpose, OutboundMessage message, string dedupeKey, DateTimeOffset now,
         long? merchantId = null, string? invoiceId = null, string? channel = null) => new()

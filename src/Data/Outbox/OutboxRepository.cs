@@ -9,7 +9,8 @@ public sealed class OutboxRepository(Db db)
 {
     internal const string Columns = """
         id, merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status, attempts,
-        next_attempt_at, virtual_at, provider, provider_message_id, tried_providers, send_started_at, locked_until, last_error, created_at, sent_at
+        next_attempt_at, virtual_at, provider, provider_message_id, tried_providers, send_started_at, locked_until, last_error, created_at, sent_at,
+        business_number_id
         """;
 
     /// <summary>
@@ -24,7 +25,8 @@ public sealed class OutboxRepository(Db db)
     /// <summary>
     /// Queues a message in the caller's transaction; a repeated dedupe key queues nothing. Its virtual send
     /// time is one <see cref="MerchantTurn"/> after its merchant's latest pending message, or its due time when
-    /// that is later (no backlog, or no merchant). Two transactions queuing for one merchant at once may
+    /// that is later (no backlog, or no merchant). A message queued without a number goes from the own WhatsApp number of its
+    /// merchant (or its invoice's merchant: a receipt to the payer) when that merchant has one. Two transactions queuing for one merchant at once may
     /// give their rows the same virtual time: the claim then takes them in id order, as it would any tie.
     /// ORDER BY … LIMIT 1 rather than MAX(…): inside the CASE, PostgreSQL aggregated every pending row of the
     /// merchant (4,000 of a burst: 187 buffers, 1 ms) instead of one backward index probe (3 buffers, 0.07 ms).
@@ -33,13 +35,15 @@ public sealed class OutboxRepository(Db db)
     {
         const string sql = """
             INSERT INTO outbox (merchant_id, invoice_id, recipient, purpose, channel, payload, dedupe_key, status,
-                attempts, next_attempt_at, virtual_at, created_at, updated_at)
+                attempts, next_attempt_at, virtual_at, created_at, updated_at, business_number_id)
             VALUES (@MerchantId, @InvoiceId, @Recipient, @Purpose, @Channel, @Payload, @DedupeKey, 'PENDING',
                 0, @NextAttemptAt,
                 COALESCE((SELECT CASE WHEN o.virtual_at + @turn > @due THEN o.virtual_at + @turn ELSE @due END
                           FROM outbox o WHERE o.merchant_id = @MerchantId AND o.status = 'PENDING'
                           ORDER BY o.virtual_at DESC LIMIT 1), @due),
-                @CreatedAt, @CreatedAt)
+                @CreatedAt, @CreatedAt,
+                COALESCE(@BusinessNumberId, (SELECT w.phone_number_id FROM merchant_whatsapp w
+                    WHERE w.merchant_id = COALESCE(@MerchantId, (SELECT i.merchant_id FROM invoices i WHERE i.id = @InvoiceId)))))
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
         var parameters = new DynamicParameters(entry);
@@ -48,12 +52,18 @@ public sealed class OutboxRepository(Db db)
         return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct)) == 1;
     }
 
+    /// <param name="fromNumber">A WhatsApp report's business number: only a row sent from it matches (rows without one are
+    /// the shared number's, when <paramref name="shared"/>). Null: any row with the id (an SMS provider's report).</param>
     public static async Task<OutboxEntry?> FindByProviderMessageIdAsync(DbConnection connection, DbTransaction? transaction,
-        string providerMessageId, CancellationToken ct)
+        string providerMessageId, CancellationToken ct, string? fromNumber = null, bool shared = true)
     {
-        const string sql = $"SELECT {Columns} FROM outbox WHERE provider_message_id = @providerMessageId ORDER BY id DESC LIMIT 1";
+        const string sql = $"""
+            SELECT {Columns} FROM outbox WHERE provider_message_id = @providerMessageId
+              AND (@fromNumber IS NULL OR business_number_id = @fromNumber OR (business_number_id IS NULL AND @shared))
+            ORDER BY id DESC LIMIT 1
+            """;
         return await connection.QuerySingleOrDefaultAsync<OutboxEntry>(
-            new CommandDefinition(sql, new { providerMessageId }, transaction, cancellationToken: ct));
+            new CommandDefinition(sql, new { providerMessageId, fromNumber, shared }, transaction, cancellationToken: ct));
     }
 
     /// <summary>

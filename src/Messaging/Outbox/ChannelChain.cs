@@ -35,7 +35,8 @@ public sealed class ChannelChain(
 
         if (!smsOnly)
         {
-            if (HasMetaCloud) chain.Add(services.GetRequiredService<WhatsAppCloudChannel>());
+            // A merchant's own number is Meta's even where the shared number is not.
+            if (HasMetaCloud || entry.BusinessNumberId is { Length: > 0 }) chain.Add(services.GetRequiredService<WhatsAppCloudChannel>());
             else if (HasTwilio && Set(twilio.Value.WhatsAppFrom)) chain.Add(services.GetRequiredService<TwilioWhatsAppChannel>());
         }
         if (smsOnly || message.SmsText is not null) chain.AddRange(SmsProviders());

@@ -3,6 +3,7 @@ using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.MessageLog;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
+using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Logging;
 
 namespace InvoiceFirst.Messaging.Outbox;
@@ -13,7 +14,7 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// could still go another way hands it to the fallback, exactly once, unless it comes too late.
 /// </summary>
 public sealed class DeliveryStatusHandler(
-    ChannelChain chains, IDeliveryEvents events, TimeProvider clock, ILogger<DeliveryStatusHandler> logger)
+    ChannelChain chains, WhatsAppNumbers numbers, IDeliveryEvents events, TimeProvider clock, ILogger<DeliveryStatusHandler> logger)
 {
     /// <summary>
     /// Meta keeps trying an undelivered message for days before it reports 'failed'. After this
@@ -26,7 +27,9 @@ public sealed class DeliveryStatusHandler(
     {
         if (!DeliveryStatusNames.TryParse(report.Status, out var status)) return;
         var now = clock.GetUtcNow();
-        var entry = await OutboxRepository.FindByProviderMessageIdAsync(c, t, report.MessageId, ct);
+        // A WhatsApp report belongs to the number it came for: a wamid sent from another number is not this one's.
+        var fromNumber = report.Provider == Providers.WhatsApp ? report.BusinessNumberId : null;
+        var entry = await OutboxRepository.FindByProviderMessageIdAsync(c, t, report.MessageId, ct, fromNumber, numbers.IsShared(fromNumber));
         await MessageLogRepository.AddAsync(c, t, new MessageLogEntry
         {
             OutboxId = entry?.Id,

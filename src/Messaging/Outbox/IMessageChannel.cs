@@ -15,8 +15,11 @@ public interface IMessageChannel
     /// <summary><c>whatsapp</c> or <c>sms</c>.</summary>
     string Kind { get; }
 
-    /// <summary>The most sends this instance may start in any one-second window.</summary>
+    /// <summary>The most sends this instance may start in any one-second window, per <see cref="RateKey"/>.</summary>
     int MessagesPerSecond { get; }
+
+    /// <summary>What the provider counts sends against: the provider itself, or one of its numbers (WhatsApp: each business number).</summary>
+    string RateKey(OutboxEntry entry) => Provider;
 
     /// <param name="call">The provider request goes through this: the rate limit must hold where the provider counts, and the breaker must see it.</param>
     Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct);

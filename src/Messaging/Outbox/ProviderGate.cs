@@ -31,7 +31,7 @@ public sealed class ProviderGate(
     public async Task<SendResult?> SendAsync(IMessageChannel channel, OutboxEntry entry, OutboundMessage message, Func<Task<bool>> markStarted,
         CancellationToken ct)
     {
-        var limiter = limits.For(channel);
+        var limiter = limits.For(channel, entry);
         var before = health.Status(channel.Provider);
         long started = 0;
         long? ticket = null;

@@ -7,7 +7,8 @@ using ChannelNames = InvoiceFirst.Data.Inbox.Channels;
 
 namespace InvoiceFirst.Messaging.Outbox;
 
-public sealed class WhatsAppCloudChannel(WhatsAppClient client, WhatsAppWindow window, IDocumentRenderer documents,
+/// <summary>Meta's Cloud API, from the number the row was queued for (a merchant's own, else the shared one) with that number's token.</summary>
+public sealed class WhatsAppCloudChannel(WhatsAppClient client, WhatsAppWindow window, WhatsAppNumbers numbers, IDocumentRenderer documents,
     IOptions<WhatsAppOptions> options, ILogger<WhatsAppCloudChannel> logger) : IMessageChannel
 {
     public string Provider => ProviderNames.WhatsApp;
@@ -16,13 +17,17 @@ public sealed class WhatsAppCloudChannel(WhatsAppClient client, WhatsAppWindow w
 
     public int MessagesPerSecond => options.Value.MessagesPerSecond;
 
+    /// <summary>Each number has its own limit (Meta counts per number): one merchant's burst does not slow another number.</summary>
+    public string RateKey(OutboxEntry entry) => numbers.IsShared(entry.BusinessNumberId) ? Provider : Provider + ":" + entry.BusinessNumberId;
+
     public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
-        var (useTemplate, noWay) = await window.DecideAsync(entry.Recipient, message, ct);
+        var from = await numbers.ForEntryAsync(entry, ct);
+        var (useTemplate, noWay) = await window.DecideAsync(from, entry.Recipient, message, ct);
         if (noWay is not null) return noWay;
         if (message.Document is { } document && !useTemplate && await RenderAsync(document, ct) is { } pdf)
-            return await call(() => client.SendDocumentAsync(entry.Recipient, message, pdf, ct));
-        return await call(() => client.SendAsync(entry.Recipient, message, useTemplate, ct));
+            return await call(() => client.SendDocumentAsync(from, entry.Recipient, message, pdf, ct));
+        return await call(() => client.SendAsync(from, entry.Recipient, message, useTemplate, ct));
     }
 
     // A PDF that cannot be rendered never stops the message: its text (with the link) goes instead.

@@ -9,19 +9,30 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// <summary>
 /// WhatsApp's customer-service window: free-form messages only within 24 hours of the person's
 /// last message to us; outside it only an approved template, and without one WhatsApp is no way.
+/// Each business number has its own windows: writing to a merchant's own number opens that number's only.
 /// </summary>
-public sealed class WhatsAppWindow(ConversationRepository conversations, TimeProvider clock)
+public sealed class WhatsAppWindow(ConversationRepository conversations, WhatsAppWindowRepository ownNumbers, TimeProvider clock)
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(24);
 
+    /// <summary>From the shared number.</summary>
+    public Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct) =>
+        DecideAsync(null, recipient, message, ct);
+
     /// <summary>True: send the template; false: free-form. Null with <paramref name="noWay"/> set: go to the next channel.</summary>
-    public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct)
+    /// <param name="from">The number it goes from; null: the shared one.</param>
+    public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppNumber? from, string recipient, OutboundMessage message,
+        CancellationToken ct)
     {
         // A user known only by their user id has the id as their conversation's participant.
         var participant = WhatsAppUserId.IsMatch(recipient) ? recipient : MobileNumber.ToDigits(recipient);
-        var last = await conversations.LastInboundAtAsync(participant, ct);
+        var own = from is { IsOwn: true };
+        var last = own
+            ? await ownNumbers.LastInboundAtAsync(from!.PhoneNumberId, participant, ct)
+            : await conversations.LastInboundAtAsync(participant, ct);
         if (last is { } at && clock.GetUtcNow() - at < Length) return (false, null);
-        return message.Template is null
+        // A merchant's own number has only the templates approved for it.
+        return message.Template is null || (own && string.IsNullOrWhiteSpace(from!.InvoiceTemplate))
             ? (false, SendResult.Unreachable("no_template", "whatsapp: 24-hour window closed and the message has no template"))
             : (true, null);
     }

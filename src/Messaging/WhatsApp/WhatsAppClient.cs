@@ -28,22 +28,26 @@ public sealed class WhatsAppClient(
     /// template when <paramref name="useTemplate"/> (the 24-hour window is closed).
     /// </summary>
     /// <param name="to">A phone number, or the <see cref="WhatsAppUserId"/> of someone known only by it.</param>
+    public Task<SendResult> SendAsync(string to, OutboundMessage message, bool useTemplate, CancellationToken ct) =>
+        SendAsync(WhatsAppNumber.Shared(options.Value), to, message, useTemplate, ct);
+
+    /// <param name="from">The business number it goes from, with that number's token and template.</param>
     public async Task<SendResult> SendAsync(
-        string to, OutboundMessage message, bool useTemplate, CancellationToken ct)
+        WhatsAppNumber from, string to, OutboundMessage message, bool useTemplate, CancellationToken ct)
     {
         var o = options.Value;
-        if (string.IsNullOrWhiteSpace(o.PhoneNumberId) || string.IsNullOrWhiteSpace(o.AccessToken))
+        if (string.IsNullOrWhiteSpace(from.PhoneNumberId) || string.IsNullOrWhiteSpace(from.AccessToken))
             return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
         var userId = WhatsAppUserId.IsMatch(to);
         if (!userId && !MobileNumber.IsPlausible(to))
             return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number or user id");
 
-        var payload = WhatsAppPayload.Build(userId ? to : MobileNumber.ToDigits(to), message, useTemplate, o);
+        var payload = WhatsAppPayload.Build(userId ? to : MobileNumber.ToDigits(to), message, useTemplate, from);
         if (payload is null)
             return Misconfigured("no_template", "whatsapp: template requested but the message has none");
 
-        var request = new RestRequest($"{o.ApiVersion}/{o.PhoneNumberId}/messages", Method.Post);
-        request.AddHeader("Authorization", "Bearer " + o.AccessToken);
+        var request = new RestRequest($"{o.ApiVersion}/{from.PhoneNumberId}/messages", Method.Post);
+        request.AddHeader("Authorization", "Bearer " + from.AccessToken);
         request.AddStringBody(JsonSerializer.Serialize(payload, Json), ContentType.Json);
 
         // A RestClient per call over a factory HttpClient keeps handler rotation (DNS changes) working.
@@ -60,10 +64,13 @@ public sealed class WhatsAppClient(
     /// A PDF as a document message: uploaded to <c>/{phone-number-id}/media</c>, then sent by its media id with
     /// <see cref="OutboundMessage.Text"/> as the caption. Free-form only, so inside the 24-hour window.
     /// </summary>
-    public async Task<SendResult> SendDocumentAsync(string to, OutboundMessage message, byte[] pdf, CancellationToken ct)
+    public Task<SendResult> SendDocumentAsync(string to, OutboundMessage message, byte[] pdf, CancellationToken ct) =>
+        SendDocumentAsync(WhatsAppNumber.Shared(options.Value), to, message, pdf, ct);
+
+    public async Task<SendResult> SendDocumentAsync(WhatsAppNumber from, string to, OutboundMessage message, byte[] pdf, CancellationToken ct)
     {
         var o = options.Value;
-        if (string.IsNullOrWhiteSpace(o.PhoneNumberId) || string.IsNullOrWhiteSpace(o.AccessToken))
+        if (string.IsNullOrWhiteSpace(from.PhoneNumberId) || string.IsNullOrWhiteSpace(from.AccessToken))
             return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
         var userId = WhatsAppUserId.IsMatch(to);
         if (!userId && !MobileNumber.IsPlausible(to))
@@ -71,8 +78,8 @@ public sealed class WhatsAppClient(
         var fileName = message.Document?.FileName ?? "document.pdf";
 
         using var rest = new RestClient(httpClientFactory.CreateClient(HttpClientName));
-        var upload = new RestRequest($"{o.ApiVersion}/{o.PhoneNumberId}/media", Method.Post) { AlwaysMultipartFormData = true };
-        upload.AddHeader("Authorization", "Bearer " + o.AccessToken);
+        var upload = new RestRequest($"{o.ApiVersion}/{from.PhoneNumberId}/media", Method.Post) { AlwaysMultipartFormData = true };
+        upload.AddHeader("Authorization", "Bearer " + from.AccessToken);
         upload.AddParameter("messaging_product", "whatsapp");
         upload.AddParameter("type", "application/pdf");
         upload.AddFile("file", pdf, fileName, "application/pdf");
@@ -92,11 +99,30 @@ public sealed class WhatsAppClient(
             Document = new WaDocument(mediaId, fileName, WhatsAppPayload.Truncate(message.Text, WhatsAppPayload.MaxInteractiveBody)),
         };
         payload = userId ? payload with { Recipient = digits } : payload with { To = digits };
-        var send = new RestRequest($"{o.ApiVersion}/{o.PhoneNumberId}/messages", Method.Post);
-        send.AddHeader("Authorization", "Bearer " + o.AccessToken);
+        var send = new RestRequest($"{o.ApiVersion}/{from.PhoneNumberId}/messages", Method.Post);
+        send.AddHeader("Authorization", "Bearer " + from.AccessToken);
         send.AddStringBody(JsonSerializer.Serialize(payload, Json), ContentType.Json);
         var response = await rest.ExecuteAsync(send, ct);
         return TransportFailure.Classify(response, "whatsapp", ct) ?? Interpret(response);
+    }
+
+    /// <summary>
+    /// Asks Graph for the number with the token (<c>GET /{phone-number-id}?fields=display_phone_number</c>), as an operator's
+    /// onboarding does before saving it. A read: safe to repeat. Logs the Graph error code only, never the token.
+    /// </summary>
+    public async Task<NumberCheck> CheckNumberAsync(string phoneNumberId, string accessToken, CancellationToken ct)
+    {
+        var request = new RestRequest($"{options.Value.ApiVersion}/{phoneNumberId}", Method.Get);
+        request.AddQueryParameter("fields", "display_phone_number");
+        request.AddHeader("Authorization", "Bearer " + accessToken);
+        using var rest = new RestClient(httpClientFactory.CreateClient(HttpClientName));
+        var response = await rest.ExecuteAsync(request, ct);
+        if (response.IsSuccessStatusCode) return NumberCheck.Accepted;
+        // RestSharp marks non-2xx answers as errors too: only a missing status code means no answer.
+        if (response.StatusCode == 0 || TransportFailure.IsServerError(response.StatusCode)) return NumberCheck.Unreachable;
+        var code = TryDeserialize<WaErrorResponse>(response.Content)?.Error?.Code;
+        logger.LogWarning("WhatsApp number check refused: code {ErrorCode} http {HttpStatus}", code, (int)response.StatusCode);
+        return code == 190 || response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? NumberCheck.TokenRefused : NumberCheck.UnknownNumber;
     }
 
     private SendResult Interpret(RestResponse response)

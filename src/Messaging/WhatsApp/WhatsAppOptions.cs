@@ -30,4 +30,7 @@ public sealed class WhatsAppOptions
     public int MessagesPerSecond { get; set; } = 80;
 
     public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Ask Meta whether a merchant's own number and token work before <c>PUT /merchants/{id}/whatsapp</c> saves them.</summary>
+    public bool CheckOwnNumbers { get; set; } = true;
 }

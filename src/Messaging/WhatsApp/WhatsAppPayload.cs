@@ -16,15 +16,15 @@ internal static class WhatsAppPayload
     /// Null when a template is asked for but none is known: a configuration error. <paramref name="to"/> is
     /// a phone number's digits or a <see cref="WhatsAppUserId"/>.
     /// </summary>
-    public static WaSendRequest? Build(string to, OutboundMessage message, bool useTemplate, WhatsAppOptions options) =>
-        Address(BuildFor(message, useTemplate, options), to);
+    public static WaSendRequest? Build(string to, OutboundMessage message, bool useTemplate, WhatsAppNumber from) =>
+        Address(BuildFor(message, useTemplate, from), to);
 
     private static WaSendRequest? Address(WaSendRequest? request, string to) => request is null ? null
         : WhatsAppUserId.IsMatch(to) ? request with { Recipient = to } : request with { To = to };
 
-    private static WaSendRequest? BuildFor(OutboundMessage message, bool useTemplate, WhatsAppOptions options)
+    private static WaSendRequest? BuildFor(OutboundMessage message, bool useTemplate, WhatsAppNumber from)
     {
-        if (useTemplate) return BuildTemplate(message.Template, options);
+        if (useTemplate) return BuildTemplate(message.Template, from);
         if (message.Buttons.Count == 0)
         {
             return new WaSendRequest
@@ -47,11 +47,12 @@ internal static class WhatsAppPayload
         return new WaSendRequest { RecipientType = "individual", Type = "interactive", Interactive = interactive };
     }
 
-    private static WaSendRequest? BuildTemplate(TemplateMessage? template, WhatsAppOptions options)
+    /// <summary>A merchant's own number sends its own approved template, whatever name the shared number's has.</summary>
+    private static WaSendRequest? BuildTemplate(TemplateMessage? template, WhatsAppNumber from)
     {
-        var name = string.IsNullOrWhiteSpace(template?.Name) ? options.InvoiceTemplate : template.Name;
+        var name = from.IsOwn || string.IsNullOrWhiteSpace(template?.Name) ? from.InvoiceTemplate : template.Name;
         if (template is null || string.IsNullOrWhiteSpace(name)) return null;
-        var language = string.IsNullOrWhiteSpace(template.Language) ? options.TemplateLanguage : template.Language;
+        var language = string.IsNullOrWhiteSpace(template.Language) ? from.TemplateLanguage : template.Language;
 
         var components = new List<WaComponent>();
         if (template.BodyParameters.Count > 0)

@@ -5,18 +5,33 @@ namespace InvoiceFirst.Testing.Fakes;
 
 /// <summary>
 /// Meta Graph <c>POST /{version}/{phoneNumberId}/messages</c> on loopback, success with a fresh wamid by default; and
-/// <c>/media</c> (a document's upload), answered with a fresh media id.
+/// <c>/media</c> (a document's upload), answered with a fresh media id. Numbers made known with <see cref="AddNumber"/> are
+/// checked as Meta does: each phone number id answers only to its own bearer token (else 401, code 190), and once any is
+/// known, an unknown number id is refused (400, code 100). <c>GET /{version}/{phoneNumberId}</c> answers the number's fields.
 /// </summary>
 public sealed class FakeWhatsAppGraph : IAsyncDisposable
 {
     private readonly LoopbackServer server;
     private readonly ConcurrentQueue<IssuedId> issued;
+    private readonly ConcurrentDictionary<string, string> tokens;
 
-    private FakeWhatsAppGraph(LoopbackServer server, ConcurrentQueue<IssuedId> issued)
+    private FakeWhatsAppGraph(LoopbackServer server, ConcurrentQueue<IssuedId> issued, ConcurrentDictionary<string, string> tokens)
     {
         this.server = server;
         this.issued = issued;
+        this.tokens = tokens;
     }
+
+    /// <summary>A business number the fake serves, with the only token it accepts for it.</summary>
+    public void AddNumber(string phoneNumberId, string accessToken) => tokens[phoneNumberId] = accessToken;
+
+    /// <summary>The phone number id a request was sent from (<c>/{version}/{phoneNumberId}/…</c>).</summary>
+    public static string FromNumber(RecordedRequest request) => request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } parts
+        ? parts[1] : "";
+
+    /// <summary>The bearer token a request carried.</summary>
+    public static string? Token(RecordedRequest request) =>
+        request.Header("Authorization") is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;
 
     public string BaseUrl => server.BaseUrl;
 
@@ -31,14 +46,33 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
     public static async Task<FakeWhatsAppGraph> StartAsync()
     {
         var issued = new ConcurrentQueue<IssuedId>();
+        var tokens = new ConcurrentDictionary<string, string>();
         var server = await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/{endpoint}", 200, request =>
         {
             if (IsMediaUpload(request)) return new JsonObject { ["id"] = "media-" + Guid.NewGuid().ToString("N")[..16] }.ToJsonString();
             var wamid = NewWamid();
             issued.Enqueue(new IssuedId(request, wamid));
             return SuccessJson(To(request), wamid);
-        });
-        return new FakeWhatsAppGraph(server, issued);
+        }, request => Refusal(request, tokens), ("/{version}/{phoneNumberId}", request => Refusal(request, tokens) ?? NumberJson(request)));
+        return new FakeWhatsAppGraph(server, issued, tokens);
+    }
+
+    /// <summary>GET of a number (an operator's check before saving it), checked like a send.</summary>
+    public RequestLog NumberChecks => server.Gets;
+
+    private static ScriptedResponse NumberJson(RecordedRequest request) => new(200, new JsonObject
+    {
+        ["display_phone_number"] = "+254 711 000 000",
+        ["verified_name"] = "Fake Business",
+        ["id"] = FromNumber(request),
+    }.ToJsonString());
+
+    private static ScriptedResponse? Refusal(RecordedRequest request, ConcurrentDictionary<string, string> tokens)
+    {
+        if (tokens.IsEmpty) return null;
+        if (!tokens.TryGetValue(FromNumber(request), out var token))
+            return new ScriptedResponse(400, ErrorJson(100, "Unsupported post request. Object does not exist"));
+        return Token(request) == token ? null : new ScriptedResponse(401, ErrorJson(190, "Invalid OAuth access token"));
     }
 
     /// <summary>Uploads to <c>/media</c> (multipart: the file, its type and messaging_product), in order.</summary>
@@ -54,21 +88,20 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
 
     /// <summary>A Graph error body like spec 1.9 with <paramref name="code"/> (HTTP status is not per-code documented).</summary>
     public void EnqueueError(int code, int httpStatus = 400, IReadOnlyDictionary<string, string>? headers = null,
-        Func<RecordedRequest, bool>? forRequest = null)
+        Func<RecordedRequest, bool>? forRequest = null) =>
+        server.Enqueue(new ScriptedResponse(httpStatus, ErrorJson(code, "scripted error"), Headers: headers, For: forRequest));
+
+    private static string ErrorJson(int code, string message) => new JsonObject
     {
-        var body = new JsonObject
+        ["error"] = new JsonObject
         {
-            ["error"] = new JsonObject
-            {
-                ["message"] = $"(#{code}) scripted error",
-                ["type"] = "OAuthException",
-                ["code"] = code,
-                ["error_data"] = new JsonObject { ["messaging_product"] = "whatsapp", ["details"] = "scripted" },
-                ["fbtrace_id"] = "Afake" + Guid.NewGuid().ToString("N")[..12],
-            },
-        };
-        server.Enqueue(new ScriptedResponse(httpStatus, body.ToJsonString(), Headers: headers, For: forRequest));
-    }
+            ["message"] = $"(#{code}) {message}",
+            ["type"] = "OAuthException",
+            ["code"] = code,
+            ["error_data"] = new JsonObject { ["messaging_product"] = "whatsapp", ["details"] = "scripted" },
+            ["fbtrace_id"] = "Afake" + Guid.NewGuid().ToString("N")[..12],
+        },
+    }.ToJsonString();
 
     public void EnqueueStatus(int httpStatus, string body = "", string contentType = "text/plain") =>
         server.Enqueue(new ScriptedResponse(httpStatus, body, contentType));

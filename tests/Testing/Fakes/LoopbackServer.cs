@@ -29,30 +29,46 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>GET requests, kept apart so that counting sends is not thrown off by reads.</summary>
+    public RequestLog Gets { get; } = new();
+
     public void Enqueue(ScriptedResponse response) => script.Enqueue(response);
 
     /// <param name="pattern">Route pattern for POST, e.g. <c>/{version}/{phoneNumberId}/messages</c>.</param>
     /// <param name="defaultBody">Success body for a request when the script gives none.</param>
+    /// <param name="refuse">Checked before the script: an answer for a request the provider would refuse (a wrong token, say).</param>
     public static async Task<LoopbackServer> StartAsync(
-        string pattern, int defaultStatus, Func<RecordedRequest, string> defaultBody)
+        string pattern, int defaultStatus, Func<RecordedRequest, string> defaultBody, Func<RecordedRequest, ScriptedResponse?>? refuse = null,
+        (string Pattern, Func<RecordedRequest, ScriptedResponse> Answer)? get = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         LoopbackServer? server = null;
-        app.MapPost(pattern, (HttpContext context) => server!.HandleAsync(context, defaultStatus, defaultBody));
+        app.MapPost(pattern, (HttpContext context) => server!.HandleAsync(context, defaultStatus, defaultBody, refuse));
+        if (get is { } read)
+            app.MapGet(read.Pattern, async (HttpContext context) =>
+            {
+                var request = await RecordAsync(context.Request);
+                server!.Gets.Add(request);
+                var answer = read.Answer(request);
+                context.Response.StatusCode = answer.Status;
+                context.Response.ContentType = answer.ContentType;
+                await context.Response.WriteAsync(answer.Body ?? "{}");
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new LoopbackServer(app, address.TrimEnd('/'));
         return server;
     }
 
-    private async Task HandleAsync(HttpContext context, int defaultStatus, Func<RecordedRequest, string> defaultBody)
+    private async Task HandleAsync(HttpContext context, int defaultStatus, Func<RecordedRequest, string> defaultBody,
+        Func<RecordedRequest, ScriptedResponse?>? refuse)
     {
         var request = await RecordAsync(context.Request);
         Requests.Add(request);
-        var scripted = Next(request) ?? new ScriptedResponse(defaultStatus);
+        var scripted = refuse?.Invoke(request) ?? Next(request) ?? new ScriptedResponse(defaultStatus);
 
         if (scripted.Delay > TimeSpan.Zero)
         {

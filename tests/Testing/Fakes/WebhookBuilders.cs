@@ -56,12 +56,13 @@ public static class WebhookBuilders
     }
 
     /// <summary>One entry with one change holding the given messages and statuses.</summary>
-    public static string Envelope(IEnumerable<JsonObject>? messages = null, IEnumerable<JsonObject>? statuses = null)
+    /// <param name="phoneNumberId">The business number it is addressed to; default the shared <see cref="PhoneNumberId"/>.</param>
+    public static string Envelope(IEnumerable<JsonObject>? messages = null, IEnumerable<JsonObject>? statuses = null, string? phoneNumberId = null)
     {
         var value = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
-            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = PhoneNumberId },
+            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = phoneNumberId ?? PhoneNumberId },
         };
         var messageList = messages?.ToList() ?? [];
         if (messageList.Count > 0)
