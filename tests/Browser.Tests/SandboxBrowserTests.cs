@@ -183,9 +183,11 @@ public sealed class SandboxBrowserTests : IAsyncLifetime
         await Expect(route).ToContainTextAsync("Not a merchant yet");
 
         await SendAsync(merchant, "register");
+        await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("business name");
         await SendAsync(merchant, "Mama Mboga");
         await Expect(merchant.Locator(".msg.in").Last).ToContainTextAsync("till 123456");
         await SendAsync(merchant, "skip");
+        await Expect(merchant.Locator(".msg.in").Last.Locator("button[data-button-id='register:confirm']")).ToBeVisibleAsync();
         await merchant.Locator(".msg.in").Last.Locator("button[data-button-id='register:confirm']").ClickAsync();
         await Expect(route).ToHaveTextAsync("Collected for this merchant on this service's Paybill 174379: KES 0 to pay out (send balance).");
 
