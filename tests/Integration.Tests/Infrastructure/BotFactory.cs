@@ -128,6 +128,13 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public Db Db => Services.GetRequiredService<Db>();
 
+    /// <summary>Every stored event handled: nothing left pending (an event's effects commit with its DONE mark).</summary>
+    public Task InboxDrainedAsync() => Payments.PaymentHarness.UntilAsync(async () =>
+    {
+        await using var c = await Db.OpenAsync(default);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT count(*) FROM inbox WHERE status = 'PENDING'") == 0 ? "done" : null;
+    });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);

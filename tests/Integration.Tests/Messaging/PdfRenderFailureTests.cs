@@ -63,19 +63,18 @@ public sealed class PdfRenderFailureTests : IAsyncLifetime
         var invoice = await created.Content.ReadFromJsonAsync<JsonElement>();
         var number = invoice.GetProperty("number").GetString()!;
 
-        var caption = await Payments.PaymentHarness.UntilAsync(async () =>
-        {
-            await Task.Delay(100);
-            return _graph.Requests.All.Where(r => !FakeWhatsAppGraph.IsMediaUpload(r) && FakeWhatsAppGraph.To(r) == Customer)
-                .FirstOrDefault(r => r.Json["type"]?.GetValue<string>() == "text" && r.Body.Contains($"Invoice {number} from", StringComparison.Ordinal));
-        });
+        // Both messages have arrived (they may in either order): the invoice, and the document's caption.
+        var caption = await Payments.PaymentHarness.UntilAsync(() => Task.FromResult(ToCustomer().Count() < 2 ? null : ToCustomer()
+            .FirstOrDefault(r => r.Json["type"]?.GetValue<string>() == "text" && r.Body.Contains($"Invoice {number} from", StringComparison.Ordinal))));
 
-        var toCustomer = _graph.Requests.All.Where(r => !FakeWhatsAppGraph.IsMediaUpload(r) && FakeWhatsAppGraph.To(r) == Customer)
-            .Select(r => r.Json["type"]!.GetValue<string>()).ToList();
+        var toCustomer = ToCustomer().Select(r => r.Json["type"]!.GetValue<string>()).ToList();
         Assert.Equal(["interactive", "text"], toCustomer.Order()); // the invoice, and the caption alone
         Assert.Contains("/pay/", caption.Json["text"]!["body"]!.GetValue<string>());
         Assert.Empty(_graph.MediaUploads);
     }
+
+    private IEnumerable<RecordedRequest> ToCustomer() =>
+        _graph.Requests.All.Where(r => !FakeWhatsAppGraph.IsMediaUpload(r) && FakeWhatsAppGraph.To(r) == Customer);
 
     private sealed class BrokenRenderer : IDocumentRenderer
     {

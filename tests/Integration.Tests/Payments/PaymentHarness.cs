@@ -187,15 +187,7 @@ public sealed class PaymentHarness : IAsyncDisposable
         await UntilAsync(async () => (await PaymentsAsync()).SingleOrDefault(p => p.Id == id && condition(p)));
 
     /// <summary>Waits until the inbox has nothing pending, so "nothing changed" is a real observation.</summary>
-    public async Task InboxDrainedAsync()
-    {
-        await UntilAsync(async () =>
-        {
-            await using var c = await Factory.Db.OpenAsync(default);
-            var pending = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT count(*) FROM inbox WHERE status = 'PENDING'");
-            return pending == 0 ? "done" : null;
-        });
-    }
+    public Task InboxDrainedAsync() => Factory.InboxDrainedAsync();
 
     public async ValueTask DisposeAsync()
     {

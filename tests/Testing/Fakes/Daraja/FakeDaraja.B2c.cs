@@ -20,6 +20,7 @@ public sealed partial class FakeDaraja
     private readonly ConcurrentQueue<AcceptedB2c> b2cAccepted = new();
     private readonly ConcurrentQueue<FakeDarajaReply> b2cScript = new();
     private int b2cDuplicates;
+    private int b2cDelivered;
 
     /// <summary>Every B2C request that reached the fake, accepted or not.</summary>
     public IReadOnlyList<FakeDarajaRequest> B2cRequests => Requests.For(B2cPath);
@@ -29,6 +30,9 @@ public sealed partial class FakeDaraja
 
     /// <summary>Requests refused because their OriginatorConversationID was already accepted.</summary>
     public int B2cDuplicatesRefused => Volatile.Read(ref b2cDuplicates);
+
+    /// <summary>Result posts the bot has answered, so a test can wait for the last of several deliveries.</summary>
+    public int B2cResultsDelivered => Volatile.Read(ref b2cDelivered);
 
     /// <summary>The ResultCode each accepted payment's result carries: 0 paid, else failed (e.g. 2001).</summary>
     public string B2cResultCode { get; set; } = "0";
@@ -174,10 +178,13 @@ public sealed partial class FakeDaraja
         if (B2cResultSink is { } sink)
         {
             await sink(url, body);
-            return;
         }
-        using var client = new HttpClient();
-        (await client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"))).Dispose();
+        else
+        {
+            using var client = new HttpClient();
+            (await client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"))).Dispose();
+        }
+        Interlocked.Increment(ref b2cDelivered);
     }
 
     /// <summary>One B2C payment the fake accepted, with the receipt and result it will post.</summary>
