@@ -128,6 +128,16 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public Db Db => Services.GetRequiredService<Db>();
 
+    /// <summary>As if <paramref name="msisdn"/> had written to the bot at <paramref name="at"/>: their 24-hour window is open.</summary>
+    public async Task MarkCustomerWroteAsync(string msisdn, DateTimeOffset at)
+    {
+        const string sql = """
+            INSERT INTO conversations (participant, state, version, last_inbound_at, updated_at) VALUES (@msisdn, 'Idle', 0, @at, @at)
+            """;
+        await using var c = await Db.OpenAsync(default);
+        await Dapper.SqlMapper.ExecuteAsync(c, sql, new { msisdn, at });
+    }
+
     /// <summary>Every stored event handled: nothing left pending (an event's effects commit with its DONE mark).</summary>
     public Task InboxDrainedAsync() => Payments.PaymentHarness.UntilAsync(async () =>
     {

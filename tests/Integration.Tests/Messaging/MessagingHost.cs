@@ -82,14 +82,7 @@ public sealed class MessagingHost : IAsyncDisposable
         return await Bot.CreateClient().PostAsync("/whatsapp/webhook", content);
     }
 
-    public async Task MarkCustomerWroteAsync(string msisdn, DateTimeOffset at)
-    {
-        const string sql = """
-            INSERT INTO conversations (participant, state, version, last_inbound_at, updated_at) VALUES (@msisdn, 'Idle', 0, @at, @at)
-            """;
-        await using var c = await Bot.Db.OpenAsync(default);
-        await c.ExecuteAsync(sql, new { msisdn, at });
-    }
+    public Task MarkCustomerWroteAsync(string msisdn, DateTimeOffset at) => Bot.MarkCustomerWroteAsync(msisdn, at);
 
     public async Task<Invoice> InvoiceAsync() => await TryInvoiceAsync() ?? throw new InvalidOperationException("no invoice yet");
 

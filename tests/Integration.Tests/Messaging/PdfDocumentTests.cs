@@ -1,11 +1,8 @@
-using System.Text;
 using System.Text.Json;
-using Dapper;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Integration.Tests.Payments;
 using InvoiceFirst.Testing.Fakes;
-using UglyToad.PdfPig;
 
 namespace InvoiceFirst.Integration.Tests.Messaging;
 
@@ -37,8 +34,8 @@ public sealed class PdfDocumentTests : IAsyncLifetime
     [Fact]
     public async Task InsideTheWindow_InvoiceThenItsPdf_ThenAfterPaymentReceiptThenItsPdf()
     {
-        await CustomerWroteAsync();
-        var invoice = await CreateItemInvoiceAsync();
+        await _h.Factory.MarkCustomerWroteAsync(PaymentHarness.Customer, DateTimeOffset.UtcNow);
+        var invoice = await _h.CreateItemInvoiceAsync();
 
         var invoiceDocument = await DocumentMessageAsync(1);
         await _h.TapAsync(invoice.Id);
@@ -71,7 +68,7 @@ public sealed class PdfDocumentTests : IAsyncLifetime
     [Fact]
     public async Task OutsideTheWindow_NoDocumentIsQueuedUploadedOrSent_TheInvoiceStillGoesOut()
     {
-        var invoice = await CreateItemInvoiceAsync();
+        var invoice = await _h.CreateItemInvoiceAsync();
 
         var sent = await PaymentHarness.UntilAsync(async () =>
             (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{invoice.Id}" && e.Status != "PENDING"));
@@ -87,16 +84,16 @@ public sealed class PdfDocumentTests : IAsyncLifetime
     public async Task PdfOff_TheInvoiceGoesWithoutItsDocument_PdfOnBringsItBack()
     {
         var owner = new Chat.MerchantChatDriver(_h.Factory);
-        await CustomerWroteAsync();
+        await _h.Factory.MarkCustomerWroteAsync(PaymentHarness.Customer, DateTimeOffset.UtcNow);
 
         Assert.Contains("no more PDFs", await owner.SayAsync("pdf off"));
-        var plain = await CreateItemInvoiceAsync();
+        var plain = await _h.CreateItemInvoiceAsync();
         await PaymentHarness.UntilAsync(async () =>
             (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{plain.Id}" && e.Status != "PENDING"));
         Assert.DoesNotContain(await _h.OutboxAsync(), e => e.DedupeKey == $"invoice-pdf:{plain.Id}");
 
         Assert.Contains("a PDF of each invoice", await owner.SayAsync("pdf on"));
-        var withPdf = await CreateItemInvoiceAsync();
+        var withPdf = await _h.CreateItemInvoiceAsync();
         var document = await DocumentMessageAsync(1);
         Assert.Equal($"invoice-{withPdf.Number}.pdf", document.Document.GetProperty("filename").GetString());
         Assert.Single(_graph.MediaUploads);
@@ -119,50 +116,11 @@ public sealed class PdfDocumentTests : IAsyncLifetime
     private static string Text(RecordedRequest upload)
     {
         var raw = upload.Raw!;
-        var start = IndexOf(raw, "%PDF-"u8.ToArray(), 0);
-        var end = LastIndexOf(raw, "%%EOF"u8.ToArray()) + 5;
+        var start = raw.AsSpan().IndexOf("%PDF-"u8);
+        var end = raw.AsSpan().LastIndexOf("%%EOF"u8) + 5;
         Assert.True(start >= 0 && end > start, "the upload carries a PDF");
         Assert.InRange(end - start, 1, 60 * 1024);
-        using var pdf = PdfDocument.Open(raw[start..end]);
-        return string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        return Payments.InvoicePdfTests.Text(raw[start..end]);
     }
 
-    private static int IndexOf(byte[] haystack, byte[] needle, int from)
-    {
-        for (var i = from; i <= haystack.Length - needle.Length; i++)
-            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
-        return -1;
-    }
-
-    private static int LastIndexOf(byte[] haystack, byte[] needle)
-    {
-        for (var i = haystack.Length - needle.Length; i >= 0; i--)
-            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle)) return i;
-        return -1;
-    }
-
-    private async Task CustomerWroteAsync()
-    {
-        const string sql = """
-            INSERT INTO conversations (participant, state, version, last_inbound_at, updated_at) VALUES (@msisdn, 'Idle', 0, @at, @at)
-            """;
-        await using var c = await _h.Factory.Db.OpenAsync(default);
-        await c.ExecuteAsync(sql, new { msisdn = PaymentHarness.Customer, at = DateTimeOffset.UtcNow });
-    }
-
-    private async Task<Invoice> CreateItemInvoiceAsync()
-    {
-        var response = await _h.Api.PostAsJsonAsync("/invoices", new
-        {
-            msisdn = PaymentHarness.Customer,
-            items = new object[]
-            {
-                new { description = "Cement", quantity = 2, unit_amount_cents = 75000 },
-                new { description = "Wheelbarrow", quantity = 1, unit_amount_cents = 450000 },
-            },
-        });
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        return (await _h.InvoiceAsync(id))!;
-    }
 }

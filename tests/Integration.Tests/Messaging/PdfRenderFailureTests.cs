@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Outbox;
@@ -52,9 +51,7 @@ public sealed class PdfRenderFailureTests : IAsyncLifetime
     [Fact]
     public async Task RenderThrows_TheInvoiceAndTheCaptionWithThePayLinkStillGo_NoDocumentIsUploaded()
     {
-        await using (var c = await _factory.Db.OpenAsync(default))
-            await c.ExecuteAsync("INSERT INTO conversations (participant, state, version, last_inbound_at, updated_at) VALUES (@p, 'Idle', 0, @at, @at)",
-                new { p = Customer, at = DateTimeOffset.UtcNow });
+        await _factory.MarkCustomerWroteAsync(Customer, DateTimeOffset.UtcNow);
         var created = await _factory.ApiClient().PostAsJsonAsync("/invoices", new
         {
             msisdn = Customer,

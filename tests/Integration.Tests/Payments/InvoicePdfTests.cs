@@ -17,7 +17,7 @@ public sealed class InvoicePdfTests : IAsyncLifetime
     [Fact]
     public async Task InvoicePdf_WithItems_ParsesWithNumberItemsTotalAndHowToPay_ReceiptIs404UntilPaid()
     {
-        var invoice = await CreateItemInvoiceAsync();
+        var invoice = await _h.CreateItemInvoiceAsync();
 
         using var response = await Client().GetAsync($"/pay/{invoice.PayToken}/invoice.pdf");
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -78,23 +78,8 @@ public sealed class InvoicePdfTests : IAsyncLifetime
         Assert.Equal(await unknown.Content.ReadAsStringAsync(), await wrong.Content.ReadAsStringAsync());
     }
 
-    private async Task<Invoice> CreateItemInvoiceAsync()
-    {
-        var response = await _h.Api.PostAsJsonAsync("/invoices", new
-        {
-            msisdn = PaymentHarness.Customer,
-            items = new object[]
-            {
-                new { description = "Cement", quantity = 2, unit_amount_cents = 75000 },
-                new { description = "Wheelbarrow", quantity = 1, unit_amount_cents = 450000 },
-            },
-        });
-        response.EnsureSuccessStatusCode();
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        return (await _h.InvoiceAsync(id))!;
-    }
-
-    private static string Text(byte[] pdf)
+    /// <summary>Every word of the PDF, read back with PdfPig.</summary>
+    internal static string Text(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         return string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));

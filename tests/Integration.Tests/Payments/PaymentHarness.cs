@@ -73,6 +73,23 @@ public sealed class PaymentHarness : IAsyncDisposable
         return (await InvoiceAsync(id))!;
     }
 
+    /// <summary>An invoice of two items through the API: 2 × Cement @ KES 750 and a Wheelbarrow KES 4,500 (KES 6,000).</summary>
+    public async Task<Invoice> CreateItemInvoiceAsync()
+    {
+        var response = await Api.PostAsJsonAsync("/invoices", new
+        {
+            msisdn = Customer,
+            items = new object[]
+            {
+                new { description = "Cement", quantity = 2, unit_amount_cents = 75000 },
+                new { description = "Wheelbarrow", quantity = 1, unit_amount_cents = 450000 },
+            },
+        });
+        response.EnsureSuccessStatusCode();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        return (await InvoiceAsync(id))!;
+    }
+
     public Task<Invoice?> InvoiceAsync(string id) => Factory.Services.GetRequiredService<InvoiceRepository>().GetAsync(id, default);
 
     public Task<IReadOnlyList<Payment>> PaymentsAsync(string? invoiceId = null) =>
