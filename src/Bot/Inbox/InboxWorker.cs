@@ -1,17 +1,20 @@
-using System.Text.Json;
+using System.Data.Common;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Data.Workers;
 using InvoiceFirst.Messaging.Outbox;
+using InvoiceFirst.Payments.Flow;
 
 namespace InvoiceFirst.Bot.Inbox;
 
 /// <summary>
 /// Handles stored inbox events: woken at once after an insert, polling as a fallback. Several
 /// loops run at a time on PostgreSQL (one conversation is still strictly one at a time, see
-/// <see cref="InboxRepository.ClaimNextAsync"/>); one on SQLite, which has a single writer anyway.
-/// Each event is claimed, handled and marked done in one transaction: a crash rolls it all back
-/// and the event is handled again. A failure is retried with backoff, then kept as FAILED.
+/// <see cref="InboxRepository.ClaimAsync"/>); one on SQLite, which has a single writer anyway.
+/// A batch of events is claimed, handled and marked done in one transaction: one claim, one mark
+/// and one commit for up to <see cref="BatchSize"/> turns. A crash rolls the batch back and its events
+/// are handled again. When one event fails, the batch's work is rolled back and only that event's failed
+/// attempt is recorded (retried with backoff, then kept as FAILED); the others come again in the next batch.
 /// </summary>
 public sealed class InboxWorker(
     Db db,
@@ -19,10 +22,16 @@ public sealed class InboxWorker(
     InboundEventRouter router,
     InboxSignal signal,
     OutboxSignal outbox,
+    PaymentSignal payments,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
     public const int MaxAttempts = 6;
+
+    /// <summary>Turns per transaction on PostgreSQL (SQLite takes one at a time).</summary>
+    public const int BatchSize = 16;
+
+    private const string BeforeTurns = "before_turns";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -40,8 +49,13 @@ public sealed class InboxWorker(
             try
             {
                 worked = await HandleNextAsync(ct);
-                // The transaction committed: whatever it queued can go now.
-                if (worked) outbox.Notify();
+                // The transaction committed: whatever it queued can go now. (A tap's STK prompt was signalled
+                // before the commit too, and the push worker may have looked before the row was there.)
+                if (worked)
+                {
+                    outbox.Notify();
+                    payments.Notify();
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -59,39 +73,47 @@ public sealed class InboxWorker(
         }
     }
 
-    /// <summary>Handles one due event; false when there was none.</summary>
-    public async Task<bool> HandleNextAsync(CancellationToken ct)
-    {
-        InboxItem? item = null;
-        try
+    /// <summary>Handles a batch of due events; false when there was none.</summary>
+    public Task<bool> HandleNextAsync(CancellationToken ct) =>
+        db.InTransactionAsync(async (connection, transaction) =>
         {
-            return await db.InTransactionAsync(async (connection, transaction) =>
+            var batch = await inbox.ClaimAsync(connection, transaction, clock.GetUtcNow(), db.IsPostgres ? BatchSize : 1, ct);
+            if (batch.Count == 0) return false;
+            // Row locks taken by the claim outlive a rollback to this point: a failed turn is recorded while no
+            // other worker can take its event, so it is counted once and waits out its backoff.
+            await transaction.SaveAsync(BeforeTurns, ct);
+            var current = 0;
+            try
             {
-                item = await inbox.ClaimNextAsync(connection, transaction, clock.GetUtcNow(), ct);
-                if (item is null) return false;
-                var stored = InboxPayload.Read(item.Payload);
-                // Our clock, not the payload's timestamp (a replayed backlog, a skewed sender), says when it came.
-                var inbound = stored with { ReceivedAt = item.ReceivedAt };
-                await router.RouteAsync(connection, transaction, inbound, ct);
-                await InboxRepository.MarkDoneAsync(connection, transaction, item.Id, clock.GetUtcNow(), ct);
+                for (; current < batch.Count; current++)
+                    await RouteAsync(connection, transaction, batch[current], ct);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
+            {
+                // The turns before it went back too: those events stay due and come in the next batch, without this one.
+                await transaction.RollbackAsync(BeforeTurns, ct);
+                await RecordFailureAsync(connection, transaction, batch[current], ex, ct);
                 return true;
-            }, ct);
-        }
-        catch (Exception ex) when (item is not null && !(ex is OperationCanceledException && ct.IsCancellationRequested))
-        {
-            await RecordFailureAsync(item, ex, ct);
+            }
+            await inbox.MarkDoneAsync(connection, transaction, batch.Select(i => i.Id), clock.GetUtcNow(), ct);
             return true;
-        }
+        }, ct);
+
+    private Task RouteAsync(DbConnection connection, DbTransaction transaction, InboxItem item, CancellationToken ct)
+    {
+        var stored = InboxPayload.Read(item.Payload);
+        // Our clock, not the payload's timestamp (a replayed backlog, a skewed sender), says when it came.
+        return router.RouteAsync(connection, transaction, stored with { ReceivedAt = item.ReceivedAt }, ct);
     }
 
-    private async Task RecordFailureAsync(InboxItem item, Exception ex, CancellationToken ct)
+    private async Task RecordFailureAsync(DbConnection connection, DbTransaction transaction, InboxItem item, Exception ex, CancellationToken ct)
     {
         var attempt = item.Attempts + 1;
         var now = clock.GetUtcNow();
         DateTimeOffset? retryAt = attempt >= MaxAttempts
             ? null
             : now + Backoff.Exponential(attempt, FirstRetryDelay, TimeSpan.MaxValue, spread: TimeSpan.FromSeconds(1));
-        await inbox.RecordFailureAsync(item.Id, $"{ex.GetType().Name}: {ex.Message}", retryAt, now, ct);
+        await InboxRepository.RecordFailureAsync(connection, transaction, item.Id, $"{ex.GetType().Name}: {ex.Message}", retryAt, now, ct);
         if (retryAt is null)
             logger.LogError(ex, "Inbox event {InboxId} ({Kind}) failed {Attempts} times and is kept as FAILED for inspection", item.Id, item.Kind, attempt);
         else

@@ -40,31 +40,44 @@ public sealed class InboxRepository(Db db)
     }
 
     /// <summary>
-    /// Claims the oldest due event whose conversation has no earlier unfinished event, so a
-    /// conversation's events are handled strictly in order while different conversations
-    /// proceed in parallel. The row stays locked until the caller's transaction ends.
+    /// Claims up to <paramref name="limit"/> of the oldest due events, each the earliest unfinished one of its
+    /// conversation, so a conversation's events are handled strictly in order (a batch holds at most one event of
+    /// each) while different conversations proceed in parallel. The rows stay locked until the caller's
+    /// transaction ends; other workers skip them.
     /// </summary>
-    public async Task<InboxItem?> ClaimNextAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken ct)
+    public Task<IReadOnlyList<InboxItem>> ClaimAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, int limit,
+        CancellationToken ct) =>
+        QueryDueAsync(connection, transaction, "", new { now, limit }, ct);
+
+    /// <summary>The event <paramref name="id"/> alone, when it is still due and first in its conversation (null otherwise).</summary>
+    public async Task<InboxItem?> ClaimByIdAsync(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset now,
+        CancellationToken ct) =>
+        (await QueryDueAsync(connection, transaction, "AND i.id = @id", new { now, limit = 1, id }, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<InboxItem>> QueryDueAsync(DbConnection connection, DbTransaction transaction, string andWhere,
+        object args, CancellationToken ct)
     {
         var sql = $"""
             SELECT id, provider, provider_event_id, kind, conversation_key, payload, attempts, received_at
             FROM inbox i
-            WHERE i.status = 'PENDING' AND i.next_attempt_at <= @now
+            WHERE i.status = 'PENDING' AND i.next_attempt_at <= @now {andWhere}
               AND NOT EXISTS (SELECT 1 FROM inbox e
                               WHERE e.conversation_key = i.conversation_key AND e.status = 'PENDING' AND e.id < i.id)
             ORDER BY i.next_attempt_at, i.id
-            LIMIT 1
+            LIMIT @limit
             {db.ForUpdateSkipLocked}
             """;
-        return await connection.QuerySingleOrDefaultAsync<InboxItem>(new CommandDefinition(sql, new { now }, transaction, cancellationToken: ct));
+        return (await connection.QueryAsync<InboxItem>(new CommandDefinition(sql, args, transaction, cancellationToken: ct))).AsList();
     }
 
-    public static Task MarkDoneAsync(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset now, CancellationToken ct) =>
+    public Task MarkDoneAsync(DbConnection connection, DbTransaction transaction, IEnumerable<long> ids, DateTimeOffset now, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE inbox SET status = 'DONE', processed_at = @now WHERE id = @id", new { id, now }, transaction, cancellationToken: ct));
+            $"UPDATE inbox SET status = 'DONE', processed_at = @now WHERE id {(db.IsPostgres ? "= ANY(@ids)" : "IN @ids")}",
+            new { ids = ids.ToArray(), now }, transaction, cancellationToken: ct));
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or FAILED for inspection when null.</summary>
-    public async Task RecordFailureAsync(long id, string error, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken ct)
+    public static Task RecordFailureAsync(DbConnection connection, DbTransaction transaction, long id, string error, DateTimeOffset? retryAt,
+        DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """
             UPDATE inbox SET attempts = attempts + 1, last_error = @error,
@@ -72,9 +85,8 @@ public sealed class InboxRepository(Db db)
                 next_attempt_at = @next, processed_at = CASE WHEN @failed THEN @now ELSE NULL END
             WHERE id = @id AND status = 'PENDING'
             """;
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { id, error = Truncate(error, 500), failed = retryAt is null, next = retryAt ?? now, now }, cancellationToken: ct));
+        return connection.ExecuteAsync(new CommandDefinition(sql,
+            new { id, error = Truncate(error, 500), failed = retryAt is null, next = retryAt ?? now, now }, transaction, cancellationToken: ct));
     }
 
     /// <summary>Events of one person are ordered; statuses and payments have their own lanes.</summary>

@@ -29,7 +29,7 @@ public sealed class InboxRepositoryTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
-    public async Task ClaimNextAsync_TwoEventsFromOnePerson_SecondWaitsUntilFirstIsDone(Dialect dialect)
+    public async Task ClaimAsync_TwoEventsFromOnePerson_SecondWaitsUntilFirstIsDone(Dialect dialect)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(dialect, "order");
         var inbox = new InboxRepository(db);
@@ -40,8 +40,8 @@ public sealed class InboxRepositoryTests
         {
             var item = await db.InTransactionAsync(async (c, t) =>
             {
-                var next = await inbox.ClaimNextAsync(c, t, Now, default);
-                if (next is not null) await InboxRepository.MarkDoneAsync(c, t, next.Id, Now, default);
+                var next = (await inbox.ClaimAsync(c, t, Now, 1, default)).SingleOrDefault();
+                if (next is not null) await inbox.MarkDoneAsync(c, t, [next.Id], Now, default);
                 return next;
             }, default);
             if (item is null) break;
@@ -54,16 +54,62 @@ public sealed class InboxRepositoryTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task ClaimAsync_ABatch_HoldsOneEventPerPerson_TheNextBatchTheirNextEvent(Dialect dialect)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(dialect, "batch");
+        var inbox = new InboxRepository(db);
+        await inbox.StoreAsync([Text("a1", "254711111111"), Text("a2", "254711111111"), Text("b1", "254722222222"),
+            Text("a3", "254711111111"), Text("c1", "254733333333")], Now, default);
+
+        var batches = new List<string[]>();
+        while (true)
+        {
+            var batch = await db.InTransactionAsync(async (c, t) =>
+            {
+                var claimed = await inbox.ClaimAsync(c, t, Now, 10, default);
+                await inbox.MarkDoneAsync(c, t, claimed.Select(i => i.Id), Now, default);
+                return claimed.Select(i => i.ProviderEventId).ToArray();
+            }, default);
+            if (batch.Length == 0) break;
+            batches.Add(batch);
+        }
+
+        Assert.Equal([["a1", "b1", "c1"], ["a2"], ["a3"]], batches);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TwoWorkersAtOnce_TakeDisjointBatches_AndClaimByIdSkipsARowAnotherHolds()
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(Dialect.Postgres, "batch_skip");
+        var inbox = new InboxRepository(db);
+        await inbox.StoreAsync([Text("p1", "254711111111"), Text("q1", "254722222222"), Text("r1", "254733333333")], Now, default);
+
+        await using var c1 = await db.OpenAsync(default);
+        await using var t1 = await c1.BeginTransactionAsync();
+        var first = await inbox.ClaimAsync(c1, t1, Now, 2, default);
+        var (second, held) = await db.InTransactionAsync(async (c2, t2) =>
+            (await inbox.ClaimAsync(c2, t2, Now, 10, default), await inbox.ClaimByIdAsync(c2, t2, first[0].Id, Now, default)), default);
+
+        Assert.Equal(["p1", "q1"], first.Select(i => i.ProviderEventId));
+        Assert.Equal(["r1"], second.Select(i => i.ProviderEventId));
+        Assert.Null(held);
+    }
+
+    private static Task<InboxItem?> ClaimOneAsync(Db db, InboxRepository inbox, DateTimeOffset now) =>
+        db.InTransactionAsync(async (c, t) => (await inbox.ClaimAsync(c, t, now, 1, default)).SingleOrDefault(), default);
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
     public async Task RecordFailureAsync_WithRetry_BlocksLaterEventsOfThatPersonUntilDue(Dialect dialect)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(dialect, "retry");
         var inbox = new InboxRepository(db);
         await inbox.StoreAsync([Text("c1", "254733333333"), Text("c2", "254733333333")], Now, default);
-        var first = await db.InTransactionAsync((c, t) => inbox.ClaimNextAsync(c, t, Now, default), default);
+        var first = await ClaimOneAsync(db, inbox, Now);
 
-        await inbox.RecordFailureAsync(first!.Id, "boom", Now.AddSeconds(30), Now, default);
-        var whileWaiting = await db.InTransactionAsync((c, t) => inbox.ClaimNextAsync(c, t, Now.AddSeconds(1), default), default);
-        var afterBackoff = await db.InTransactionAsync((c, t) => inbox.ClaimNextAsync(c, t, Now.AddSeconds(31), default), default);
+        await db.InTransactionAsync((c, t) => InboxRepository.RecordFailureAsync(c, t, first!.Id, "boom", Now.AddSeconds(30), Now, default), default);
+        var whileWaiting = await ClaimOneAsync(db, inbox, Now.AddSeconds(1));
+        var afterBackoff = await ClaimOneAsync(db, inbox, Now.AddSeconds(31));
 
         Assert.Null(whileWaiting);
         Assert.Equal("c1", afterBackoff!.ProviderEventId);
