@@ -15,13 +15,13 @@ public sealed class ConversationRepository(Db db)
     public async Task<Conversation> LockAsync(DbConnection connection, DbTransaction transaction, string participant,
         DateTimeOffset now, CancellationToken ct)
     {
-        const string insert = """
+        // One round trip: the insert (a no-op once the row exists) and the locking read go as one command.
+        var sql = $"""
             INSERT INTO conversations (participant, state, version, updated_at) VALUES (@participant, 'Idle', 0, @now)
-            ON CONFLICT (participant) DO NOTHING
+            ON CONFLICT (participant) DO NOTHING;
+            SELECT {Columns} FROM conversations WHERE participant = @participant {db.ForUpdate}
             """;
-        await connection.ExecuteAsync(new CommandDefinition(insert, new { participant, now }, transaction, cancellationToken: ct));
-        var select = $"SELECT {Columns} FROM conversations WHERE participant = @participant {db.ForUpdate}";
-        return await connection.QuerySingleAsync<Conversation>(new CommandDefinition(select, new { participant }, transaction, cancellationToken: ct));
+        return await connection.QuerySingleAsync<Conversation>(new CommandDefinition(sql, new { participant, now }, transaction, cancellationToken: ct));
     }
 
     public static Task SaveAsync(DbConnection connection, DbTransaction transaction, Conversation conversation, CancellationToken ct)

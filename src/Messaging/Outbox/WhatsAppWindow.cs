@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Outbox;
@@ -10,10 +11,15 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// WhatsApp's customer-service window: free-form messages only within 24 hours of the person's
 /// last message to us; outside it only an approved template, and without one WhatsApp is no way.
 /// Each business number has its own windows: writing to a merchant's own number opens that number's only.
+/// A window found open is remembered until it closes: a person's last message only ever moves later, so
+/// "open until T" stays true without asking again (most sends of a chat go to someone who just wrote). A
+/// window found closed is not remembered: the person may write at any moment, to any instance.
 /// </summary>
 public sealed class WhatsAppWindow(ConversationRepository conversations, WhatsAppWindowRepository ownNumbers, TimeProvider clock)
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(24);
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<(string? Number, string Participant), DateTimeOffset> _openSince = new();
 
     /// <summary>From the shared number.</summary>
     public Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct) =>
@@ -27,10 +33,19 @@ public sealed class WhatsAppWindow(ConversationRepository conversations, WhatsAp
         // A user known only by their user id has the id as their conversation's participant.
         var participant = WhatsAppUserId.IsMatch(recipient) ? recipient : MobileNumber.ToDigits(recipient);
         var own = from is { IsOwn: true };
+        var key = (own ? from!.PhoneNumberId : null, participant);
+        var now = clock.GetUtcNow();
+        if (_openSince.TryGetValue(key, out var known) && now - known < Length) return (false, null);
         var last = own
             ? await ownNumbers.LastInboundAtAsync(from!.PhoneNumberId, participant, ct)
             : await conversations.LastInboundAtAsync(participant, ct);
-        if (last is { } at && clock.GetUtcNow() - at < Length) return (false, null);
+        if (last is { } at && now - at < Length)
+        {
+            // Bounded by forgetting everything at once: the next sends simply ask the database again.
+            if (_openSince.Count >= MaxRemembered) _openSince.Clear();
+            _openSince[key] = at;
+            return (false, null);
+        }
         // A merchant's own number has only the templates approved for it.
         return message.Template is null || (own && string.IsNullOrWhiteSpace(from!.InvoiceTemplate))
             ? (false, SendResult.Unreachable("no_template", "whatsapp: 24-hour window closed and the message has no template"))
