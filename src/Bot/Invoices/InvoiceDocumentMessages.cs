@@ -43,7 +43,7 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
         options.Value.WhatsAppPdf && merchant.PdfEnabled && (await window.DecideAsync(await numbers.ForMerchantAsync(merchant.Id, ct), recipient,
             new OutboundMessage { Text = "" }, ct)).NoWay is null;
 
-    private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
+    private static OutboxEntry Entry(string recipient, OutboxPurpose purpose, string caption, DocumentAttachment document, string dedupeKey,
         DateTimeOffset now, long merchantId, string invoiceId) =>
         OutboxEntry.Due(recipient, purpose, new OutboundMessage { Text = caption, Document = document }, dedupeKey, now, merchantId, invoiceId);
 }

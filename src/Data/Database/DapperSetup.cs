@@ -1,6 +1,9 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
 using Microsoft.Data.Sqlite;
 
 namespace InvoiceFirst.Data.Database;
@@ -18,6 +21,11 @@ internal static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new UtcTimestampHandler());
+        SqlMapper.AddTypeHandler(new TextValueHandler<InvoiceStatus>());
+        SqlMapper.AddTypeHandler(new TextValueHandler<PaymentStatus>());
+        SqlMapper.AddTypeHandler(new TextValueHandler<PaymentMethod>());
+        SqlMapper.AddTypeHandler(new TextValueHandler<OutboxStatus>());
+        SqlMapper.AddTypeHandler(new TextValueHandler<OutboxPurpose>());
     }
 
     /// <summary>
