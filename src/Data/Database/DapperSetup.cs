@@ -21,11 +21,11 @@ internal static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new UtcTimestampHandler());
-        SqlMapper.AddTypeHandler(new TextValueHandler<InvoiceStatus>());
-        SqlMapper.AddTypeHandler(new TextValueHandler<PaymentStatus>());
-        SqlMapper.AddTypeHandler(new TextValueHandler<PaymentMethod>());
-        SqlMapper.AddTypeHandler(new TextValueHandler<OutboxStatus>());
-        SqlMapper.AddTypeHandler(new TextValueHandler<OutboxPurpose>());
+        TextValueHandler<InvoiceStatus>.Register();
+        TextValueHandler<PaymentStatus>.Register();
+        TextValueHandler<PaymentMethod>.Register();
+        TextValueHandler<OutboxStatus>.Register();
+        TextValueHandler<OutboxPurpose>.Register();
     }
 
     /// <summary>
