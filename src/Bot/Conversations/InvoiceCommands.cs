@@ -94,13 +94,11 @@ public sealed class InvoiceCommands(InvoiceMessages messages, TimeProvider clock
             new MoneyPeriod(totals.MonthInvoiced, totals.MonthCollected), lang);
     }
 
-    private static Reply? Refusal(Invoice? invoice, string number, Language lang) => invoice?.Status switch
-    {
-        null => Replies.UnknownInvoice(number, lang),
-        InvoiceStatus.Paid => Replies.AlreadyPaid(invoice.Number, lang),
-        InvoiceStatus.Cancelled => Replies.AlreadyCancelled(invoice.Number, lang),
-        _ => null,
-    };
+    private static Reply? Refusal(Invoice? invoice, string number, Language lang) =>
+        invoice is null ? Replies.UnknownInvoice(number, lang)
+        : invoice.Status == InvoiceStatus.Paid ? Replies.AlreadyPaid(invoice.Number, lang)
+        : invoice.Status == InvoiceStatus.Cancelled ? Replies.AlreadyCancelled(invoice.Number, lang)
+        : null;
 
     private static string CustomerLabel(Invoice invoice) => invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
 }

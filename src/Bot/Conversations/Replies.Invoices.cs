@@ -29,19 +29,17 @@ public static partial class Replies
         $"I can't find invoice {number}. Send list to see your unpaid invoices.",
         $"Sioni ankara {number}. Tuma orodha kuona ankara ambazo hazijalipwa."));
 
-    public static Reply Status(string number, string status, Money amount, Money paid, Language lang) => new(Pick(lang,
+    public static Reply Status(string number, InvoiceStatus status, Money amount, Money paid, Language lang) => new(Pick(lang,
         $"{number}: {StatusLabel(status, lang)}\nAmount: {amount.ToKes()}\nPaid: {paid.ToKes()}\nBalance: {(amount - paid).ToKes()}",
         $"{number}: {StatusLabel(status, lang)}\nKiasi: {amount.ToKes()}\nKimelipwa: {paid.ToKes()}\nBaki: {(amount - paid).ToKes()}"));
 
-    internal static string StatusLabel(string status, Language lang) => status.ToUpperInvariant() switch
-    {
-        "PENDING" => Pick(lang, "not sent yet", "bado haijatumwa"),
-        "SENT" => Pick(lang, "sent, waiting for payment", "imetumwa, inasubiri malipo"),
-        "PARTIALLY_PAID" => Pick(lang, "partly paid", "imelipwa sehemu"),
-        "PAID" => Pick(lang, "paid", "imelipwa"),
-        "CANCELLED" => Pick(lang, "cancelled", "imeghairiwa"),
-        "FAILED" => Pick(lang, "could not be delivered", "haikuweza kufikishwa"),
-        "EXPIRED" => Pick(lang, "expired", "imepitwa na muda"),
-        _ => status,
-    };
+    internal static string StatusLabel(InvoiceStatus status, Language lang) =>
+        status == InvoiceStatus.Pending ? Pick(lang, "not sent yet", "bado haijatumwa")
+        : status == InvoiceStatus.Sent ? Pick(lang, "sent, waiting for payment", "imetumwa, inasubiri malipo")
+        : status == InvoiceStatus.PartiallyPaid ? Pick(lang, "partly paid", "imelipwa sehemu")
+        : status == InvoiceStatus.Paid ? Pick(lang, "paid", "imelipwa")
+        : status == InvoiceStatus.Cancelled ? Pick(lang, "cancelled", "imeghairiwa")
+        : status == InvoiceStatus.Failed ? Pick(lang, "could not be delivered", "haikuweza kufikishwa")
+        : status == InvoiceStatus.Expired ? Pick(lang, "expired", "imepitwa na muda")
+        : status.Value;
 }

@@ -34,7 +34,7 @@ public static class CsvExport
             csv.WriteField(Shillings(i.AmountCents));
             csv.WriteField(Shillings(i.AmountPaidCents));
             csv.WriteField(Shillings(Math.Max(0, i.BalanceCents)));
-            csv.WriteField(i.Status.ToLowerInvariant());
+            csv.WriteField(i.Status.Value.ToLowerInvariant());
             csv.WriteField(When(i.SentAt));
             csv.WriteField(When(i.PaidAt));
             csv.WriteField(When(i.CancelledAt));
@@ -52,8 +52,8 @@ public static class CsvExport
             csv.WriteField(When(p.CreatedAt));
             csv.WriteField(When(p.SettledAt));
             csv.WriteField(p.InvoiceNumber);
-            csv.WriteField(p.Method.ToLowerInvariant());
-            csv.WriteField(p.Status.ToLowerInvariant());
+            csv.WriteField(p.Method.Value.ToLowerInvariant());
+            csv.WriteField(p.Status.Value.ToLowerInvariant());
             csv.WriteField(Shillings(p.AmountCents));
             csv.WriteField(p.MpesaReceipt ?? "");
             csv.WriteField(p.Msisdn is { } phone ? MobileNumber.ToLocal(phone) : "");

@@ -65,7 +65,7 @@ public static partial class DashboardEndpoints
             [nameof(InvoiceView.Items)] = items,
             [nameof(InvoiceView.CreatedBy)] = createdBy,
             [nameof(InvoiceView.Messages)] = await page.History.ListAsync(user.Merchant.Id, invoice.Id, invoice.Msisdn, ct),
-            [nameof(InvoiceView.PayLink)] = InvoiceStatus.IsPayable(invoice.Status) && invoice.BalanceCents > 0 ? page.App.Value.PayLink(invoice.PayToken) : null,
+            [nameof(InvoiceView.PayLink)] = invoice.Status.IsPayable && invoice.BalanceCents > 0 ? page.App.Value.PayLink(invoice.PayToken) : null,
             [nameof(InvoiceView.Notice)] = notice,
             [nameof(InvoiceView.Nonce)] = SecureToken.New(),
         });

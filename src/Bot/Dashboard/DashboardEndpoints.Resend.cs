@@ -29,7 +29,7 @@ public static partial class DashboardEndpoints
         var notice = await page.Db.InTransactionAsync<string?>(async (c, t) =>
         {
             if (await InvoiceRepository.GetByNumberAsync(c, t, merchant.Id, normalized, ct) is not { } invoice) return null;
-            if (!InvoiceStatus.IsPayable(invoice.Status) || invoice.BalanceCents <= 0) return text.NothingToResend(invoice.Number);
+            if (!invoice.Status.IsPayable || invoice.BalanceCents <= 0) return text.NothingToResend(invoice.Number);
             // Nothing paid yet: the invoice itself; part paid: the reminder, which names the balance. One per form (its nonce).
             var message = invoice.AmountPaidCents == 0
                 ? await messages.InvoiceToCustomerAsync(c, t, merchant, invoice, items: null, ct)

@@ -103,7 +103,7 @@ public static partial class DashboardEndpoints
         var search = new InvoiceSearch(q is { Length: <= 60 } ? q : q?[..60], wanted, start, end?.AddDays(1), Math.Max(0, offset ?? 0), PageSize);
         var (page, total) = await invoices.SearchAsync(user.Merchant.Id, search, ct);
         (string, string?)[] dates = [("from", startOk ? from : null), ("to", endOk ? to : null)];
-        (string, string?)[] filters = [("q", search.Text), ("status", wanted?.ToLowerInvariant()), .. dates];
+        (string, string?)[] filters = [("q", search.Text), ("status", wanted?.Value.ToLowerInvariant()), .. dates];
         var (newer, older) = PageLinks("/app/invoices", filters, search.Offset, page.Count, total);
         return SignedIn<InvoicesView>(http, antiforgery, user, StatusCodes.Status200OK, new()
         {
@@ -121,8 +121,8 @@ public static partial class DashboardEndpoints
     }
 
     /// <summary>The invoice status a filter names (any case), else null: no filter.</summary>
-    private static string? StatusFilter(string? status) =>
-        status?.Trim().ToUpperInvariant() is { Length: > 0 } s && InvoiceStatus.All.Contains(s) ? s : null;
+    private static InvoiceStatus? StatusFilter(string? status) =>
+        InvoiceStatus.TryParse(status?.Trim().ToUpperInvariant(), out var s) ? s : null;
 
     /// <summary>The Newer and Older links of a list page at <paramref name="offset"/> showing <paramref name="count"/> of <paramref name="total"/>, its filters kept; null where there is no such page.</summary>
     private static (string? Newer, string? Older) PageLinks(string path, IEnumerable<(string Key, string? Value)> filters, int offset, int count, long total)

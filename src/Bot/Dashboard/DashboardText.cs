@@ -1,3 +1,5 @@
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Bot.Conversations;
 
 namespace InvoiceFirst.Bot.Dashboard;
@@ -105,38 +107,30 @@ public sealed record DashboardText(Language Language)
     public string CreatedBy(string? staff) => staff is null ? Pick("Created", "Imetengenezwa") : Pick($"Created by {staff}", $"Imetengenezwa na {staff}");
 
     /// <summary>"Invoice by WhatsApp: read", "Reminder by SMS: could not be delivered".</summary>
-    public string MessageLine(string purpose, bool bySms, string status)
+    public string MessageLine(OutboxPurpose purpose, bool bySms, OutboxStatus status)
     {
-        var what = purpose switch
-        {
-            "invoice" => Pick("Invoice", "Ankara"),
-            "reminder" => Pick("Reminder", "Kikumbusho"),
-            "receipt" => Pick("Receipt", "Risiti"),
-            _ => Pick("Message", "Ujumbe"),
-        };
-        var how = status switch
-        {
-            "SENT" => Pick("sent", "imetumwa"),
-            "DELIVERED" => Pick("delivered", "imefika"),
-            "READ" => Pick("read", "imesomwa"),
-            "FAILED" or "DEAD" => Pick("could not be delivered", "haikufika"),
-            _ => Pick("waiting to go", "inasubiri kutumwa"),
-        };
+        var what = purpose == OutboxPurpose.Invoice ? Pick("Invoice", "Ankara")
+            : purpose == OutboxPurpose.Reminder ? Pick("Reminder", "Kikumbusho")
+            : purpose == OutboxPurpose.Receipt ? Pick("Receipt", "Risiti")
+            : Pick("Message", "Ujumbe");
+        var how = status == OutboxStatus.Sent ? Pick("sent", "imetumwa")
+            : status == OutboxStatus.Delivered ? Pick("delivered", "imefika")
+            : status == OutboxStatus.Read ? Pick("read", "imesomwa")
+            : status == OutboxStatus.Failed || status == OutboxStatus.Dead ? Pick("could not be delivered", "haikufika")
+            : Pick("waiting to go", "inasubiri kutumwa");
         return $"{what} {(bySms ? Pick("by SMS", "kwa SMS") : Pick("by WhatsApp", "kwa WhatsApp"))}: {how}";
     }
     public string PaidInFull => Pick("Paid in full", "Imelipwa yote");
     public string CancelledAt => Pick("Cancelled", "Imeghairiwa");
-    public string PaymentLine(string method, string result, string amount, string? receipt) =>
-        (method == "STK" ? Pick("M-PESA prompt", "Ombi la M-PESA") : "Paybill") + $" {amount}: {result}" + (receipt is null ? "" : $" ({receipt})");
-    public string PaymentResult(string status) => status switch
-    {
-        "SUCCESS" => Pick("paid", "imelipwa"),
-        "INITIATED" => Pick("waiting for the customer", "inamsubiri mteja"),
-        "CANCELLED" => Pick("cancelled by the customer", "imeghairiwa na mteja"),
-        "EXPIRED" => Pick("not answered in time", "haikujibiwa kwa wakati"),
-        "NEEDS_REVIEW" => Pick("being checked with M-PESA", "inakaguliwa na M-PESA"),
-        _ => Pick("did not go through", "haikufanikiwa"),
-    };
+    public string PaymentLine(PaymentMethod method, string result, string amount, string? receipt) =>
+        MethodName(method) + $" {amount}: {result}" + (receipt is null ? "" : $" ({receipt})");
+    public string PaymentResult(PaymentStatus status) =>
+        status == PaymentStatus.Success ? Pick("paid", "imelipwa")
+        : status == PaymentStatus.Initiated ? Pick("waiting for the customer", "inamsubiri mteja")
+        : status == PaymentStatus.Cancelled ? Pick("cancelled by the customer", "imeghairiwa na mteja")
+        : status == PaymentStatus.Expired ? Pick("not answered in time", "haikujibiwa kwa wakati")
+        : status == PaymentStatus.NeedsReview ? Pick("being checked with M-PESA", "inakaguliwa na M-PESA")
+        : Pick("did not go through", "haikufanikiwa");
     public string ExportInvoices => Pick("Download these invoices (CSV, for Excel)", "Pakua ankara hizi (CSV, kwa Excel)");
     public string ExportPayments => Pick("Download the payments of these dates (CSV)", "Pakua malipo ya tarehe hizi (CSV)");
     public string CopyLink => Pick("Copy the pay link", "Nakili kiungo cha kulipa");
@@ -218,7 +212,7 @@ public sealed record DashboardText(Language Language)
     public string Method => Pick("How", "Njia");
     public string Receipt => Pick("M-PESA receipt", "Risiti ya M-PESA");
     public string Invoice => Pick("Invoice", "Ankara");
-    public string MethodName(string method) => method == "STK" ? Pick("M-PESA prompt", "Ombi la M-PESA") : "Paybill";
+    public string MethodName(PaymentMethod method) => method == PaymentMethod.Stk ? Pick("M-PESA prompt", "Ombi la M-PESA") : "Paybill";
     public string TypedAccount(string account) => Pick($"typed \"{account}\"", $"aliandika \"{account}\"");
     public string ApplyTo => Pick("Apply to invoice", "Weka kwenye ankara");
     public string ApplyHint => Pick("Invoice number, e.g. INV-0042", "Namba ya ankara, mfano INV-0042");

@@ -33,7 +33,7 @@ public sealed class UnappliedMoney(Db db, PaymentSettler settler, TimeProvider c
                 ? await InvoiceRepository.GetByNumberAsync(c, t, merchantId, number, ct)
                 : null;
             if (invoice is null) return new Outcome.NoSuchInvoice();
-            if (!InvoiceStatus.IsPayable(invoice.Status) || invoice.BalanceCents <= 0) return new Outcome.NotPayable(invoice.Number);
+            if (!invoice.Status.IsPayable || invoice.BalanceCents <= 0) return new Outcome.NotPayable(invoice.Number);
             if (!await MerchantPayments.TryApplyAsync(c, t, merchantId, paymentId, invoice.Id, owner.Actor.Phone, clock.GetUtcNow(), ct))
                 return new Outcome.AlreadyApplied();
             var payment = await PaymentRepository.GetAsync(c, t, paymentId, ct)

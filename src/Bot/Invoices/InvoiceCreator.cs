@@ -59,7 +59,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
         };
         await InvoiceRepository.InsertAsync(connection, transaction, invoice, ct);
         if (items.Count > 0) await InvoiceItemRepository.InsertAsync(connection, transaction, merchant.Id, invoice.Id, items, ct);
-        await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceCreated, now, invoice.Id, status: invoice.Status, ct: ct);
+        await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceCreated, now, invoice.Id, status: invoice.Status.Value, ct: ct);
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             await messages.InvoiceToCustomerAsync(connection, transaction, merchant, invoice, items, ct), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);

@@ -18,7 +18,7 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
     {
         var now = clock.GetUtcNow();
         if (entry.Purpose == OutboxPurpose.Invoice && entry.InvoiceId is { } id && await InvoiceRepository.MarkSentAsync(connection, transaction, id, now, ct))
-            await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceSent, now, id, outboxId: entry.Id, status: InvoiceStatus.Sent, ct: ct);
+            await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceSent, now, id, outboxId: entry.Id, status: InvoiceStatus.Sent.Value, ct: ct);
     }
 
     public async Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)

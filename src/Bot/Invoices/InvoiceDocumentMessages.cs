@@ -40,10 +40,10 @@ public sealed class InvoiceDocumentMessages(IOptions<AppOptions> app, IOptions<D
 
     // The window of the number the document goes from: the merchant's own, else the shared one.
     private async Task<bool> WantedAsync(Merchant merchant, string recipient, CancellationToken ct) =>
-        options.Value.WhatsAppPdf && merchant.PdfEnabled && (await window.DecideAsync(await numbers.ForMerchantAsync(merchant.Id, ct), recipient,
+        options.Value.WhatsAppPdf && merchant.PdfEnabled && (await window.DecideAsync(await numbers.ForMerchantAsync(merchant.Id, ct), WhatsAppParticipant.Of(recipient),
             new OutboundMessage { Text = "" }, ct)).NoWay is null;
 
-    private static OutboxEntry Entry(string recipient, string purpose, string caption, DocumentAttachment document, string dedupeKey,
+    private static OutboxEntry Entry(string recipient, OutboxPurpose purpose, string caption, DocumentAttachment document, string dedupeKey,
         DateTimeOffset now, long merchantId, string invoiceId) =>
         OutboxEntry.Due(recipient, purpose, new OutboundMessage { Text = caption, Document = document }, dedupeKey, now, merchantId, invoiceId);
 }

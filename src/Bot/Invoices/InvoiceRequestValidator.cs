@@ -7,17 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace InvoiceFirst.Bot.Invoices;
 
-public sealed record InvoiceFilter(string? Status, string? Msisdn, int Limit);
+public sealed record InvoiceFilter(InvoiceStatus? Status, string? Msisdn, int Limit);
 
 /// <summary>Checks API input with the same rules the chat uses, naming every bad field.</summary>
 public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
 {
-    private static readonly string[] Statuses =
-    [
-        InvoiceStatus.Pending, InvoiceStatus.Sent, InvoiceStatus.PartiallyPaid, InvoiceStatus.Paid,
-        InvoiceStatus.Cancelled, InvoiceStatus.Failed, InvoiceStatus.Expired,
-    ];
-
     public (NewInvoice? Request, Dictionary<string, string[]> Errors) Validate(CreateInvoiceRequest body, string? idempotencyKey)
     {
         var errors = new Dictionary<string, string[]>();
@@ -96,9 +90,12 @@ public sealed class InvoiceRequestValidator(IOptions<InvoiceOptions> options)
     public (InvoiceFilter? Filter, Dictionary<string, string[]> Errors) ValidateFilter(string? status, string? msisdn, int? limit)
     {
         var errors = new Dictionary<string, string[]>();
-        var normalizedStatus = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToUpperInvariant();
-        if (normalizedStatus is not null && !Statuses.Contains(normalizedStatus))
-            errors["status"] = [$"Must be one of {string.Join(", ", Statuses)}."];
+        InvoiceStatus? normalizedStatus = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (InvoiceStatus.TryParse(status.Trim().ToUpperInvariant(), out var parsed)) normalizedStatus = parsed;
+            else errors["status"] = [$"Must be one of {string.Join(", ", InvoiceStatus.All)}."];
+        }
         string? normalizedMsisdn = null;
         if (!string.IsNullOrWhiteSpace(msisdn) && !MobileNumber.TryParseKenyan(msisdn, out normalizedMsisdn!))
             errors["msisdn"] = ["Must be a Kenyan mobile number such as 254712345678."];

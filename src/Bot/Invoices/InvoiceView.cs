@@ -27,7 +27,7 @@ public sealed record InvoiceView(
     IReadOnlyList<InvoiceItemView>? Items)
 {
     public static InvoiceView From(Invoice i, string payLink, IReadOnlyList<InvoiceItem>? items = null) => new(
-        i.Id, i.Number, i.Status, i.CustomerName, i.Msisdn, i.AmountCents, i.AmountPaidCents, i.Currency,
+        i.Id, i.Number, i.Status.Value, i.CustomerName, i.Msisdn, i.AmountCents, i.AmountPaidCents, i.Currency,
         i.Description, payLink, i.CreatedAt, i.SentAt, i.PaidAt, i.ExpiresAt, i.Vat.ToString().ToLowerInvariant(),
         i.VatBreakdown.Net.Cents, i.VatCents,
         items?.Select(x => new InvoiceItemView(x.Description, x.Quantity, x.UnitAmountCents, x.AmountCents)).ToList());

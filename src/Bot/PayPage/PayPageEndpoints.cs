@@ -35,14 +35,11 @@ public static class PayPageEndpoints
         var latest = (await payments.ListForInvoiceAsync(invoice.Id, ct)).LastOrDefault(p => p.Method == PaymentMethod.Stk);
         var balance = Math.Max(0, invoice.BalanceCents);
         var paid = invoice.Status == InvoiceStatus.Paid || balance == 0;
-        var message = latest?.Status switch
-        {
-            null or PaymentStatus.Initiated => null,
-            PaymentStatus.Success => string.Format(CultureInfo.InvariantCulture, text.PaymentReceived, Money.FromCents(balance).ToKes()),
-            PaymentStatus.NeedsReview => text.BeingChecked,
-            _ => text.DidNotGoThrough,
-        };
-        return Results.Json(new PayStatusView(invoice.Status, balance, paid, latest?.Status, message),
+        var message = latest is null || latest.Status == PaymentStatus.Initiated ? null
+            : latest.Status == PaymentStatus.Success ? string.Format(CultureInfo.InvariantCulture, text.PaymentReceived, Money.FromCents(balance).ToKes())
+            : latest.Status == PaymentStatus.NeedsReview ? text.BeingChecked
+            : text.DidNotGoThrough;
+        return Results.Json(new PayStatusView(invoice.Status.Value, balance, paid, latest?.Status.Value, message),
             statusCode: StatusCodes.Status200OK);
     }
 

@@ -39,7 +39,7 @@ public static class PaymentEndpoints
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored), Encoding.UTF8.GetBytes(token));
         // Settled or already with a person: nothing a callback says can change it. A closed (failed,
         // cancelled, expired) payment still listens: a late success goes to review.
-        if (!matches || payment!.Status is PaymentStatus.Success or PaymentStatus.NeedsReview)
+        if (!matches || payment!.Status == PaymentStatus.Success || payment.Status == PaymentStatus.NeedsReview)
         {
             logger.LogWarning("Suspicious or late STK callback from {RemoteIp}: token {Known}, ignored",
                 http.Connection.RemoteIpAddress, matches ? "of a final payment" : "unknown");
@@ -91,7 +91,7 @@ public static class PaymentEndpoints
             case InitiationKind.AlreadyLive:
                 return Results.Json(PaymentView.Of(started.Payment!), statusCode: 409);
             default:
-                return Results.Problem(statusCode: 409, title: $"Invoice {invoice.Number} is {invoice.Status.ToLowerInvariant()}: nothing to pay");
+                return Results.Problem(statusCode: 409, title: $"Invoice {invoice.Number} is {invoice.Status.Value.ToLowerInvariant()}: nothing to pay");
         }
     }
 

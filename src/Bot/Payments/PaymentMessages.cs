@@ -136,7 +136,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     }
 
     private Task ToPayerAsync(DbConnection c, DbTransaction t, Payment payment, string recipient, string? invoiceId, Reply reply,
-        string purpose, string dedupeKey, CancellationToken ct)
+        OutboxPurpose purpose, string dedupeKey, CancellationToken ct)
     {
         var bySms = payment.ReplyChannel == Channels.Sms;
         return EnqueueAsync(c, t, null, invoiceId, recipient, bySms ? Channels.Sms : null, reply.ToMessage(bySms), purpose, dedupeKey, ct);
@@ -156,7 +156,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     }
 
     private Task EnqueueAsync(DbConnection c, DbTransaction t, long? merchantId, string? invoiceId, string recipient, string? channel,
-        OutboundMessage message, string purpose, string dedupeKey, CancellationToken ct)
+        OutboundMessage message, OutboxPurpose purpose, string dedupeKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // A customer who asked by SMS still gets the receipt there; WhatsApp messages also carry an SMS form for fallback.

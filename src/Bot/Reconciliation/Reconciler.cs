@@ -39,7 +39,7 @@ public sealed class Reconciler(ReconciliationRepository rows, ReviewItemReposito
 
         foreach (var i in await rows.InvoiceMismatchesAsync(from, to, merchantId, ct))
         {
-            var kind = i.SuccessfulPayments == 0 && (i.RecordedCents > 0 || i.Status is InvoiceStatus.Paid or InvoiceStatus.PartiallyPaid)
+            var kind = i.SuccessfulPayments == 0 && (i.RecordedCents > 0 || i.Status == InvoiceStatus.Paid || i.Status == InvoiceStatus.PartiallyPaid)
                 ? InvoicePaidWithoutReceipt
                 : AmountDifference;
             differences.Add(new(kind, i.MerchantId, i.InvoiceId, i.InvoiceNumber, null, null, i.ReceivedCents, i.RecordedCents));

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Outbox;
 using Dapper;
 using InvoiceFirst.Data.Database;
 
@@ -7,14 +8,14 @@ namespace InvoiceFirst.Data.Dashboard;
 public sealed record CustomerMessage
 {
     /// <summary><c>invoice</c>, <c>reminder</c>, <c>receipt</c>, <c>notice</c>, <c>reply</c> (see OutboxPurpose).</summary>
-    public required string Purpose { get; init; }
+    public required OutboxPurpose Purpose { get; init; }
 
     /// <summary>The provider that took it (<c>whatsapp</c>, <c>africastalking</c>, …); null before one did.</summary>
     public string? Provider { get; init; }
 
     /// <summary>The channel it was addressed to: <c>sms</c>, or null for WhatsApp first.</summary>
     public string? Channel { get; init; }
-    public required string Status { get; init; }
+    public required OutboxStatus Status { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
 

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using Dapper;
 using InvoiceFirst.Data.Database;
 
@@ -9,8 +10,8 @@ public sealed record PaymentExportRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SettledAt { get; init; }
     public string? InvoiceNumber { get; init; }
-    public required string Method { get; init; }
-    public required string Status { get; init; }
+    public required PaymentMethod Method { get; init; }
+    public required PaymentStatus Status { get; init; }
     public long AmountCents { get; init; }
     public string? MpesaReceipt { get; init; }
     public string? Msisdn { get; init; }

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Invoices;
 using Dapper;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Time;
@@ -10,7 +11,7 @@ public sealed record DayCollected(DateOnly Day, long Cents);
 /// <summary>How many of a merchant's invoices are in one status.</summary>
 public sealed record StatusCount
 {
-    public required string Status { get; init; }
+    public required InvoiceStatus Status { get; init; }
     public long Count { get; init; }
 }
 

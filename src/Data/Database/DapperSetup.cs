@@ -1,6 +1,9 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using InvoiceFirst.Data.Invoices;
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
 using Microsoft.Data.Sqlite;
 
 namespace InvoiceFirst.Data.Database;
@@ -18,6 +21,11 @@ internal static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new UtcTimestampHandler());
+        TextValueHandler<InvoiceStatus>.Register();
+        TextValueHandler<PaymentStatus>.Register();
+        TextValueHandler<PaymentMethod>.Register();
+        TextValueHandler<OutboxStatus>.Register();
+        TextValueHandler<OutboxPurpose>.Register();
     }
 
     /// <summary>

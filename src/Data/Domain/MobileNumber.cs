@@ -44,10 +44,13 @@ public static partial class MobileNumber
     /// E.164 allows at most 15 digits; anything shorter than 8 cannot be a mobile number. Letters mean
     /// an identifier, not a number (a WhatsApp user id <c>CO.1234567890</c> must never become an SMS to +1234567890).
     /// </summary>
-    public static bool IsPlausible(string? value)
+    public static bool IsPlausible(string? value) => TryPlausibleDigits(value, out _);
+
+    /// <summary><see cref="IsPlausible"/> and <see cref="ToDigits"/> in one pass, for a sender that needs both.</summary>
+    public static bool TryPlausibleDigits(string? value, out string digits)
     {
+        digits = ToDigits(value);
         if (value is not null && StripPrefix(value).Any(char.IsAsciiLetter)) return false;
-        var digits = ToDigits(value);
         return digits.Length is >= 8 and <= 15 && digits[0] != '0';
     }
 

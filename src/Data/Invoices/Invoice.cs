@@ -16,7 +16,7 @@ public sealed record Invoice
     public long AmountCents { get; init; }
     public long AmountPaidCents { get; init; }
     public string Currency { get; init; } = "KES";
-    public required string Status { get; init; }
+    public required InvoiceStatus Status { get; init; }
     public required string PayToken { get; init; }
     public string? IdempotencyKey { get; init; }
     public string? RequestHash { get; init; }

@@ -68,7 +68,7 @@ public sealed class InvoiceRepository(Db db)
     }
 
     /// <summary>Newest first. Filters are optional.</summary>
-    public async Task<IReadOnlyList<Invoice>> ListAsync(long merchantId, string? status, string? msisdn, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<Invoice>> ListAsync(long merchantId, InvoiceStatus? status, string? msisdn, int limit, CancellationToken ct)
     {
         const string sql = $"""
             SELECT {Columns} FROM invoices

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Outbox;
 namespace InvoiceFirst.Data.Ops;
 
 /// <summary>An outbox row given up on (status DEAD): what it was for and why, never what it said.</summary>
@@ -6,7 +7,7 @@ public sealed record DeadLetter
     public long Id { get; init; }
     public long? MerchantId { get; init; }
     public string? MerchantName { get; init; }
-    public required string Purpose { get; init; }
+    public required OutboxPurpose Purpose { get; init; }
     public string? Channel { get; init; }
     public string? Provider { get; init; }
 

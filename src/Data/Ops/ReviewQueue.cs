@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 namespace InvoiceFirst.Data.Ops;
 
 /// <summary>A payment whose outcome M-PESA left unclear (NEEDS_REVIEW), with the invoice and merchant it is for.</summary>
@@ -7,7 +8,7 @@ public sealed record PaymentInReview
     public long? MerchantId { get; init; }
     public string? MerchantName { get; init; }
     public string? InvoiceNumber { get; init; }
-    public required string Method { get; init; }
+    public required PaymentMethod Method { get; init; }
     public long AmountCents { get; init; }
     public string? MpesaReceipt { get; init; }
 

@@ -7,11 +7,11 @@ public sealed record OutboxEntry
     public long? MerchantId { get; init; }
     public string? InvoiceId { get; init; }
     public required string Recipient { get; init; }
-    public required string Purpose { get; init; }
+    public required OutboxPurpose Purpose { get; init; }
     public string? Channel { get; init; }
     public required string Payload { get; init; }
     public string? DedupeKey { get; init; }
-    public string Status { get; init; } = OutboxStatus.Pending;
+    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
     public int Attempts { get; init; }
     public DateTimeOffset NextAttemptAt { get; init; }
 
@@ -38,7 +38,7 @@ public sealed record OutboxEntry
     public string? BusinessNumberId { get; init; }
 
     /// <summary>A message due now. The dedupe key makes queuing it a second time a no-op.</summary>
-    public static OutboxEntry Due(string recipient, string purpose, OutboundMessage message, string dedupeKey, DateTimeOffset now,
+    public static OutboxEntry Due(string recipient, OutboxPurpose purpose, OutboundMessage message, string dedupeKey, DateTimeOffset now,
         long? merchantId = null, string? invoiceId = null, string? channel = null) => new()
     {
         MerchantId = merchantId,

@@ -70,7 +70,7 @@ public sealed class OutboxRepository(Db db)
     /// Moves a sent message's status forward only: SENT → DELIVERED → READ, and FAILED only from
     /// SENT (a message already delivered did not fail). False when the report changes nothing.
     /// </summary>
-    public static async Task<bool> AdvanceStatusAsync(DbConnection connection, DbTransaction transaction, long id, string status,
+    public static async Task<bool> AdvanceStatusAsync(DbConnection connection, DbTransaction transaction, long id, OutboxStatus status,
         string? errorCode, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """

@@ -1,22 +1,26 @@
+using System.Text.Json.Serialization;
+using InvoiceFirst.Data.Domain;
+
 namespace InvoiceFirst.Data.Outbox;
 
-public static class OutboxStatus
+[JsonConverter(typeof(TextValueJsonConverter<OutboxStatus>))]
+public readonly record struct OutboxStatus : ITextValue<OutboxStatus>
 {
-    public const string Pending = "PENDING";
-    public const string Sending = "SENDING";
-    public const string Sent = "SENT";
-    public const string Delivered = "DELIVERED";
-    public const string Read = "READ";
-    public const string Failed = "FAILED";
-    public const string Dead = "DEAD";
-}
+    public static readonly OutboxStatus Pending = new("PENDING");
+    public static readonly OutboxStatus Sending = new("SENDING");
+    public static readonly OutboxStatus Sent = new("SENT");
+    public static readonly OutboxStatus Delivered = new("DELIVERED");
+    public static readonly OutboxStatus Read = new("READ");
+    public static readonly OutboxStatus Failed = new("FAILED");
+    public static readonly OutboxStatus Dead = new("DEAD");
 
-/// <summary>Why a message is sent; decides fallback and what failure means.</summary>
-public static class OutboxPurpose
-{
-    public const string Reply = "reply";
-    public const string Invoice = "invoice";
-    public const string Reminder = "reminder";
-    public const string Receipt = "receipt";
-    public const string Notice = "notice";
+    public static IReadOnlyList<OutboxStatus> All { get; } = [Pending, Sending, Sent, Delivered, Read, Failed, Dead];
+
+    private OutboxStatus(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static OutboxStatus Parse(string text) => TextValue.Parse<OutboxStatus>(text);
+
+    public override string ToString() => Value;
 }

@@ -9,8 +9,8 @@ namespace InvoiceFirst.Data.Payments;
 public sealed record MerchantPaymentRow
 {
     public long Id { get; init; }
-    public required string Method { get; init; }
-    public required string Status { get; init; }
+    public required PaymentMethod Method { get; init; }
+    public required PaymentStatus Status { get; init; }
     public long AmountCents { get; init; }
     public Money Amount => Money.FromCents(AmountCents);
     public string? MpesaReceipt { get; init; }

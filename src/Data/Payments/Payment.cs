@@ -9,8 +9,8 @@ public sealed record Payment
 {
     public long Id { get; init; }
     public string? InvoiceId { get; init; }
-    public required string Method { get; init; }
-    public required string Status { get; init; }
+    public required PaymentMethod Method { get; init; }
+    public required PaymentStatus Status { get; init; }
     public long AmountCents { get; init; }
 
     public Money Amount => Money.FromCents(AmountCents);

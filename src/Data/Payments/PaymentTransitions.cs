@@ -35,7 +35,7 @@ public static class PaymentTransitions
     }
 
     /// <summary>INITIATED → FAILED / CANCELLED / EXPIRED / NEEDS_REVIEW; false when the payment was already final.</summary>
-    public static async Task<bool> CloseAsync(DbConnection connection, DbTransaction? transaction, long id, string status,
+    public static async Task<bool> CloseAsync(DbConnection connection, DbTransaction? transaction, long id, PaymentStatus status,
         string? resultCode, string? resultDesc, string? rawCallback, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = """

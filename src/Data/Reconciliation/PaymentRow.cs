@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 namespace InvoiceFirst.Data.Reconciliation;
 
 public sealed record PaymentRow
@@ -7,5 +8,5 @@ public sealed record PaymentRow
     public long? MerchantId { get; init; }
     public string? MpesaReceipt { get; init; }
     public long AmountCents { get; init; }
-    public required string Status { get; init; }
+    public required PaymentStatus Status { get; init; }
 }

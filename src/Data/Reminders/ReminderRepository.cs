@@ -84,7 +84,7 @@ public sealed class ReminderRepository(Db db)
         {
             var expired = (await c.QueryAsync<string>(new CommandDefinition(sql, new { now, limit }, t, cancellationToken: ct))).AsList();
             foreach (var id in expired)
-                await EventRepository.AddAsync(c, t, EventTypes.InvoiceExpired, now, id, status: "EXPIRED", ct: ct);
+                await EventRepository.AddAsync(c, t, EventTypes.InvoiceExpired, now, id, status: InvoiceStatus.Expired.Value, ct: ct);
             return (IReadOnlyList<string>)expired;
         }, ct);
     }

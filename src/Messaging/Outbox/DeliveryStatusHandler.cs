@@ -49,7 +49,7 @@ public sealed class DeliveryStatusHandler(
             return;
         }
 
-        var next = status switch
+        OutboxStatus? advance = status switch
         {
             DeliveryStatus.Sent => OutboxStatus.Sent,
             DeliveryStatus.Delivered => OutboxStatus.Delivered,
@@ -57,7 +57,7 @@ public sealed class DeliveryStatusHandler(
             DeliveryStatus.Failed => OutboxStatus.Failed,
             _ => null,
         };
-        if (next is null) return;
+        if (advance is not { } next) return;
         // Only the report that moved SENT → FAILED acts: a repeated 'failed' changes nothing and sends nothing.
         if (!await OutboxRepository.AdvanceStatusAsync(c, t, entry.Id, next, report.ErrorCode, now, ct) || next != OutboxStatus.Failed)
             return;

@@ -1,6 +1,7 @@
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
 using InvoiceFirst.Messaging.Twilio;
+using InvoiceFirst.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
 using ChannelNames = InvoiceFirst.Data.Inbox.Channels;
 
@@ -17,7 +18,7 @@ public sealed class TwilioWhatsAppChannel(
 
     public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
-        var (useTemplate, noWay) = await window.DecideAsync(entry.Recipient, message, ct);
+        var (useTemplate, noWay) = await window.DecideAsync(WhatsAppParticipant.Of(entry.Recipient), message, ct);
         if (noWay is not null) return noWay;
         return await call(() => client.SendWhatsAppAsync(entry.Recipient, message, useTemplate, outbox.Value.TwilioStatusCallbackUrl, ct));
     }

@@ -23,11 +23,12 @@ public sealed class WhatsAppCloudChannel(WhatsAppClient client, WhatsAppWindow w
     public async Task<SendResult> SendAsync(OutboxEntry entry, OutboundMessage message, ProviderCall call, CancellationToken ct)
     {
         var from = await numbers.ForEntryAsync(entry, ct);
-        var (useTemplate, noWay) = await window.DecideAsync(from, entry.Recipient, message, ct);
+        var to = WhatsAppParticipant.Of(entry.Recipient);
+        var (useTemplate, noWay) = await window.DecideAsync(from, to, message, ct);
         if (noWay is not null) return noWay;
         if (message.Document is { } document && !useTemplate && await RenderAsync(document, ct) is { } pdf)
-            return await call(() => client.SendDocumentAsync(from, entry.Recipient, message, pdf, ct));
-        return await call(() => client.SendAsync(from, entry.Recipient, message, useTemplate, ct));
+            return await call(() => client.SendDocumentAsync(from, to, message, pdf, ct));
+        return await call(() => client.SendAsync(from, to, message, useTemplate, ct));
     }
 
     // A PDF that cannot be rendered never stops the message: its text (with the link) goes instead.

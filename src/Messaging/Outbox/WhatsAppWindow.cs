@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using InvoiceFirst.Data.Domain;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
@@ -22,16 +21,16 @@ public sealed class WhatsAppWindow(ConversationRepository conversations, WhatsAp
     private readonly ConcurrentDictionary<(string? Number, string Participant), DateTimeOffset> _openSince = new();
 
     /// <summary>From the shared number.</summary>
-    public Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(string recipient, OutboundMessage message, CancellationToken ct) =>
-        DecideAsync(null, recipient, message, ct);
+    public Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppParticipant to, OutboundMessage message, CancellationToken ct) =>
+        DecideAsync(null, to, message, ct);
 
     /// <summary>True: send the template; false: free-form. Null with <paramref name="noWay"/> set: go to the next channel.</summary>
     /// <param name="from">The number it goes from; null: the shared one.</param>
-    public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppNumber? from, string recipient, OutboundMessage message,
+    public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppNumber? from, WhatsAppParticipant to, OutboundMessage message,
         CancellationToken ct)
     {
         // A user known only by their user id has the id as their conversation's participant.
-        var participant = WhatsAppUserId.IsMatch(recipient) ? recipient : MobileNumber.ToDigits(recipient);
+        var participant = to.Value;
         var own = from is { IsOwn: true };
         var key = (own ? from!.PhoneNumberId : null, participant);
         var now = clock.GetUtcNow();

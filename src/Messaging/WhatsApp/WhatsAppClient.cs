@@ -1,4 +1,3 @@
-using InvoiceFirst.Data.Domain;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InvoiceFirst.Data.Outbox;
@@ -29,20 +28,19 @@ public sealed class WhatsAppClient(
     /// </summary>
     /// <param name="to">A phone number, or the <see cref="WhatsAppUserId"/> of someone known only by it.</param>
     public Task<SendResult> SendAsync(string to, OutboundMessage message, bool useTemplate, CancellationToken ct) =>
-        SendAsync(WhatsAppNumber.Shared(options.Value), to, message, useTemplate, ct);
+        SendAsync(WhatsAppNumber.Shared(options.Value), WhatsAppParticipant.Of(to), message, useTemplate, ct);
 
     /// <param name="from">The business number it goes from, with that number's token and template.</param>
     public async Task<SendResult> SendAsync(
-        WhatsAppNumber from, string to, OutboundMessage message, bool useTemplate, CancellationToken ct)
+        WhatsAppNumber from, WhatsAppParticipant to, OutboundMessage message, bool useTemplate, CancellationToken ct)
     {
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(from.PhoneNumberId) || string.IsNullOrWhiteSpace(from.AccessToken))
             return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
-        var userId = WhatsAppUserId.IsMatch(to);
-        if (!userId && !MobileNumber.IsPlausible(to))
+        if (!to.IsAddressable)
             return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number or user id");
 
-        var payload = WhatsAppPayload.Build(userId ? to : MobileNumber.ToDigits(to), message, useTemplate, from);
+        var payload = WhatsAppPayload.Build(to.Value, message, useTemplate, from);
         if (payload is null)
             return Misconfigured("no_template", "whatsapp: template requested but the message has none");
 
@@ -65,15 +63,15 @@ public sealed class WhatsAppClient(
     /// <see cref="OutboundMessage.Text"/> as the caption. Free-form only, so inside the 24-hour window.
     /// </summary>
     public Task<SendResult> SendDocumentAsync(string to, OutboundMessage message, byte[] pdf, CancellationToken ct) =>
-        SendDocumentAsync(WhatsAppNumber.Shared(options.Value), to, message, pdf, ct);
+        SendDocumentAsync(WhatsAppNumber.Shared(options.Value), WhatsAppParticipant.Of(to), message, pdf, ct);
 
-    public async Task<SendResult> SendDocumentAsync(WhatsAppNumber from, string to, OutboundMessage message, byte[] pdf, CancellationToken ct)
+    public async Task<SendResult> SendDocumentAsync(WhatsAppNumber from, WhatsAppParticipant to, OutboundMessage message, byte[] pdf,
+        CancellationToken ct)
     {
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(from.PhoneNumberId) || string.IsNullOrWhiteSpace(from.AccessToken))
             return Misconfigured("missing_credentials", "WhatsApp:PhoneNumberId or WhatsApp:AccessToken is not set");
-        var userId = WhatsAppUserId.IsMatch(to);
-        if (!userId && !MobileNumber.IsPlausible(to))
+        if (!to.IsAddressable)
             return SendResult.Unreachable("invalid_number", "whatsapp: recipient is not a phone number or user id");
         var fileName = message.Document?.FileName ?? "document.pdf";
 
@@ -91,14 +89,13 @@ public sealed class WhatsAppClient(
         var mediaId = TryDeserialize<WaMediaResponse>(uploaded.Content)?.Id;
         if (string.IsNullOrEmpty(mediaId)) return SendResult.RetryLater("no_media_id", "whatsapp: media upload without an id");
 
-        var digits = userId ? to : MobileNumber.ToDigits(to);
         var payload = new WaSendRequest
         {
             RecipientType = "individual",
             Type = "document",
             Document = new WaDocument(mediaId, fileName, WhatsAppPayload.Truncate(message.Text, WhatsAppPayload.MaxInteractiveBody)),
         };
-        payload = userId ? payload with { Recipient = digits } : payload with { To = digits };
+        payload = to.IsUserId ? payload with { Recipient = to.Value } : payload with { To = to.Value };
         var send = new RestRequest($"{o.ApiVersion}/{from.PhoneNumberId}/messages", Method.Post);
         send.AddHeader("Authorization", "Bearer " + from.AccessToken);
         send.AddStringBody(JsonSerializer.Serialize(payload, Json), ContentType.Json);

@@ -24,7 +24,7 @@ public sealed class PaymentInitiator(IOptions<MpesaOptions> mpesa, PaymentSignal
 
         var now = clock.GetUtcNow();
         if (invoice.Status == InvoiceStatus.Paid || invoice.BalanceCents <= 0) return new Initiation(InitiationKind.Paid, invoice);
-        if (invoice.Status is InvoiceStatus.Cancelled or InvoiceStatus.Expired || invoice.ExpiresAt <= now)
+        if (invoice.Status == InvoiceStatus.Cancelled || invoice.Status == InvoiceStatus.Expired || invoice.ExpiresAt <= now)
             return new Initiation(InitiationKind.Closed, invoice);
 
         // Daraja takes at most MaxAmountPerTransaction at once: a larger balance is paid in parts, one per tap.

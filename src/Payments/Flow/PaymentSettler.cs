@@ -36,14 +36,11 @@ public sealed class PaymentSettler(IPaymentOutcomes outcomes, MerchantLedger led
         var before = await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct) ?? throw new InvalidOperationException("Payment without invoice");
         var invoice = await InvoicePayments.ApplyPaymentAsync(c, t, before.Id, payment.AmountCents, now, ct);
         await ledger.CreditAsync(c, t, invoice.MerchantId, payment, ct);
-        var raised = invoice.Status switch
-        {
-            InvoiceStatus.Paid when before.Status != InvoiceStatus.Paid => EventTypes.InvoicePaid,
-            InvoiceStatus.PartiallyPaid => EventTypes.InvoicePartiallyPaid,
-            _ => null,
-        };
+        var raised = invoice.Status == InvoiceStatus.Paid && before.Status != InvoiceStatus.Paid ? EventTypes.InvoicePaid
+            : invoice.Status == InvoiceStatus.PartiallyPaid ? EventTypes.InvoicePartiallyPaid
+            : null;
         if (raised is not null)
-            await EventRepository.AddAsync(c, t, raised, now, invoice.Id, payment.Id, status: invoice.Status, ct: ct);
+            await EventRepository.AddAsync(c, t, raised, now, invoice.Id, payment.Id, status: invoice.Status.Value, ct: ct);
         await outcomes.RaiseAsync(c, t, new PaymentOutcome.Settled(payment, before, invoice), ct);
         // No amount: logs carry metadata only; the amount is in the payments table.
         logger.LogInformation("Payment {PaymentId} settled on invoice {InvoiceNumber}, now {Status}",
@@ -55,23 +52,23 @@ public sealed class PaymentSettler(IPaymentOutcomes outcomes, MerchantLedger led
         string? resultDesc, PaymentFailureKind kind, string? rawCallback, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var target = status switch
+        PaymentStatus? closeAs = status switch
         {
             PaymentResultStatus.Cancelled => PaymentStatus.Cancelled,
             PaymentResultStatus.Failed => PaymentStatus.Failed,
             PaymentResultStatus.NeedsReview => PaymentStatus.NeedsReview,
             _ => null,
         };
-        if (target is null) return false;
+        if (closeAs is not { } target) return false;
         if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, target, resultCode, resultDesc, rawCallback, now, ct)) return false;
-        InvoiceFirstMetrics.Settlements.WithLabels(target.ToLowerInvariant()).Inc();
+        InvoiceFirstMetrics.Settlements.WithLabels(target.Value.ToLowerInvariant()).Inc();
         if (target == PaymentStatus.NeedsReview)
         {
             logger.LogError("Payment {PaymentId} needs review: result {ResultCode} is not one we can act on", payment.Id, resultCode);
             return true;
         }
 
-        await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, now, payment.InvoiceId, payment.Id, status: target, ct: ct);
+        await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, now, payment.InvoiceId, payment.Id, status: target.Value, ct: ct);
         if (await InvoicePayments.GetAsync(c, t, payment.InvoiceId!, ct) is { } invoice)
             await outcomes.RaiseAsync(c, t, new PaymentOutcome.NotCompleted(payment, invoice, kind), ct);
         return true;

@@ -29,7 +29,7 @@ public sealed class StkCallbackHandler(
         if (payment is null || payment.Status != PaymentStatus.Initiated)
         {
             if (payment is not null && parsed.IsValid && parsed.Callback.IsSuccess && IsFor(payment, parsed.Callback)
-                && payment.Status is not (PaymentStatus.Success or PaymentStatus.NeedsReview))
+                && payment.Status != PaymentStatus.Success && payment.Status != PaymentStatus.NeedsReview)
             {
                 await settler.ReopenForReviewAsync(c, t, payment, $"success callback after the payment was closed as {payment.Status}", inbound.Raw, ct);
                 return;

@@ -83,7 +83,7 @@ public sealed class StkPusher(
             if (!await PaymentTransitions.CloseAsync(c, t, payment.Id, PaymentStatus.Failed, rejected.ErrorCode, rejected.Description,
                     null, clock.GetUtcNow(), ct))
                 return;
-            await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, clock.GetUtcNow(), invoice.Id, payment.Id, status: PaymentStatus.Failed, ct: ct);
+            await EventRepository.AddAsync(c, t, EventTypes.PaymentFailed, clock.GetUtcNow(), invoice.Id, payment.Id, status: PaymentStatus.Failed.Value, ct: ct);
             await outcomes.RaiseAsync(c, t, new PaymentOutcome.PushRefused(payment, invoice, rejected.Kind), ct);
         }, ct);
     }

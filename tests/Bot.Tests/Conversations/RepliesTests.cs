@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Payments.Merchants;
 using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Domain;
@@ -105,7 +106,7 @@ public sealed class RepliesTests
         (nameof(Replies.AlreadyPaid), l => Replies.AlreadyPaid("INV-0042", l)),
         (nameof(Replies.AlreadyCancelled), l => Replies.AlreadyCancelled("INV-0042", l)),
         (nameof(Replies.UnknownInvoice), l => Replies.UnknownInvoice("INV-0042", l)),
-        (nameof(Replies.Status), l => Replies.Status("INV-0042", "PARTIALLY_PAID", Kes(1500), Kes(500), l)),
+        (nameof(Replies.Status), l => Replies.Status("INV-0042", InvoiceStatus.PartiallyPaid, Kes(1500), Kes(500), l)),
         (nameof(Replies.UnpaidPage) + "Empty", l => Replies.UnpaidPage([], new Paging(1, 0), l)),
         (nameof(Replies.UnpaidPage), l => Replies.UnpaidPage([new InvoiceSummary("INV-0042", "Wanjiku", Kes(1500))], new Paging(1, 11), l)),
         (nameof(Replies.UnpaidPage) + "Beyond", l => Replies.UnpaidPage([], new Paging(4, 11), l)),
@@ -335,7 +336,7 @@ public sealed class RepliesTests
     [Fact]
     public void Status_PartlyPaid_ShowsBalance()
     {
-        var text = Replies.Status("INV-0042", "PARTIALLY_PAID", Kes(1500), Kes(500), Language.English).Text;
+        var text = Replies.Status("INV-0042", InvoiceStatus.PartiallyPaid, Kes(1500), Kes(500), Language.English).Text;
 
         Assert.Contains("partly paid", text);
         Assert.Contains("Balance: KES 1,000", text);

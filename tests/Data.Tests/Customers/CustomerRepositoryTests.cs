@@ -109,7 +109,7 @@ public sealed class CustomerRepositoryTests
         return (acme.Id, other.Id);
     }
 
-    private static Task InvoiceAsync(Db db, long merchantId, string number, string description, DateTimeOffset createdAt, string status) =>
+    private static Task InvoiceAsync(Db db, long merchantId, string number, string description, DateTimeOffset createdAt, InvoiceStatus status) =>
         db.InTransactionAsync(async (c, t) =>
         {
             var customer = await CustomerRepository.UpsertAsync(c, t, merchantId, "254712345678", null, Now, default);

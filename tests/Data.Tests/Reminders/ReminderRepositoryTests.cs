@@ -92,7 +92,7 @@ public sealed class ReminderRepositoryTests
         Assert.Equal(InvoiceStatus.Expired, (await invoices.GetAsync(unpaid[0], default))!.Status);
     }
 
-    private static async Task<string> SeedInvoiceAsync(Db db, string number, string status, DateTimeOffset expiresAt)
+    private static async Task<string> SeedInvoiceAsync(Db db, string number, InvoiceStatus status, DateTimeOffset expiresAt)
     {
         var merchant = await new MerchantRepository(db).UpsertAsync("254700000001", "Acme", Now, default);
         return await db.InTransactionAsync(async (c, t) =>

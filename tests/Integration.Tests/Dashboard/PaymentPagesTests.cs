@@ -1,3 +1,6 @@
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Payments;
+using InvoiceFirst.Data.Invoices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InvoiceFirst.Data.Database;
@@ -21,8 +24,8 @@ public sealed class PaymentPagesTests
         await h.PayByPaybillAsync("RKL51ZDR4A", first.PaymentReference, 1500);
         await h.PayByPaybillAsync("RKL51ZDR4B", second.PaymentReference, 800);
         // The customers read the invoice 90 and 30 minutes before paying: the median is the hour between.
-        await SentBeforePaidAsync(h, await h.UntilInvoiceAsync(first.Id, i => i.Status == "PAID"), TimeSpan.FromMinutes(90));
-        await SentBeforePaidAsync(h, await h.UntilInvoiceAsync(second.Id, i => i.Status == "PAID"), TimeSpan.FromMinutes(30));
+        await SentBeforePaidAsync(h, await h.UntilInvoiceAsync(first.Id, i => i.Status == InvoiceStatus.Paid), TimeSpan.FromMinutes(90));
+        await SentBeforePaidAsync(h, await h.UntilInvoiceAsync(second.Id, i => i.Status == InvoiceStatus.Paid), TimeSpan.FromMinutes(30));
         var browser = new DashboardBrowser(h.Factory);
         await browser.LogInAsync(BotFactory.MerchantPhone);
 
@@ -46,7 +49,7 @@ public sealed class PaymentPagesTests
         var invoice = await h.CreateInvoiceAsync(500);
         await new Chat.MerchantChatDriver(h.Factory).SayAsync("staff add 0711222333 Otieno");
         await h.PayByPaybillAsync("RKL51ZDR4G", "SOMETHING", 500);
-        var payment = await PaymentHarness.UntilAsync(async () => (await h.PaymentsAsync()).SingleOrDefault(p => p.Method == "C2B"));
+        var payment = await PaymentHarness.UntilAsync(async () => (await h.PaymentsAsync()).SingleOrDefault(p => p.Method == PaymentMethod.C2b));
         var owner = new DashboardBrowser(h.Factory);
         await owner.LogInAsync(BotFactory.MerchantPhone);
         var staff = new DashboardBrowser(h.Factory);
@@ -60,7 +63,7 @@ public sealed class PaymentPagesTests
         var unknown = WebUtility.HtmlDecode(await (await owner.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = "INV-0999" })).Content.ReadAsStringAsync());
         var applied = await owner.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = "inv-1" });
         var again = await owner.PostFormAsync($"/app/payments/{payment.Id}/apply", new() { ["invoice"] = invoice.Number });
-        var paid = await h.UntilInvoiceAsync(invoice.Id, i => i.Status == "PAID");
+        var paid = await h.UntilInvoiceAsync(invoice.Id, i => i.Status == InvoiceStatus.Paid);
         var afterwards = WebUtility.HtmlDecode(await owner.GetTextAsync("/app/payments"));
 
         Assert.Contains("1 Paybill payment(s) matched no invoice", overview);
@@ -76,7 +79,7 @@ public sealed class PaymentPagesTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(50_000, paid.AmountPaidCents);
         Assert.Contains("applied by 0700000001", afterwards);
-        Assert.Single(await h.OutboxAsync(), o => o.InvoiceId == invoice.Id && o.Purpose == "receipt" && o.Recipient == PaymentHarness.Customer);
+        Assert.Single(await h.OutboxAsync(), o => o.InvoiceId == invoice.Id && o.Purpose == OutboxPurpose.Receipt && o.Recipient == PaymentHarness.Customer);
         await using var c = await h.Factory.Db.OpenAsync(default);
         Assert.Equal(BotFactory.MerchantPhone, await Dapper.SqlMapper.ExecuteScalarAsync<string>(c, $"SELECT applied_by FROM payments WHERE id = {payment.Id}"));
     }
@@ -88,7 +91,7 @@ public sealed class PaymentPagesTests
         var other = await (await h.Api.PostAsJsonAsync("/merchants", new { phone = "0722000999", name = "Duka La Pili" })).Content.ReadFromJsonAsync<JsonElement>();
         var code = other.GetProperty("code").GetString()!;
         await h.PayByPaybillAsync("RKL51ZDR4H", $"{code.ToLowerInvariant()} 77", 700);
-        var payment = await PaymentHarness.UntilAsync(async () => (await h.PaymentsAsync()).SingleOrDefault(p => p.Method == "C2B"));
+        var payment = await PaymentHarness.UntilAsync(async () => (await h.PaymentsAsync()).SingleOrDefault(p => p.Method == PaymentMethod.C2b));
         var notice = await PaymentHarness.UntilAsync(async () => (await h.OutboxAsync()).SingleOrDefault(o => o.DedupeKey == "c2b:unapplied:RKL51ZDR4H"));
         var me = new DashboardBrowser(h.Factory);
         await me.LogInAsync(BotFactory.MerchantPhone);

@@ -120,7 +120,7 @@ public sealed class LedgerTests(ITestOutputHelper output)
         await Eventually.UntilAsync(async () =>
             {
                 var all = await h.PaymentsAsync();
-                var wrong = all.Where(p => p.Method == "STK" && p.Status != expectedStatus[p.Id]).Select(p => $"{p.Id}:{p.Status}");
+                var wrong = all.Where(p => p.Method == PaymentMethod.Stk && p.Status != expectedStatus[p.Id]).Select(p => $"{p.Id}:{p.Status}");
                 return $"{all.Count - count} of {c2bCount} C2B; not yet final: {string.Join(" ", wrong)}";
             },
             progress => progress == $"{c2bCount} of {c2bCount} C2B; not yet final: ", deadline, "every payment at its final state");

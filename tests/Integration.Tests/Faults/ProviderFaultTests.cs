@@ -84,7 +84,7 @@ public sealed class ProviderFaultTests
         await host.SendWhatsAppAsync(BotFactory.MerchantPhone, "invoice 0712000002 900 Logo");
         var second = await SentRowAsync(host, SecondCustomer);
 
-        await MessagingHost.UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status is not (OutboxStatus.Pending or OutboxStatus.Sending)),
+        await MessagingHost.UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending),
             "outbox idle", Deadline.TotalSeconds);
 
         var after = await HealthAsync(host, provider);

@@ -80,7 +80,7 @@ public sealed class WhatsAppFixtureTests
         foreach (var reply in effect.Replies)
         {
             var row = Assert.Single(sent, o => o.Recipient == reply.To && OutboxRepository.Deserialize(o.Payload).Text.Contains(reply.Contains));
-            Assert.True(row is { Status: OutboxStatus.Sent, Provider: "whatsapp" }, $"to {reply.To}: {row.Status} {row.Provider} {row.LastError}");
+            Assert.True(row.Status == OutboxStatus.Sent && row.Provider == "whatsapp", $"to {reply.To}: {row.Status} {row.Provider} {row.LastError}");
             var request = Assert.Single(requests, r => FakeWhatsAppGraph.To(r) == reply.To && r.Body.Contains(reply.Contains, StringComparison.Ordinal));
             // A user id goes in "recipient" and never in "to", which Meta reads as a phone number.
             if (reply.To == UserId) Assert.Null(request.Json["to"]);
@@ -105,7 +105,7 @@ public sealed class WhatsAppFixtureTests
         {
             await using var c = await host.Bot.Db.OpenAsync(default);
             var pending = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status = 'PENDING'");
-            return pending == 0 && (await host.OutboxAsync()).All(o => o.Status is not (OutboxStatus.Pending or OutboxStatus.Sending));
+            return pending == 0 && (await host.OutboxAsync()).All(o => o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending);
         }, "inbox and outbox to settle", seconds: 20);
 
     private sealed record Counts(long Events, long UnfinishedEvents, long Invoices, long Payments, long LastOutboxId, int GraphRequests, int SmsRequests, int Pushes);

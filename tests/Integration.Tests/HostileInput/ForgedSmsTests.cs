@@ -40,7 +40,7 @@ public sealed class ForgedSmsTests : IAsyncLifetime
         await _host.AfricasTalking.Requests.WaitForAsync(1, Deadline);
         _invoiceSmsId = _host.AfricasTalking.Issued.Single().Id;
         // The merchant's notice too (it has no way to go and ends DEAD): a settled start makes "nothing changed" meaningful.
-        await MessagingHost.UntilAsync(async () => (await _host.OutboxAsync()).All(o => o.Status is not (OutboxStatus.Pending or OutboxStatus.Sending)),
+        await MessagingHost.UntilAsync(async () => (await _host.OutboxAsync()).All(o => o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending),
             "the outbox settled");
     }
 
@@ -136,9 +136,9 @@ public sealed class ForgedSmsTests : IAsyncLifetime
         return string.Join("\n", rows.Order(StringComparer.Ordinal));
     }
 
-    private async Task<string?> StatusOfAsync(string number)
+    private async Task<InvoiceStatus?> StatusOfAsync(string number)
     {
         await using var c = await _host.Bot.Db.OpenAsync(default);
-        return await c.QuerySingleOrDefaultAsync<string>("SELECT status FROM invoices WHERE number = @number", new { number });
+        return await c.QuerySingleOrDefaultAsync<InvoiceStatus?>("SELECT status FROM invoices WHERE number = @number", new { number });
     }
 }

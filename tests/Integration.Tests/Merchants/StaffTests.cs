@@ -203,16 +203,16 @@ public sealed class StaffTests
     private static Task<BotFactory> StartAsync(Dialect dialect) =>
         dialect == Dialect.Sqlite ? BotFactory.CreateSqliteAsync() : BotFactory.CreateAsync();
 
-    private static async Task<string> LastTextToAsync(BotFactory factory, string recipient, string purpose)
+    private static async Task<string> LastTextToAsync(BotFactory factory, string recipient, OutboxPurpose purpose)
     {
         var outbox = await factory.Services.GetRequiredService<OutboxRepository>().ListAsync(default);
         return OutboxRepository.Deserialize(outbox.Last(o => o.Recipient == recipient && o.Purpose == purpose).Payload).Text;
     }
 
-    private static async Task<IReadOnlyList<(string Number, string Status, string? CreatedBy, long Reminders)>> InvoicesAsync(BotFactory factory)
+    private static async Task<IReadOnlyList<(string Number, InvoiceStatus Status, string? CreatedBy, long Reminders)>> InvoicesAsync(BotFactory factory)
     {
         await using var c = await factory.Db.OpenAsync(default);
-        return (await c.QueryAsync<(string, string, string?, long)>(
+        return (await c.QueryAsync<(string, InvoiceStatus, string?, long)>(
             "SELECT number, status, created_by, CASE WHEN reminders_enabled THEN 1 ELSE 0 END FROM invoices ORDER BY number")).AsList();
     }
 }

@@ -87,7 +87,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output)
             await using var db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString));
             var rows = (await db.InTransactionAsync(async (c, t) => (await c.QueryAsync<OutboxEntry>(
                 "SELECT id, recipient, purpose, payload, status, last_error FROM outbox", transaction: t)).AsList(), default));
-            if (rows.All(r => r.Status is OutboxStatus.Sent or OutboxStatus.Dead) || DateTime.UtcNow > deadline) return rows;
+            if (rows.All(r => (r.Status == OutboxStatus.Sent || r.Status == OutboxStatus.Dead)) || DateTime.UtcNow > deadline) return rows;
             await Task.Delay(100);
         }
     }

@@ -124,11 +124,11 @@ public sealed class DispatcherLoadTests(ITestOutputHelper output)
 
         await host.RestartAsync();
         await host.Graph.Requests.WaitForAsync(300, TimeSpan.FromSeconds(15));
-        await UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status is "SENT" or "DEAD"), "all rows settled");
+        await UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status == OutboxStatus.Sent || o.Status == OutboxStatus.Dead), "all rows settled");
 
         var rows = await host.OutboxAsync();
         output.WriteLine($"sent {host.Graph.Requests.Count} requests for {rows.Count} rows across a restart");
-        Assert.All(rows, o => Assert.Equal("SENT", o.Status));
+        Assert.All(rows, o => Assert.Equal(OutboxStatus.Sent, o.Status));
         Assert.Equal(300, host.Graph.Requests.Count);
         Assert.Equal(300, host.Graph.Requests.All.Select(To).Distinct().Count());
     }

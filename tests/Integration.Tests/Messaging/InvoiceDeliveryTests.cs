@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using static InvoiceFirst.Integration.Tests.Messaging.MessagingHost;
@@ -73,7 +74,7 @@ public sealed class InvoiceDeliveryTests
         await host.PostSignedAsync(failed);
         await host.PostSignedAsync(failed);
         await host.AfricasTalking.Requests.WaitForAsync(1, Deadline);
-        await UntilAsync(async () => (await host.OutboxAsync()).Any(o => o.Provider == "africastalking" && o.Status == "SENT"), "SMS recorded");
+        await UntilAsync(async () => (await host.OutboxAsync()).Any(o => o.Provider == "africastalking" && o.Status == OutboxStatus.Sent), "SMS recorded");
 
         Assert.Equal(1, host.AfricasTalking.Requests.Count);
         Assert.Equal(InvoiceStatus.Sent, (await host.InvoiceAsync()).Status);
@@ -106,7 +107,7 @@ public sealed class InvoiceDeliveryTests
         await host.UntilInvoiceAsync(InvoiceStatus.Sent);
         await host.Graph.Requests.WaitForAsync(4, Deadline);
 
-        await UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status == "SENT"), "both messages sent");
+        await UntilAsync(async () => (await host.OutboxAsync()).All(o => o.Status == OutboxStatus.Sent), "both messages sent");
 
         // Two 500s (on whichever row met them) and one accepted send per message.
         Assert.Equal(4, host.Graph.Requests.Count);
@@ -144,7 +145,7 @@ public sealed class InvoiceDeliveryTests
         var toMerchant = sent.Where(r => To(r) == BotFactory.MerchantPhone).Select(r => r.Body).ToList();
         Assert.Contains(toMerchant, b => b.Contains("could not reach", StringComparison.Ordinal));
         var row = Assert.Single(await host.OutboxAsync(), o => o.Recipient == Customer);
-        Assert.Equal("DEAD", row.Status);
+        Assert.Equal(OutboxStatus.Dead, row.Status);
         Assert.Equal("whatsapp,africastalking,twilio", row.TriedProviders);
     }
 }

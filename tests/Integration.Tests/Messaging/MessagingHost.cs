@@ -106,7 +106,7 @@ public sealed class MessagingHost : IAsyncDisposable
         }
     }
 
-    public Task UntilInvoiceAsync(string status) =>
+    public Task UntilInvoiceAsync(InvoiceStatus status) =>
         UntilAsync(async () => (await TryInvoiceAsync())?.Status == status, "invoice " + status);
 
     public static string To(RecordedRequest r) => r.Json["to"]?.GetValue<string>() ?? "";

@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Outbox;
 using System.Text.Json;
 using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Integration.Tests.Infrastructure;
@@ -71,7 +72,7 @@ public sealed class PdfDocumentTests : IAsyncLifetime
         var invoice = await _h.CreateItemInvoiceAsync();
 
         var sent = await PaymentHarness.UntilAsync(async () =>
-            (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{invoice.Id}" && e.Status != "PENDING"));
+            (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{invoice.Id}" && e.Status != OutboxStatus.Pending));
         // The document would have been queued with the invoice, in its transaction: its absence now is final.
 
         Assert.NotNull(sent);
@@ -89,7 +90,7 @@ public sealed class PdfDocumentTests : IAsyncLifetime
         Assert.Contains("no more PDFs", await owner.SayAsync("pdf off"));
         var plain = await _h.CreateItemInvoiceAsync();
         await PaymentHarness.UntilAsync(async () =>
-            (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{plain.Id}" && e.Status != "PENDING"));
+            (await _h.OutboxAsync()).FirstOrDefault(e => e.DedupeKey == $"invoice:{plain.Id}" && e.Status != OutboxStatus.Pending));
         Assert.DoesNotContain(await _h.OutboxAsync(), e => e.DedupeKey == $"invoice-pdf:{plain.Id}");
 
         Assert.Contains("a PDF of each invoice", await owner.SayAsync("pdf on"));

@@ -65,7 +65,7 @@ public sealed class ReplyFallbackTests
     private static async Task<OutboxEntry> SettledAsync(MessagingHost host, string recipient)
     {
         await UntilAsync(async () => (await host.OutboxAsync()).Any(o => o.Recipient == recipient && o.Purpose == OutboxPurpose.Reply
-            && o.Status is not (OutboxStatus.Pending or OutboxStatus.Sending)), "the reply to settle", Deadline.TotalSeconds);
+            && o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending), "the reply to settle", Deadline.TotalSeconds);
         return (await host.OutboxAsync()).Single(o => o.Recipient == recipient && o.Purpose == OutboxPurpose.Reply);
     }
 }

@@ -58,7 +58,7 @@ public sealed class SmsCapTests
 
         var outbox = host.Bot.Services.GetRequiredService<OutboxRepository>();
         var rows = await Eventually.UntilAsync(() => outbox.ListAsync(default),
-            r => r.Count(o => o.DedupeKey!.StartsWith("cap-test:") && o.Status is OutboxStatus.Sent or OutboxStatus.Dead) == 3
+            r => r.Count(o => o.DedupeKey!.StartsWith("cap-test:") && (o.Status == OutboxStatus.Sent || o.Status == OutboxStatus.Dead)) == 3
                  && r.Any(o => o.DedupeKey!.StartsWith("sms-cap:")),
             what: "the capped SMS to settle and the merchant notice to go");
         return (host.AfricasTalking.Requests.Count + host.Twilio.Requests.Count, rows);

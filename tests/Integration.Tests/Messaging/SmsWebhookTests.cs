@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Invoices;
 using Dapper;
 using InvoiceFirst.Integration.Tests.Infrastructure;
 using InvoiceFirst.Messaging.Twilio;
@@ -66,7 +67,7 @@ public sealed class SmsWebhookTests
 
         var response = await host.Bot.CreateClient().PostAsync(AfricasTalkingCallbacks.InboundPath(), Form(form));
         var sms = await host.AfricasTalking.Requests.WaitForAsync(2, TimeSpan.FromSeconds(10));
-        await host.UntilInvoiceAsync("SENT");
+        await host.UntilInvoiceAsync(InvoiceStatus.Sent);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(sms, r => r.Form["to"] == "+" + BotFactory.MerchantPhone);

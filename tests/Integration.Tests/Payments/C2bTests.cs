@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using System.Text.Json;
 using Dapper;
 using InvoiceFirst.Bot.Reconciliation;
@@ -38,7 +39,7 @@ public sealed class C2bTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(150000, paid.AmountPaidCents);
         Assert.Equal(150000, (await _h.InvoiceAsync(invoice.Id))!.AmountPaidCents);
-        Assert.Equal("C2B", Assert.Single(await _h.PaymentsAsync()).Method);
+        Assert.Equal(PaymentMethod.C2b, Assert.Single(await _h.PaymentsAsync()).Method);
         Assert.Equal(2, (await _h.OutboxAsync()).Count(o => o.DedupeKey?.StartsWith("receipt:") == true));
         var query = Assert.Single(_h.Daraja.StatusQueries);
         Assert.Equal("RKL51ZDR4F", query.TransactionId);

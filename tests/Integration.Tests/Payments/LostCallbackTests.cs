@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using InvoiceFirst.Data.Invoices;
 
 namespace InvoiceFirst.Integration.Tests.Payments;
@@ -23,7 +24,7 @@ public sealed class LostCallbackTests : IAsyncLifetime
         var settled = (await _h.PaymentsAsync()).Single();
 
         Assert.Equal(150000, paid.AmountPaidCents);
-        Assert.Equal("SUCCESS", settled.Status);
+        Assert.Equal(PaymentStatus.Success, settled.Status);
         Assert.Null(settled.MpesaReceipt);
         Assert.NotEmpty(_h.Daraja.StkQueries);
     }

@@ -1,3 +1,5 @@
+using InvoiceFirst.Data.Outbox;
+using InvoiceFirst.Data.Invoices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -60,7 +62,7 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         }
         foreach (var (payment, _) in pushes.Values) await _h.PaySuccessAsync(payment, "R" + payment.Id.ToString("D9"));
         var paid = new List<Data.Invoices.Invoice>();
-        foreach (var id in new[] { house.Id, duka.Id, kibanda.Id }) paid.Add(await _h.UntilInvoiceAsync(id, i => i.Status == "PAID"));
+        foreach (var id in new[] { house.Id, duka.Id, kibanda.Id }) paid.Add(await _h.UntilInvoiceAsync(id, i => i.Status == InvoiceStatus.Paid));
 
         AssertPushedWith(pushes[duka.Id].Push, _h.Daraja.StkPushes[1].BearerToken, Duka.ShortCode, Duka.Passkey, Duka.ConsumerKey);
         AssertPushedWith(pushes[kibanda.Id].Push, _h.Daraja.StkPushes[2].BearerToken, Kibanda.ShortCode, Kibanda.Passkey, Kibanda.ConsumerKey);
@@ -143,7 +145,7 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         await _h.TapAsync(other.Id, "254711000333");
         var (payment, push) = await _h.WaitForPushAsync(2);
         await _h.PaySuccessAsync(payment);
-        await _h.UntilInvoiceAsync(other.Id, i => i.Status == "PAID");
+        await _h.UntilInvoiceAsync(other.Id, i => i.Status == InvoiceStatus.Paid);
         var chat = new MerchantChatDriver(_h.Factory, Duka.Phone);
         var removed = await chat.SayAsync("mpesa remove");
         var after = await chat.SayAsync("mpesa");
@@ -171,7 +173,7 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
 
         _h.Daraja.KnowPayment("RKL51ZDR5A", 1500, creditShortCode: Duka.ShortCode);
         await _h.ConfirmC2bAsync(PaidTo(Duka.ShortCode, "RKL51ZDR5A", invoice.PaymentReference, 1500));
-        var paid = await _h.UntilInvoiceAsync(invoice.Id, i => i.Status == "PAID");
+        var paid = await _h.UntilInvoiceAsync(invoice.Id, i => i.Status == InvoiceStatus.Paid);
         _h.Daraja.KnowPayment("RKL51ZDR5B", 700, creditShortCode: Duka.ShortCode);
         await _h.ConfirmC2bAsync(PaidTo(Duka.ShortCode, "RKL51ZDR5B", "SOMETHING", 700));
         var heldNotice = await PaymentHarness.UntilAsync(async () => (await _h.OutboxAsync()).SingleOrDefault(o => o.DedupeKey == "c2b:unapplied:RKL51ZDR5B"));
@@ -213,8 +215,8 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
         var (collectedPayment, _) = await _h.WaitForPushAsync(2);
         await _h.PaySuccessAsync(ownPayment, "RDUKA00001");
         await _h.PaySuccessAsync(collectedPayment, "RHOUSE0001");
-        await _h.UntilInvoiceAsync(own.Id, i => i.Status == "PAID");
-        await _h.UntilInvoiceAsync(collected.Id, i => i.Status == "PAID");
+        await _h.UntilInvoiceAsync(own.Id, i => i.Status == InvoiceStatus.Paid);
+        await _h.UntilInvoiceAsync(collected.Id, i => i.Status == InvoiceStatus.Paid);
         await _h.InboxDrainedAsync();
 
         var dukaLedger = await _h.Api.GetFromJsonAsync<JsonElement>($"/merchants/{Duka.Id}/ledger");
@@ -245,7 +247,7 @@ public sealed class MerchantDarajaTests : IAsyncLifetime
 
     private async Task<string> InvoiceSmsAsync(Data.Invoices.Invoice invoice)
     {
-        var row = Assert.Single(await _h.OutboxAsync(), e => e.InvoiceId == invoice.Id && e.Purpose == "invoice");
+        var row = Assert.Single(await _h.OutboxAsync(), e => e.InvoiceId == invoice.Id && e.Purpose == OutboxPurpose.Invoice);
         return JsonDocument.Parse(row.Payload).RootElement.EnumerateObject().Single(p => p.Name.Equals("SmsText", StringComparison.OrdinalIgnoreCase)).Value.GetString()!;
     }
 

@@ -105,7 +105,7 @@ public sealed partial class PayPageTests : IAsyncLifetime
         Assert.Equal("254722000111", push.GetProperty("PhoneNumber").GetString());
         Assert.Equal("INITIATED", waiting.GetProperty("payment_status").GetString());
         Assert.False(waiting.GetProperty("paid").GetBoolean());
-        Assert.Equal(InvoiceStatus.Paid, paid.GetProperty("status").GetString());
+        Assert.Equal(InvoiceStatus.Paid.Value, paid.GetProperty("status").GetString());
         Assert.Equal(0, paid.GetProperty("balance_cents").GetInt64());
     }
 

@@ -73,7 +73,7 @@ public sealed class PrivacyTests
         {
             var outbox = await host.OutboxAsync();
             return outbox.Count(o => o.DedupeKey?.StartsWith("receipt:") == true) == 2
-                && outbox.All(o => o.Status is OutboxStatus.Sent or OutboxStatus.Delivered or OutboxStatus.Read or OutboxStatus.Dead);
+                && outbox.All(o => (o.Status == OutboxStatus.Sent || o.Status == OutboxStatus.Delivered || o.Status == OutboxStatus.Read || o.Status == OutboxStatus.Dead));
         }, "both receipts sent", 15);
 
         // A delivery report and an inbound SMS reply, the way Africa's Talking posts them.

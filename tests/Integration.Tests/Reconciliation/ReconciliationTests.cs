@@ -25,11 +25,11 @@ public sealed class ReconciliationTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private Task<long?> PaymentAsync(string? invoiceId, string status, long shillings, string? receipt) =>
+    private Task<long?> PaymentAsync(string? invoiceId, PaymentStatus status, long shillings, string? receipt) =>
         _bot.Db.InTransactionAsync((c, t) => PaymentRepository.TryInsertAsync(c, t, new Payment
         {
             InvoiceId = invoiceId,
-            Method = "C2B",
+            Method = PaymentMethod.C2b,
             Status = status,
             AmountCents = shillings * 100,
             IdempotencyKey = "test:" + Guid.NewGuid().ToString("N"),

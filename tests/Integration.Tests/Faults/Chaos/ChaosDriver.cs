@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Payments;
 using Dapper;
 using InvoiceFirst.Integration.Tests.Fixtures.Daraja;
 using InvoiceFirst.Testing.Fakes;
@@ -136,10 +137,10 @@ public sealed class ChaosDriver(ChaosWorld world, RetryingSender sender, ChaosLe
     }
 
     private static readonly StkCallbackFixtures.Fixture[] StkPaid =
-        [.. StkCallbackFixtures.All.Where(f => f.Status == "SUCCESS" && f.QueryAnswer is null)];
+        [.. StkCallbackFixtures.All.Where(f => f.Status == PaymentStatus.Success && f.QueryAnswer is null)];
 
     private static readonly StkCallbackFixtures.Fixture[] StkFailed =
-        [.. StkCallbackFixtures.All.Where(f => f.Status != "SUCCESS" && f.QueryAnswer is null)];
+        [.. StkCallbackFixtures.All.Where(f => f.Status != PaymentStatus.Success && f.QueryAnswer is null)];
 
     private StkCallbackFixtures.Fixture Pick(StkCallbackFixtures.Fixture[] fixtures) => fixtures[rng.Next(fixtures.Length)];
 

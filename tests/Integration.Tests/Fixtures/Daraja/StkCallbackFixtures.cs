@@ -9,7 +9,7 @@ namespace InvoiceFirst.Integration.Tests.Fixtures.Daraja;
 /// </summary>
 public static class StkCallbackFixtures
 {
-    public sealed record Fixture(string Name, string Source, string Body, string Status, PaymentFailureKind? Kind = null, bool TryAgain = true,
+    public sealed record Fixture(string Name, string Source, string Body, PaymentStatus Status, PaymentFailureKind? Kind = null, bool TryAgain = true,
         string? QueryAnswer = null)
     {
         public override string ToString() => Name;
