@@ -63,7 +63,7 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
 
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Invoice,
             await messages.InvoiceToCustomerAsync(connection, transaction, merchant, invoice, items, ct), $"invoice:{invoice.Id}", now, merchant.Id, invoice.Id), ct);
-        if (await documents.ForInvoiceAsync(merchant, invoice, now, ct) is { } pdf) await OutboxRepository.EnqueueAsync(connection, transaction, pdf, ct);
+        if (await documents.ForInvoiceAsync(connection, transaction, merchant, invoice, now, ct) is { } pdf) await OutboxRepository.EnqueueAsync(connection, transaction, pdf, ct);
         // The confirmation goes to whoever sent it: the owner, or the staff member.
         var sender = request.CreatedBy ?? merchant.Phone;
         await OutboxRepository.EnqueueAsync(connection, transaction, OutboxEntry.Due(sender, OutboxPurpose.Reply,

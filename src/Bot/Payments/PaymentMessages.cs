@@ -50,7 +50,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
             OutboxPurpose.Receipt, $"receipt:customer:{payment.Id}", ct);
         // SMS payers have the pay link; WhatsApp payers get the receipt PDF after the receipt text.
         if (payment.ReplyChannel != Channels.Sms
-            && await documents.ForReceiptAsync(merchant, invoice, payment.Id, payerPhone, payerLang, clock.GetUtcNow(), ct) is { } pdf)
+            && await documents.ForReceiptAsync(c, t, merchant, invoice, payment.Id, payerPhone, payerLang, clock.GetUtcNow(), ct) is { } pdf)
             await OutboxRepository.EnqueueAsync(c, t, pdf, ct);
         await ToMerchantAsync(c, t, merchant, invoice.Id,
             Replies.MerchantPaymentReceived(payer, invoice.Number, payment.MpesaReceipt, amount, balance, lang),

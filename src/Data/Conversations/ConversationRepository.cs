@@ -44,9 +44,14 @@ public sealed class ConversationRepository(Db db)
     /// <summary>When the person last wrote to us: WhatsApp's 24-hour window is measured from it.</summary>
     public async Task<DateTimeOffset?> LastInboundAtAsync(string participant, CancellationToken ct)
     {
-        const string sql = "SELECT last_inbound_at FROM conversations WHERE participant = @participant";
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(sql, new { participant }, cancellationToken: ct));
+        return await LastInboundAtAsync(connection, null, participant, ct);
+    }
+
+    public static Task<DateTimeOffset?> LastInboundAtAsync(DbConnection connection, DbTransaction? transaction, string participant, CancellationToken ct)
+    {
+        const string sql = "SELECT last_inbound_at FROM conversations WHERE participant = @participant";
+        return connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(sql, new { participant }, transaction, cancellationToken: ct));
     }
 
     public async Task<Conversation?> GetAsync(string participant, CancellationToken ct)

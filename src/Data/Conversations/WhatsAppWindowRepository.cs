@@ -24,9 +24,15 @@ public sealed class WhatsAppWindowRepository(Db db)
 
     public async Task<DateTimeOffset?> LastInboundAtAsync(string phoneNumberId, string participant, CancellationToken ct)
     {
-        const string sql = "SELECT last_inbound_at FROM whatsapp_windows WHERE phone_number_id = @phoneNumberId AND participant = @participant";
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(
-            new CommandDefinition(sql, new { phoneNumberId, participant }, cancellationToken: ct));
+        return await LastInboundAtAsync(connection, null, phoneNumberId, participant, ct);
+    }
+
+    public static Task<DateTimeOffset?> LastInboundAtAsync(DbConnection connection, DbTransaction? transaction, string phoneNumberId,
+        string participant, CancellationToken ct)
+    {
+        const string sql = "SELECT last_inbound_at FROM whatsapp_windows WHERE phone_number_id = @phoneNumberId AND participant = @participant";
+        return connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(
+            new CommandDefinition(sql, new { phoneNumberId, participant }, transaction, cancellationToken: ct));
     }
 }

@@ -59,9 +59,14 @@ public sealed class MerchantWhatsAppRepository(Db db)
 
     public async Task<MerchantWhatsApp?> GetAsync(long merchantId, CancellationToken ct)
     {
-        const string sql = $"SELECT {Columns} FROM merchant_whatsapp WHERE merchant_id = @merchantId";
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<MerchantWhatsApp>(new CommandDefinition(sql, new { merchantId }, cancellationToken: ct));
+        return await GetAsync(connection, null, merchantId, ct);
+    }
+
+    public static Task<MerchantWhatsApp?> GetAsync(DbConnection connection, DbTransaction? transaction, long merchantId, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM merchant_whatsapp WHERE merchant_id = @merchantId";
+        return connection.QuerySingleOrDefaultAsync<MerchantWhatsApp>(new CommandDefinition(sql, new { merchantId }, transaction, cancellationToken: ct));
     }
 
     /// <summary>Whose own number <paramref name="phoneNumberId"/> is; null when it is no merchant's.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using InvoiceFirst.Data.Conversations;
 using InvoiceFirst.Data.Outbox;
 using InvoiceFirst.Messaging.Channels;
@@ -26,8 +27,21 @@ public sealed class WhatsAppWindow(ConversationRepository conversations, WhatsAp
 
     /// <summary>True: send the template; false: free-form. Null with <paramref name="noWay"/> set: go to the next channel.</summary>
     /// <param name="from">The number it goes from; null: the shared one.</param>
-    public async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppNumber? from, WhatsAppParticipant to, OutboundMessage message,
-        CancellationToken ct)
+    public Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppNumber? from, WhatsAppParticipant to, OutboundMessage message,
+        CancellationToken ct) =>
+        DecideAsync(from, to, message, (own, participant) => own
+            ? ownNumbers.LastInboundAtAsync(from!.PhoneNumberId, participant, ct)
+            : conversations.LastInboundAtAsync(participant, ct));
+
+    /// <summary>The same, read on the caller's connection (inside its transaction: no second pooled connection).</summary>
+    public Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(DbConnection connection, DbTransaction? transaction, WhatsAppNumber? from,
+        WhatsAppParticipant to, OutboundMessage message, CancellationToken ct) =>
+        DecideAsync(from, to, message, (own, participant) => own
+            ? WhatsAppWindowRepository.LastInboundAtAsync(connection, transaction, from!.PhoneNumberId, participant, ct)
+            : ConversationRepository.LastInboundAtAsync(connection, transaction, participant, ct));
+
+    private async Task<(bool UseTemplate, SendResult? NoWay)> DecideAsync(WhatsAppNumber? from, WhatsAppParticipant to, OutboundMessage message,
+        Func<bool, string, Task<DateTimeOffset?>> lastInboundAt)
     {
         // A user known only by their user id has the id as their conversation's participant.
         var participant = to.Value;
@@ -35,9 +49,7 @@ public sealed class WhatsAppWindow(ConversationRepository conversations, WhatsAp
         var key = (own ? from!.PhoneNumberId : null, participant);
         var now = clock.GetUtcNow();
         if (_openSince.TryGetValue(key, out var known) && now - known < Length) return (false, null);
-        var last = own
-            ? await ownNumbers.LastInboundAtAsync(from!.PhoneNumberId, participant, ct)
-            : await conversations.LastInboundAtAsync(participant, ct);
+        var last = await lastInboundAt(own, participant);
         if (last is { } at && now - at < Length)
         {
             // Bounded by forgetting everything at once: the next sends simply ask the database again.

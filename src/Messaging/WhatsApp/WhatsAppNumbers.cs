@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Data.Outbox;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,6 +39,10 @@ public sealed class WhatsAppNumbers(MerchantWhatsAppRepository rows, IDataProtec
     /// <summary>The number a new message of the merchant's goes from: its own if it has one, else the shared one.</summary>
     public async Task<WhatsAppNumber> ForMerchantAsync(long merchantId, CancellationToken ct) =>
         await rows.GetAsync(merchantId, ct) is { } own ? ToNumber(own) : Shared;
+
+    /// <summary>The same, read on the caller's connection (inside its transaction: no second pooled connection).</summary>
+    public async Task<WhatsAppNumber> ForMerchantAsync(DbConnection connection, DbTransaction? transaction, long merchantId, CancellationToken ct) =>
+        await MerchantWhatsAppRepository.GetAsync(connection, transaction, merchantId, ct) is { } own ? ToNumber(own) : Shared;
 
     public WhatsAppNumber ToNumber(MerchantWhatsApp row) =>
         new(row.PhoneNumberId, Unprotect(row.AccessToken), row.InvoiceTemplate, row.TemplateLanguage ?? options.Value.TemplateLanguage, IsOwn: true);
