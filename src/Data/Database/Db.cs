@@ -58,6 +58,12 @@ public sealed class Db : IAsyncDisposable
     /// <summary>Row lock for a read-modify-write; SQLite's write transaction already serializes.</summary>
     public string ForUpdate => IsPostgres ? "FOR UPDATE" : "";
 
+    /// <summary>
+    /// "Is one of the list in parameter <paramref name="parameter"/>": an array parameter on PostgreSQL, Dapper's list
+    /// expansion on SQLite (pass an array).
+    /// </summary>
+    public string IsOneOf(string parameter) => IsPostgres ? $"= ANY(@{parameter})" : $"IN @{parameter}";
+
     /// <summary>Queue claim that lets several instances share work without waiting on each other.</summary>
     public string ForUpdateSkipLocked => IsPostgres ? "FOR UPDATE SKIP LOCKED" : "";
 

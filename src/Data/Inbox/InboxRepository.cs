@@ -45,34 +45,25 @@ public sealed class InboxRepository(Db db)
     /// each) while different conversations proceed in parallel. The rows stay locked until the caller's
     /// transaction ends; other workers skip them.
     /// </summary>
-    public Task<IReadOnlyList<InboxItem>> ClaimAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, int limit,
-        CancellationToken ct) =>
-        QueryDueAsync(connection, transaction, "", new { now, limit }, ct);
-
-    /// <summary>The event <paramref name="id"/> alone, when it is still due and first in its conversation (null otherwise).</summary>
-    public async Task<InboxItem?> ClaimByIdAsync(DbConnection connection, DbTransaction transaction, long id, DateTimeOffset now,
-        CancellationToken ct) =>
-        (await QueryDueAsync(connection, transaction, "AND i.id = @id", new { now, limit = 1, id }, ct)).SingleOrDefault();
-
-    private async Task<IReadOnlyList<InboxItem>> QueryDueAsync(DbConnection connection, DbTransaction transaction, string andWhere,
-        object args, CancellationToken ct)
+    public async Task<IReadOnlyList<InboxItem>> ClaimAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, int limit,
+        CancellationToken ct)
     {
         var sql = $"""
             SELECT id, provider, provider_event_id, kind, conversation_key, payload, attempts, received_at
             FROM inbox i
-            WHERE i.status = 'PENDING' AND i.next_attempt_at <= @now {andWhere}
+            WHERE i.status = 'PENDING' AND i.next_attempt_at <= @now
               AND NOT EXISTS (SELECT 1 FROM inbox e
                               WHERE e.conversation_key = i.conversation_key AND e.status = 'PENDING' AND e.id < i.id)
             ORDER BY i.next_attempt_at, i.id
             LIMIT @limit
             {db.ForUpdateSkipLocked}
             """;
-        return (await connection.QueryAsync<InboxItem>(new CommandDefinition(sql, args, transaction, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<InboxItem>(new CommandDefinition(sql, new { now, limit }, transaction, cancellationToken: ct))).AsList();
     }
 
     public Task MarkDoneAsync(DbConnection connection, DbTransaction transaction, IEnumerable<long> ids, DateTimeOffset now, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE inbox SET status = 'DONE', processed_at = @now WHERE id {(db.IsPostgres ? "= ANY(@ids)" : "IN @ids")}",
+            $"UPDATE inbox SET status = 'DONE', processed_at = @now WHERE id {db.IsOneOf("ids")}",
             new { ids = ids.ToArray(), now }, transaction, cancellationToken: ct));
 
     /// <summary>Records a failed attempt: retried at <paramref name="retryAt"/>, or FAILED for inspection when null.</summary>

@@ -19,14 +19,12 @@ public sealed class MerchantVolumeRepository(Db db)
         CancellationToken ct)
     {
         if (merchantIds.Count == 0) return new Dictionary<long, MerchantVolume>();
-        // PostgreSQL takes the ids as one array parameter (Dapper passes arrays natively to Npgsql); SQLite gets a list.
-        var isOneOf = db.IsPostgres ? "= ANY(@merchantIds)" : "IN @merchantIds";
         var sql = $"""
             SELECT merchant_id, count(*) AS invoices,
                    CAST(COALESCE(SUM(amount_cents), 0) AS bigint) AS invoiced_cents,
                    CAST(COALESCE(SUM(amount_paid_cents), 0) AS bigint) AS collected_cents
             FROM invoices
-            WHERE merchant_id {isOneOf} AND created_at >= @since AND status <> 'CANCELLED'
+            WHERE merchant_id {db.IsOneOf("merchantIds")} AND created_at >= @since AND status <> 'CANCELLED'
             GROUP BY merchant_id
             """;
         await using var connection = await db.OpenAsync(ct);

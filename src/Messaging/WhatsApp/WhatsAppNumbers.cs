@@ -37,10 +37,7 @@ public sealed class WhatsAppNumbers(MerchantWhatsAppRepository rows, IDataProtec
             : ToNumber(own);
 
     /// <summary>The number a new message of the merchant's goes from: its own if it has one, else the shared one.</summary>
-    public async Task<WhatsAppNumber> ForMerchantAsync(long merchantId, CancellationToken ct) =>
-        await rows.GetAsync(merchantId, ct) is { } own ? ToNumber(own) : Shared;
-
-    /// <summary>The same, read on the caller's connection (inside its transaction: no second pooled connection).</summary>
+    /// <summary>The number a merchant's messages go from, read on the caller's connection (inside its transaction: no second pooled connection).</summary>
     public async Task<WhatsAppNumber> ForMerchantAsync(DbConnection connection, DbTransaction? transaction, long merchantId, CancellationToken ct) =>
         await MerchantWhatsAppRepository.GetAsync(connection, transaction, merchantId, ct) is { } own ? ToNumber(own) : Shared;
 
