@@ -10,7 +10,8 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// </summary>
 public interface IDeliveryEvents
 {
-    Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct);
+    /// <summary>Sends accepted together and recorded in one transaction (see <see cref="AcceptedSends"/>).</summary>
+    Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken ct);
 
     Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct);
 }

@@ -22,6 +22,7 @@ public sealed class OutboxSender(
     MessageLogRepository messageLog,
     ChannelChain chains,
     ProviderGate gate,
+    AcceptedSends accepted,
     IDeliveryEvents events,
     SmsCap smsCap,
     IOptions<OutboxOptions> options,
@@ -83,13 +84,10 @@ public sealed class OutboxSender(
             }
             if (result.Outcome == SendOutcome.Accepted)
             {
-                // The common case in one transaction: the log line, the row and what the send means.
-                await Record(() => db.InTransactionAsync(async (c, t) =>
-                {
-                    await MessageLogRepository.AddAsync(c, t, LogEntry(entry, channel, result), CancellationToken.None);
-                    if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, entry.LockedUntil, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
-                        await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
-                }, CancellationToken.None));
+                // The common case, stored with the other sends accepted meanwhile: the log line, the row and what the send means.
+                var send = new AcceptedSend(entry, new SentMark(entry.Id, entry.LockedUntil, channel.Provider, result.ProviderMessageId),
+                    LogEntry(entry, channel, result));
+                await Record(() => accepted.WriteAsync(send));
                 return;
             }
             await Record(() => messageLog.AddAsync(LogEntry(entry, channel, result), CancellationToken.None));

@@ -36,10 +36,10 @@ public sealed class OutboxLeaseTests
 
         // C, from its stale list, must not reopen the row D is sending; nor can A's late outcome land.
         Assert.False(await rows.RescheduleAsync(seenByC.Id, seenByC.LockedUntil, 0, "africastalking?", later, "unknown:interrupted", later, default));
-        Assert.False(await db.InTransactionAsync((c, t) =>
-            OutboxDispatchRepository.MarkSentAsync(c, t, a.Id, a.LockedUntil, "africastalking", "ATXid_late", later, default), default));
+        Assert.Empty(await db.InTransactionAsync((c, t) =>
+            rows.MarkSentAsync(c, t, [new SentMark(a.Id, a.LockedUntil, "africastalking", "ATXid_late")], later, default), default));
         Assert.Empty(await rows.ClaimAsync(10, later.AddSeconds(1), later.AddSeconds(31), default));
-        Assert.True(await db.InTransactionAsync((c, t) =>
-            OutboxDispatchRepository.MarkSentAsync(c, t, d.Id, d.LockedUntil, "twilio", "SM123", later, default), default));
+        Assert.Equal([d.Id], await db.InTransactionAsync((c, t) =>
+            rows.MarkSentAsync(c, t, [new SentMark(d.Id, d.LockedUntil, "twilio", "SM123")], later, default), default));
     }
 }
