@@ -18,7 +18,7 @@ namespace InvoiceFirst.Bot.Payments;
 /// Turns payment outcomes into messages to the payer and to the merchant (and the staff member who sent the invoice), queued in the outbox in the transaction
 /// that recorded the outcome; each dedupe key is sent once.
 /// </summary>
-public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirectory directory, InvoiceDocumentMessages documents, TimeProvider clock)
+public sealed class PaymentMessages(MerchantDirectory directory, InvoiceDocumentMessages documents, TimeProvider clock)
     : IPaymentOutcomes
 {
     public Task RaiseAsync(DbConnection c, DbTransaction t, PaymentOutcome outcome, CancellationToken ct) => outcome switch
@@ -35,7 +35,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     private async Task SettledAsync(DbConnection c, DbTransaction t, PaymentOutcome.Settled settled, CancellationToken ct)
     {
         var (payment, before, invoice) = settled;
-        var merchant = await merchants.GetAsync(invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
+        var merchant = await MerchantRepository.GetAsync(c, t, invoice.MerchantId, ct) ?? throw new InvalidOperationException("Invoice without merchant");
         var lang = Language.FromCode(merchant.Language);
         var amount = payment.Amount;
         var balance = invoice.Balance.AtLeastZero;
@@ -101,7 +101,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
         // typed, else the deployment's own merchant.
         var merchant = (unapplied.ShortCodeOwner ?? await MerchantPayments.OwnerByCodeAsync(c, t, PaymentRefs.Key(confirmation.Account), ct)) is { } owner
             ? await MerchantRepository.GetAsync(c, t, owner, ct)
-            : await directory.ConfiguredAsync(ct);
+            : await directory.ConfiguredAsync(c, t, ct);
         if (merchant is null) return;
         await MerchantPayments.HoldForAsync(c, t, unapplied.PaymentId, merchant.Id, ct);
         await ToMerchantAsync(c, t, merchant, null,
@@ -132,7 +132,7 @@ public sealed class PaymentMessages(MerchantRepository merchants, MerchantDirect
     {
         if (await ConversationRepository.LanguageOfAsync(c, t, payer, ct) is { } spoken) return Language.FromCode(spoken);
         if (invoice.Language is { } sent) return Language.FromCode(sent);
-        return Language.FromCode((merchant ?? await merchants.GetAsync(invoice.MerchantId, ct))?.Language);
+        return Language.FromCode((merchant ?? await MerchantRepository.GetAsync(c, t, invoice.MerchantId, ct))?.Language);
     }
 
     private Task ToPayerAsync(DbConnection c, DbTransaction t, Payment payment, string recipient, string? invoiceId, Reply reply,

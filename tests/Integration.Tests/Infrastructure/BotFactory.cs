@@ -64,15 +64,28 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>How long a checkout waits for a connection of a pool sized by <c>maxPoolSize</c>.</summary>
+    public static readonly TimeSpan SmallPoolWait = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// A host over <paramref name="connectionString"/>, or over a database of its own, dropped when the host is
     /// disposed (unless <see cref="HandOverDatabase"/> gave it to the next host).
     /// </summary>
-    public static async Task<BotFactory> CreateAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
+    /// <param name="maxPoolSize">
+    /// PostgreSQL only: a pool of this many connections, and a checkout that gives up after <see cref="SmallPoolWait"/>,
+    /// so a pool that deadlocks fails in seconds (Npgsql's default waits 15 s per checkout).
+    /// </param>
+    public static async Task<BotFactory> CreateAsync(IDictionary<string, string?>? settings = null, string? connectionString = null,
+        int? maxPoolSize = null)
     {
         // An empty connection string means: no PostgreSQL, use the embedded SQLite file.
         var owns = connectionString is null;
         connectionString ??= (await TestDatabases.CreateAsync(Dialect.Postgres, "bot")).ConnectionString;
+        if (maxPoolSize is { } size)
+            connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+            {
+                MaxPoolSize = size, Timeout = (int)SmallPoolWait.TotalSeconds,
+            }.ConnectionString;
         var factory = new BotFactory(connectionString, settings, owns);
         _ = factory.Server; // start the host: migrations and the merchant seed run now
         return factory;

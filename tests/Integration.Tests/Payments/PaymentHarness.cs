@@ -47,8 +47,9 @@ public sealed class PaymentHarness : IAsyncDisposable
     }
 
     /// <param name="answerStatusQueries">Post Daraja's Transaction Status result for every query, as M-PESA would (from what <see cref="FakeDaraja.KnowPayment"/> was told).</param>
+    /// <param name="maxPoolSize">PostgreSQL's pool this small (see <see cref="BotFactory.CreateAsync"/>).</param>
     public static async Task<PaymentHarness> StartAsync(IDictionary<string, string?>? extra = null, Dialect dialect = Dialect.Postgres,
-        bool answerStatusQueries = true)
+        bool answerStatusQueries = true, int? maxPoolSize = null)
     {
         var daraja = await FakeDaraja.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -60,7 +61,7 @@ public sealed class PaymentHarness : IAsyncDisposable
             ["Payments:QueryAfterSeconds"] = "600",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        var factory = dialect == Dialect.Sqlite ? await BotFactory.CreateSqliteAsync(settings) : await BotFactory.CreateAsync(settings);
+        var factory = dialect == Dialect.Sqlite ? await BotFactory.CreateSqliteAsync(settings) : await BotFactory.CreateAsync(settings, maxPoolSize: maxPoolSize);
         return new PaymentHarness(daraja, factory, answerStatusQueries, settings);
     }
 
