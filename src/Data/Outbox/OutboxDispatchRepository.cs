@@ -63,15 +63,38 @@ public sealed class OutboxDispatchRepository(Db db)
         return (await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql, new { now }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Written before the provider call; false when the row is no longer ours.</summary>
-    public async Task<bool> MarkStartedAsync(long id, DateTimeOffset? lease, string provider, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Written right before the provider calls, for the sends leaving together; returns the ids still ours (a row
+    /// re-claimed elsewhere is not, and its send must not leave). One statement on PostgreSQL, one per row on SQLite.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> MarkStartedAsync(IReadOnlyList<SendStart> starts, DateTimeOffset now, CancellationToken ct)
     {
-        const string sql = """
-            UPDATE outbox SET provider = @provider, send_started_at = @now, updated_at = @now
-            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
-            """;
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, lease, provider, now }, cancellationToken: ct)) == 1;
+        if (db.IsPostgres)
+        {
+            const string sql = """
+                UPDATE outbox SET provider = v.provider, send_started_at = @now, updated_at = @now
+                FROM unnest(@ids, @leases, @providers) AS v(id, lease, provider)
+                WHERE outbox.id = v.id AND outbox.status = 'SENDING' AND outbox.locked_until = v.lease
+                RETURNING outbox.id
+                """;
+            return (await connection.QueryAsync<long>(new CommandDefinition(sql, new
+            {
+                ids = starts.Select(s => s.Id).ToArray(),
+                leases = starts.Select(s => s.Lease).ToArray(),
+                providers = starts.Select(s => s.Provider).ToArray(),
+                now,
+            }, cancellationToken: ct))).ToHashSet();
+        }
+        const string one = """
+            UPDATE outbox SET provider = @Provider, send_started_at = @now, updated_at = @now
+            WHERE id = @Id AND status = 'SENDING' AND locked_until = @Lease
+            """;
+        var ours = new HashSet<long>();
+        foreach (var s in starts)
+            if (await connection.ExecuteAsync(new CommandDefinition(one, new { s.Id, s.Lease, s.Provider, now }, cancellationToken: ct)) == 1)
+                ours.Add(s.Id);
+        return ours;
     }
 
     /// <summary>
