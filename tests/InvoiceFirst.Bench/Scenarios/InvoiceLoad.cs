@@ -24,7 +24,7 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
     {
         var batch = Batch($"{scenario}-rate", (int)(perSecond * seconds));
         log.WriteLine($"{scenario}: {batch.Bodies.Length} commands at {perSecond}/s offered");
-        var before = bot.Sample();
+        var before = await StartAsync();
         var webhooks = await LoadGenerator.OpenAsync(batch.Bodies.Length, perSecond,
             i => BenchHttp.PostSignedAsync(http, "/whatsapp/webhook", batch.Bodies[i]), (i, at) => batch.SentAt[i] = at);
         return await CompleteAsync(new BenchResult(scenario, $"{perSecond}/s offered"), batch, webhooks, before);
@@ -34,7 +34,7 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
     {
         var batch = Batch($"{scenario}-sat", count);
         log.WriteLine($"{scenario}: {count} commands, {concurrency} connections (saturation)");
-        var before = bot.Sample();
+        var before = await StartAsync();
         var webhooks = await LoadGenerator.ClosedAsync(count, concurrency, i =>
         {
             batch.SentAt[i] = DateTimeOffset.UtcNow;
@@ -43,11 +43,14 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
         return await CompleteAsync(new BenchResult(scenario, $"saturation c={concurrency}"), batch, webhooks, before);
     }
 
-    private async Task<BenchResult> CompleteAsync(BenchResult result, CommandBatch batch, LoadRun webhooks, ProcessSample before)
+    private async Task<(ProcessSample Bot, double? Database)> StartAsync() => (bot.Sample(), await DatabaseCpu.SecondsAsync(bot.ConnectionString));
+
+    private async Task<BenchResult> CompleteAsync(BenchResult result, CommandBatch batch, LoadRun webhooks, (ProcessSample Bot, double? Database) before)
     {
         var expected = batch.Customers.CountBy(c => c).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var missing = await arrivals.WaitForAllAsync(expected, batch.Seen, ArrivalDeadline);
         var after = bot.Sample();
+        var databaseCpu = await DatabaseCpu.SecondsAsync(bot.ConnectionString) - before.Database;
         var latencies = new List<double>();
         var nth = new Dictionary<string, int>(StringComparer.Ordinal);
         var last = DateTimeOffset.MinValue;
@@ -69,8 +72,11 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
             "SELECT count(*) FROM (SELECT DISTINCT merchant_id, msisdn, amount_cents FROM invoices WHERE description = @d) x", new { d = batch.Description });
 
         var e2e = new LoadRun([.. latencies], webhooks.Errors + missing, seconds);
-        var r = result.WithLatencies(e2e).WithBot(before, after);
+        var r = result.WithLatencies(e2e).WithBot(before.Bot, after);
         r.Checks["webhook_p99_ms"] = webhooks.Percentile(99);
+        // CPU per invoice end to end: the bot's, and the database server's (the rest is the load generator and the fakes).
+        r.Checks["cpu_ms_per_invoice"] = Math.Round((after.CpuSeconds - before.Bot.CpuSeconds) * 1000 / batch.Customers.Length, 2);
+        if (databaseCpu is { } db) r.Checks["db_cpu_ms_per_invoice"] = Math.Round(db * 1000 / batch.Customers.Length, 2);
         r.Checks["invoices"] = created;
         r.Checks["missing"] = missing;
         r.Checks["duplicates"] = duplicates + (created - distinct);
