@@ -14,7 +14,7 @@ namespace InvoiceFirst.Bot.Conversations;
 /// in, else the invoice's. An edited message is read like a new one: starting a payment twice finds
 /// the one already open.
 /// </summary>
-public sealed class CustomerChat(ConversationRepository conversations, MerchantRepository merchants, ReplyWriter replies,
+public sealed class CustomerChat(ConversationRepository conversations, ReplyWriter replies,
     PaymentInitiator initiator, TimeProvider clock)
 {
     /// <summary>More than this many unpaid invoices: the newest ones are offered.</summary>
@@ -87,7 +87,7 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         var summaries = new List<PayableSummary>();
         foreach (var invoice in payable)
         {
-            var merchant = await merchants.GetAsync(invoice.MerchantId, ct);
+            var merchant = await MerchantRepository.GetAsync(c, t, invoice.MerchantId, ct);
             summaries.Add(new PayableSummary(invoice.Number, merchant?.Name ?? "", invoice.Balance, invoice.Description));
         }
 
@@ -135,6 +135,6 @@ public sealed class CustomerChat(ConversationRepository conversations, MerchantR
         invoice ??= (await InvoicePayments.ListPayableForAsync(c, t, conversation.Participant, now, 1, ct)).FirstOrDefault();
         if (invoice is null) return Language.English;
         if (invoice.Language is { } sent) return Language.FromCode(sent);
-        return Language.FromCode((await merchants.GetAsync(invoice.MerchantId, ct))?.Language);
+        return Language.FromCode((await MerchantRepository.GetAsync(c, t, invoice.MerchantId, ct))?.Language);
     }
 }

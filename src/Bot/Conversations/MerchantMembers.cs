@@ -5,13 +5,13 @@ using InvoiceFirst.Data.Staff;
 namespace InvoiceFirst.Bot.Conversations;
 
 /// <summary>Who a phone is to the deployment: a merchant's owner, a merchant's staff member, or nobody (a customer).</summary>
-public sealed class MerchantMembers(MerchantRepository merchants)
+public sealed class MerchantMembers
 {
     public async Task<ChatActor?> FindAsync(DbConnection c, DbTransaction? t, string phone, CancellationToken ct)
     {
-        if (await merchants.FindByPhoneAsync(phone, ct) is { } owner) return ChatActor.Owner(owner);
+        if (await MerchantRepository.FindByPhoneAsync(c, t, phone, ct) is { } owner) return ChatActor.Owner(owner);
         if (await StaffRepository.FindByPhoneAsync(c, t, phone, ct) is not { } member) return null;
-        return await merchants.GetAsync(member.MerchantId, ct) is { } merchant ? ChatActor.Staff(merchant, member) : null;
+        return await MerchantRepository.GetAsync(c, t, member.MerchantId, ct) is { } merchant ? ChatActor.Staff(merchant, member) : null;
     }
 
     /// <summary>The actor's reply language, remembered where it belongs: the owner's on the merchant, a staff member's on them.</summary>

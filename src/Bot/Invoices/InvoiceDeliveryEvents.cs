@@ -12,7 +12,7 @@ namespace InvoiceFirst.Bot.Invoices;
 /// What delivery means for an invoice: the first accepted send makes it SENT; when no channel
 /// can deliver it, it becomes FAILED and the merchant is told, once.
 /// </summary>
-public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRepository merchants, EventRepository liveEvents, TimeProvider clock) : IDeliveryEvents
+public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, EventRepository liveEvents, TimeProvider clock) : IDeliveryEvents
 {
     public async Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
     {
@@ -31,7 +31,9 @@ public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, MerchantRe
         if (entry.Purpose != OutboxPurpose.Invoice || entry.InvoiceId is not { } id || entry.MerchantId is not { } merchantId) return;
         var now = clock.GetUtcNow();
         await InvoiceRepository.MarkFailedAsync(connection, transaction, id, now, ct);
-        if (await invoices.GetAsync(id, ct) is not { } invoice || await merchants.GetAsync(merchantId, ct) is not { } merchant) return;
+        // Read in the dispatcher's transaction: a second pooled connection here can deadlock the pool.
+        if (await InvoiceRepository.GetAsync(connection, transaction, id, ct) is not { } invoice
+            || await MerchantRepository.GetAsync(connection, transaction, merchantId, ct) is not { } merchant) return;
 
         var customer = invoice.CustomerName ?? MobileNumber.ToLocal(invoice.Msisdn);
         var text = InvoiceTexts.CustomerUnreachable(invoice.Number, customer, Language.FromCode(merchant.Language)).Text;

@@ -17,7 +17,6 @@ namespace InvoiceFirst.Bot.Reminders;
 public sealed class ReminderScheduler(
     Db db,
     ReminderRepository reminders,
-    MerchantRepository merchants,
     InvoiceMessages messages,
     OutboxSignal outbox,
     IOptions<ReminderOptions> options,
@@ -71,7 +70,7 @@ public sealed class ReminderScheduler(
             var invoice = await reminders.LockRemindableAsync(c, t, invoiceId, ct);
             if (invoice is null) return false;
             if (!senders.TryGetValue(invoice.MerchantId, out var merchant))
-                senders[invoice.MerchantId] = merchant = await merchants.GetAsync(invoice.MerchantId, ct);
+                senders[invoice.MerchantId] = merchant = await MerchantRepository.GetAsync(c, t, invoice.MerchantId, ct);
             if (merchant is null || !await ReminderRepository.ClaimStepAsync(c, t, invoice.Id, step.Name, now, ct)) return false;
             await OutboxRepository.EnqueueAsync(c, t, OutboxEntry.Due(invoice.Msisdn, OutboxPurpose.Reminder,
                 await messages.ReminderAsync(c, t, merchant, invoice, ct), $"reminder:{invoice.Id}:{step.Name}", now, merchant.Id, invoice.Id), ct);

@@ -10,7 +10,16 @@ namespace InvoiceFirst.Data.Database;
 /// </summary>
 public sealed record DatabaseTarget(Dialect Dialect, string ConnectionString)
 {
-    public static DatabaseTarget FromConfiguration(IConfiguration configuration)
+    /// <summary>
+    /// A second connection opened inside a transaction throws instead of being counted
+    /// (<c>Database:ForbidNestedConnections</c>; the tests turn it on, production leaves it off).
+    /// </summary>
+    public bool ForbidNestedConnections { get; init; }
+
+    public static DatabaseTarget FromConfiguration(IConfiguration configuration) =>
+        Locate(configuration) with { ForbidNestedConnections = configuration.GetValue("Database:ForbidNestedConnections", false) };
+
+    private static DatabaseTarget Locate(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Default");
         if (!string.IsNullOrWhiteSpace(connectionString))

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using InvoiceFirst.Data.Telemetry;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -26,6 +27,9 @@ public sealed class Db : IAsyncDisposable
 
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";
+
+    // Set while this flow runs the work of InTransactionAsync: a connection opened then is a second one held at once.
+    private readonly AsyncLocal<bool> _inTransaction = new();
 
     public Db(DatabaseTarget target)
     {
@@ -74,8 +78,21 @@ public sealed class Db : IAsyncDisposable
     /// <summary>Queue claim that lets several instances share work without waiting on each other.</summary>
     public string ForUpdateSkipLocked => IsPostgres ? "FOR UPDATE SKIP LOCKED" : "";
 
+    /// <summary>
+    /// A connection of its own. Inside <see cref="InTransactionAsync{T}"/> use the transaction's connection instead: a
+    /// second checkout while the first is held waits forever once every pooled connection is held the same way (on
+    /// SQLite it waits on the transaction's write lock). Counted in production, refused when
+    /// <see cref="DatabaseTarget.ForbidNestedConnections"/> is set.
+    /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
+        if (_inTransaction.Value)
+        {
+            if (Target.ForbidNestedConnections)
+                throw new InvalidOperationException(
+                    "A second database connection was opened inside Db.InTransactionAsync: pass the transaction's connection and transaction down instead (a nested checkout can deadlock the pool)");
+            InvoiceFirstMetrics.NestedConnections.Inc();
+        }
         if (_postgres is not null)
             return await _postgres.OpenConnectionAsync(ct);
 
@@ -95,7 +112,17 @@ public sealed class Db : IAsyncDisposable
         await using var transaction = connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(ct);
-        var result = await work(connection, transaction);
+        T result;
+        var outer = _inTransaction.Value;
+        _inTransaction.Value = true;
+        try
+        {
+            result = await work(connection, transaction);
+        }
+        finally
+        {
+            _inTransaction.Value = outer;
+        }
         await transaction.CommitAsync(ct);
         return result;
     }

@@ -39,9 +39,14 @@ public sealed class InvoiceRepository(Db db)
 
     public async Task<Invoice?> GetAsync(string id, CancellationToken ct)
     {
-        const string sql = $"SELECT {Columns} FROM invoices WHERE id = @id";
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        return await GetAsync(connection, null, id, ct);
+    }
+
+    public static Task<Invoice?> GetAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken ct)
+    {
+        const string sql = $"SELECT {Columns} FROM invoices WHERE id = @id";
+        return connection.QuerySingleOrDefaultAsync<Invoice>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: ct));
     }
 
     public async Task<Invoice?> GetByPayTokenAsync(string token, CancellationToken ct)

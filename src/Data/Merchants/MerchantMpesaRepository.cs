@@ -49,8 +49,7 @@ public sealed class MerchantMpesaRepository(Db db)
     public async Task<MerchantMpesa?> GetAsync(long merchantId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<MerchantMpesa>(new CommandDefinition(
-            $"SELECT {Columns} FROM merchant_mpesa WHERE merchant_id = @merchantId", new { merchantId }, cancellationToken: ct));
+        return await GetAsync(connection, null, merchantId, ct);
     }
 
     public static Task<MerchantMpesa?> GetAsync(DbConnection connection, DbTransaction? transaction, long merchantId, CancellationToken ct) =>

@@ -20,6 +20,9 @@ public static class InvoiceFirstMetrics
     public static readonly Counter Settlements = Metrics.CreateCounter("invoicefirst_settlements_total",
         "Payment outcomes applied, by result (success, failed, cancelled, needs_review)", "result");
 
+    public static readonly Counter NestedConnections = Metrics.CreateCounter("invoicefirst_db_nested_connections_total",
+        "Pooled connections opened while the same flow held another in a transaction (each one can deadlock the pool under load)");
+
     public static readonly Gauge OutboxDepth = Metrics.CreateGauge("invoicefirst_outbox_depth",
         "Messages waiting to be sent (pending or being sent)");
 

@@ -80,7 +80,7 @@ public sealed class StkCallbackHandler(
         if (mpesa.Value.ShouldConfirmWithQuery(host.IsLive))
         {
             // A forged callback cannot make Daraja's own query say 0. The query is a read: safe to make here.
-            switch (await daraja.QueryAsync(callback.CheckoutRequestId, await keys.ForPaymentAsync(payment, ct), ct))
+            switch (await daraja.QueryAsync(c, t, callback.CheckoutRequestId, await keys.ForPaymentAsync(c, t, payment, ct), ct))
             {
                 case StkQueryOutcome.Failed failed:
                     await settler.MarkForReviewAsync(c, t, payment, $"callback says paid, query says {failed.ResultCode}", inbound.Raw, ct);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using InvoiceFirst.Data.Merchants;
@@ -45,6 +46,12 @@ public sealed class MerchantDarajaKeys(MerchantMpesaRepository rows, IDataProtec
     /// </summary>
     public async Task<DarajaAccount> ForPaymentAsync(Payment payment, CancellationToken ct) =>
         MerchantOf(payment.DarajaAccount) is { } merchantId && await rows.GetAsync(merchantId, ct) is { } own ? ToAccount(own) : Deployment;
+
+    /// <summary>The same, read on the caller's connection (inside its transaction: no second pooled connection).</summary>
+    public async Task<DarajaAccount> ForPaymentAsync(DbConnection connection, DbTransaction? transaction, Payment payment, CancellationToken ct) =>
+        MerchantOf(payment.DarajaAccount) is { } merchantId && await MerchantMpesaRepository.GetAsync(connection, transaction, merchantId, ct) is { } own
+            ? ToAccount(own)
+            : Deployment;
 
     /// <summary>
     /// The merchant whose own app charges <paramref name="shortCode"/> (its Paybill or Till), with the initiator that may ask

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InvoiceFirst.Data.Payments;
 using System.Globalization;
 using InvoiceFirst.Data.Privacy;
@@ -68,7 +69,16 @@ public sealed class DarajaClient(
     public Task<StkQueryOutcome> QueryAsync(string checkoutRequestId, CancellationToken ct) =>
         QueryAsync(checkoutRequestId, DarajaAccount.Deployment(options.Value), ct);
 
-    public async Task<StkQueryOutcome> QueryAsync(string checkoutRequestId, DarajaAccount account, CancellationToken ct)
+    public Task<StkQueryOutcome> QueryAsync(string checkoutRequestId, DarajaAccount account, CancellationToken ct) =>
+        QueryAsync(null, checkoutRequestId, account, ct);
+
+    /// <summary>The same from inside the caller's transaction: the token is read on its connection (no second pooled connection).</summary>
+    public Task<StkQueryOutcome> QueryAsync(DbConnection connection, DbTransaction transaction, string checkoutRequestId, DarajaAccount account,
+        CancellationToken ct) =>
+        QueryAsync((connection, transaction), checkoutRequestId, account, ct);
+
+    private async Task<StkQueryOutcome> QueryAsync((DbConnection Connection, DbTransaction Transaction)? on, string checkoutRequestId,
+        DarajaAccount account, CancellationToken ct)
     {
         var timestamp = DarajaTimestamp.Now(time);
         var body = new StkQueryWireRequest
@@ -82,7 +92,7 @@ public sealed class DarajaClient(
         DarajaReply reply;
         try
         {
-            reply = await transport.SendAsync(StkQueryPath, body, account, ct);
+            reply = await transport.SendAsync(StkQueryPath, body, account, on, ct);
         }
         catch (DarajaAuthException e)
         {

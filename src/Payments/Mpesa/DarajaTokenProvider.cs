@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Text;
 using InvoiceFirst.Payments.Mpesa.Wire;
@@ -21,19 +22,22 @@ public sealed class DarajaTokenProvider(
     /// <summary>The deployment's own token.</summary>
     public Task<string> GetTokenAsync(CancellationToken ct) => GetTokenAsync(DarajaAccount.Deployment(options.Value), ct);
 
-    public async Task<string> GetTokenAsync(DarajaAccount account, CancellationToken ct)
+    public Task<string> GetTokenAsync(DarajaAccount account, CancellationToken ct) => GetTokenAsync(account, null, ct);
+
+    /// <param name="on">The caller's connection and transaction when it is inside one: the token is read (and refreshed) on it.</param>
+    public async Task<string> GetTokenAsync(DarajaAccount account, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
     {
-        var cached = await store.GetAsync(account.Key, ct);
+        var cached = await store.GetAsync(account.Key, on, ct);
         if (IsUsable(cached)) return cached!.AccessToken;
 
-        return await store.WithRefreshLockAsync(account.Key, async () =>
+        return await store.WithRefreshLockAsync(account.Key, on, async locked =>
         {
             // Another caller (or instance) may have refreshed while we waited for the lock.
-            var again = await store.GetAsync(account.Key, ct);
+            var again = await store.GetAsync(account.Key, locked, ct);
             if (IsUsable(again)) return again!.AccessToken;
 
             var fresh = await RequestTokenAsync(account.ConsumerKey, account.ConsumerSecret, ct);
-            await store.SaveAsync(account.Key, fresh, ct);
+            await store.SaveAsync(account.Key, fresh, locked, ct);
             return fresh.AccessToken;
         }, ct);
     }
@@ -59,12 +63,16 @@ public sealed class DarajaTokenProvider(
     /// Marks <paramref name="rejectedToken"/> as dead so the next <see cref="GetTokenAsync"/> refreshes.
     /// A token that was already replaced is left alone, so many callers rejected at once cause one refresh.
     /// </summary>
-    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, CancellationToken ct) =>
-        store.WithRefreshLockAsync(account.Key, async () =>
+    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, CancellationToken ct) => InvalidateAsync(account, rejectedToken, null, ct);
+
+    /// <param name="on">The caller's connection and transaction when it is inside one.</param>
+    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, (DbConnection Connection, DbTransaction Transaction)? on,
+        CancellationToken ct) =>
+        store.WithRefreshLockAsync(account.Key, on, async locked =>
         {
-            var current = await store.GetAsync(account.Key, ct);
+            var current = await store.GetAsync(account.Key, locked, ct);
             if (current is not null && current.AccessToken == rejectedToken)
-                await store.SaveAsync(account.Key, current with { ExpiresAt = DateTimeOffset.MinValue }, ct);
+                await store.SaveAsync(account.Key, current with { ExpiresAt = DateTimeOffset.MinValue }, locked, ct);
             return true;
         }, ct);
 

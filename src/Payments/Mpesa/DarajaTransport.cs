@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InvoiceFirst.Payments.Mpesa.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,16 +21,22 @@ public sealed class DarajaTransport(
         SendAsync(path, body, DarajaAccount.Deployment(options.Value), ct);
 
     /// <exception cref="DarajaAuthException">No token could be had: nothing was sent.</exception>
-    internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account, CancellationToken ct)
+    internal Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account, CancellationToken ct)
+        where TBody : class =>
+        SendAsync(path, body, account, null, ct);
+
+    /// <param name="on">The caller's connection and transaction when it sends inside one: the token is read on it.</param>
+    internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account,
+        (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
         where TBody : class
     {
-        var token = await tokens.GetTokenAsync(account, ct);
+        var token = await tokens.GetTokenAsync(account, on, ct);
         var reply = await PostAsync(path, body, token, ct);
         if (!StkErrorClassifier.IsInvalidToken(reply.Error?.ErrorCode)) return reply;
 
         logger.LogInformation("Daraja rejected the access token of {Account} ({ErrorCode}); refreshing once", account.Key, reply.Error!.ErrorCode);
-        await tokens.InvalidateAsync(account, token, ct);
-        token = await tokens.GetTokenAsync(account, ct);
+        await tokens.InvalidateAsync(account, token, on, ct);
+        token = await tokens.GetTokenAsync(account, on, ct);
         return await PostAsync(path, body, token, ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -18,37 +19,46 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
     private const long AdvisoryLockId = 0x4D50455341; // "MPESA"
     private readonly ConcurrentDictionary<string, SemaphoreSlim> localLocks = new();
 
-    public async Task<CachedToken?> GetAsync(string account, CancellationToken ct)
+    public async Task<CachedToken?> GetAsync(string account, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
     {
-        const string sql = "SELECT value, expires_at FROM settings WHERE key = @key";
+        if (on is var (c, t)) return await GetAsync(c, t, account, ct);
         await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(sql, new { key = Key(account) }, cancellationToken: ct));
-        return row is null ? null : new CachedToken(row.Value, row.ExpiresAt ?? DateTimeOffset.MinValue);
+        return await GetAsync(connection, null, account, ct);
     }
 
-    public async Task SaveAsync(string account, CachedToken token, CancellationToken ct)
+    public async Task SaveAsync(string account, CachedToken token, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
     {
-        const string sql = """
-            INSERT INTO settings (key, value, expires_at, updated_at) VALUES (@key, @value, @expiresAt, @now)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at, updated_at = excluded.updated_at
-            """;
+        if (on is var (c, t))
+        {
+            await SaveAsync(c, t, account, token, ct);
+            return;
+        }
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { key = Key(account), value = token.AccessToken, expiresAt = token.ExpiresAt, now = DateTimeOffset.UtcNow }, cancellationToken: ct));
+        await SaveAsync(connection, null, account, token, ct);
     }
 
-    public async Task<T> WithRefreshLockAsync<T>(string account, Func<Task<T>> refresh, CancellationToken ct)
+    /// <summary>
+    /// Inside the caller's transaction (<paramref name="on"/>) the advisory lock is that transaction's and lasts until it
+    /// commits, and the new token commits with it: should it roll back, the next call that Daraja refuses the stored
+    /// token for refreshes again.
+    /// </summary>
+    public async Task<T> WithRefreshLockAsync<T>(string account, (DbConnection Connection, DbTransaction Transaction)? on,
+        Func<(DbConnection Connection, DbTransaction Transaction)?, Task<T>> refresh, CancellationToken ct)
     {
         var localLock = localLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await localLock.WaitAsync(ct);
         try
         {
-            if (!db.IsPostgres) return await refresh();
+            if (!db.IsPostgres) return await refresh(on);
+            if (on is var (c, t))
+            {
+                await LockAsync(c, t, account, ct);
+                return await refresh(on);
+            }
             await using var connection = await db.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@id)", new { id = LockId(account) }, transaction,
-                cancellationToken: ct));
-            var result = await refresh();
+            await LockAsync(connection, transaction, account, ct);
+            var result = await refresh((connection, transaction));
             await transaction.CommitAsync(ct);
             return result;
         }
@@ -57,6 +67,29 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
             localLock.Release();
         }
     }
+
+    private static async Task<CachedToken?> GetAsync(DbConnection connection, DbTransaction? transaction, string account, CancellationToken ct)
+    {
+        const string sql = "SELECT value, expires_at FROM settings WHERE key = @key";
+        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(sql, new { key = Key(account) }, transaction,
+            cancellationToken: ct));
+        return row is null ? null : new CachedToken(row.Value, row.ExpiresAt ?? DateTimeOffset.MinValue);
+    }
+
+    private static Task SaveAsync(DbConnection connection, DbTransaction? transaction, string account, CachedToken token, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO settings (key, value, expires_at, updated_at) VALUES (@key, @value, @expiresAt, @now)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at, updated_at = excluded.updated_at
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(sql,
+            new { key = Key(account), value = token.AccessToken, expiresAt = token.ExpiresAt, now = DateTimeOffset.UtcNow }, transaction,
+            cancellationToken: ct));
+    }
+
+    private static Task LockAsync(DbConnection connection, DbTransaction transaction, string account, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@id)", new { id = LockId(account) }, transaction,
+            cancellationToken: ct));
 
     public void Dispose()
     {

@@ -34,6 +34,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = connectionString,
             ["App:Mode"] = "Live",
             ["App:PublicBaseUrl"] = "https://bot.example.com",
+            // A second pooled connection opened inside a transaction throws: under load it deadlocks the pool.
+            ["Database:ForbidNestedConnections"] = "true",
             ["Api:Key"] = ApiKey,
             ["Merchant:Phone"] = MerchantPhone,
             ["Merchant:Name"] = "Acme Designs",

@@ -46,6 +46,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output)
     private static Dictionary<string, string> Environment(string connectionString, string graphUrl) => new()
     {
         ["ConnectionStrings__Default"] = connectionString,
+        ["Database__ForbidNestedConnections"] = "true",
         ["App__Mode"] = "Live",
         ["Api__Key"] = "k",
         ["Merchant__Phone"] = "0700000001",
@@ -70,7 +71,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output)
     {
         var now = DateTimeOffset.UtcNow;
         var payload = OutboxRepository.Serialize(new OutboundMessage { Text = "Your invoice", Template = new TemplateMessage("invoice_v1", "en", []) });
-        await using var db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString));
+        await using var db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString) { ForbidNestedConnections = true });
         await db.InTransactionAsync(async (c, t) =>
         {
             for (var i = 0; i < Count; i++)
@@ -84,7 +85,7 @@ public sealed class DispatcherCrashTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            await using var db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString));
+            await using var db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString) { ForbidNestedConnections = true });
             var rows = (await db.InTransactionAsync(async (c, t) => (await c.QueryAsync<OutboxEntry>(
                 "SELECT id, recipient, purpose, payload, status, last_error FROM outbox", transaction: t)).AsList(), default));
             if (rows.All(r => (r.Status == OutboxStatus.Sent || r.Status == OutboxStatus.Dead)) || DateTime.UtcNow > deadline) return rows;

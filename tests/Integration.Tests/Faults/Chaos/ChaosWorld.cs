@@ -26,7 +26,7 @@ public sealed class ChaosWorld : IAsyncDisposable
         AfricasTalking = at;
         Daraja = daraja;
         ConnectionString = connectionString;
-        Db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString));
+        Db = new Db(new DatabaseTarget(Dialect.Postgres, connectionString) { ForbidNestedConnections = true });
         slots = new BotProcess?[instances];
         live = new bool[instances];
         environment = Environment(connectionString, graph, at, daraja);
@@ -108,6 +108,7 @@ public sealed class ChaosWorld : IAsyncDisposable
     {
         // One public address for every instance, as behind a load balancer: callbacks name a path, the sender picks the instance.
         ["App__PublicBaseUrl"] = "https://bot.example.com",
+        ["Database__ForbidNestedConnections"] = "true",
         ["WhatsApp__MessagesPerSecond"] = "200",
         ["Sms__DailyCapPerMerchant"] = "0",
         // The driver is one very busy merchant: the per-sender flood guard would (rightly) stop answering it.
