@@ -24,14 +24,13 @@ public sealed class InvoiceCreator(IOptions<InvoiceOptions> options, IOptions<Me
     {
         var now = clock.GetUtcNow();
         var limit = DailyLimit.Of(merchant.DailyInvoiceLimit, platform.Value.DailyInvoiceLimit);
-        if (!await DailyInvoiceCount.TryTakeAsync(connection, transaction, merchant.Id, limit, now, ct))
+        if (await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, limit, now, ct) is not { } number)
             return new InvoiceCreation.OverDailyLimit(limit.Value!.Value, DailyLimit.ResetsAt(now));
         var items = request.Items ?? [];
         if (items.Count > 0 && items.Sum(i => i.AmountCents) != request.AmountCents)
             throw new ArgumentException("The amount must be the sum of the items", nameof(request));
         // What the customer pays: the amount charged, with VAT added on top when the merchant charges it exclusive.
         var totals = VatBreakdown.For(merchant.Vat, Money.FromCents(request.AmountCents));
-        var number = await InvoiceNumberAllocator.NextAsync(connection, transaction, merchant.Id, ct);
         var customer = await CustomerRepository.UpsertAsync(connection, transaction, merchant.Id, request.Msisdn, request.CustomerName, now, ct);
         var invoice = new Invoice
         {

@@ -7,6 +7,8 @@ namespace InvoiceFirst.Data.Tests.Invoices;
 
 public sealed class InvoiceNumberAllocatorTests
 {
+    private static readonly DailyLimit NoLimit = new(null);
+
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
     public async Task NextAsync_HundredConcurrentCallers_GetHundredDistinctConsecutiveNumbers(Dialect dialect)
@@ -15,11 +17,11 @@ public sealed class InvoiceNumberAllocatorTests
         var merchant = await new MerchantRepository(db).UpsertAsync("254700000001", "Acme", DateTimeOffset.UtcNow, default);
 
         var numbers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
-            db.InTransactionAsync((c, t) => InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, default), default))));
+            db.InTransactionAsync<string?>((c, t) => InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, NoLimit, DateTimeOffset.UtcNow, default), default))));
 
         var expected = Enumerable.Range(1, 100).Select(i => $"INV-{i:D4}").ToHashSet();
         Assert.Equal(100, numbers.Distinct().Count());
-        Assert.True(expected.SetEquals(numbers));
+        Assert.True(expected.SetEquals(numbers.OfType<string>()));
     }
 
     [Theory]
@@ -29,12 +31,12 @@ public sealed class InvoiceNumberAllocatorTests
         await using var db = await TestDatabases.CreateMigratedAsync(dialect, "rollback");
         var merchant = await new MerchantRepository(db).UpsertAsync("254700000002", "Acme", DateTimeOffset.UtcNow, default);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync<string>(async (c, t) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync<string?>(async (c, t) =>
         {
-            await InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, default);
+            await InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, NoLimit, DateTimeOffset.UtcNow, default);
             throw new InvalidOperationException("invoice insert failed");
         }, default));
-        var next = await db.InTransactionAsync((c, t) => InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, default), default);
+        var next = await db.InTransactionAsync<string?>((c, t) => InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, NoLimit, DateTimeOffset.UtcNow, default), default);
 
         Assert.Equal("INV-0001", next);
     }

@@ -1,5 +1,6 @@
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Events;
+using InvoiceFirst.Data.Invoices;
 using InvoiceFirst.Data.Merchants;
 using InvoiceFirst.Testing;
 
@@ -13,17 +14,18 @@ public sealed class MerchantLimitsTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
-    public async Task DailyInvoiceCount_UpToTheLimit_ThenRefusedUntilTheNextNairobiDay(Dialect dialect)
+    public async Task DailyInvoiceCount_UpToTheLimit_ThenRefusedWithoutANumberUntilTheNextNairobiDay(Dialect dialect)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(dialect, "limits");
         var merchant = await new MerchantRepository(db).UpsertAsync("254700000001", "Acme", LateEvening, default);
         var limit = new DailyLimit(2);
 
-        var taken = new List<bool>();
+        var taken = new List<string?>();
         foreach (var at in new[] { LateEvening, LateEvening, LateEvening, LateEvening.AddMinutes(31), LateEvening.AddMinutes(32) })
-            taken.Add(await db.InTransactionAsync((c, t) => DailyInvoiceCount.TryTakeAsync(c, t, merchant.Id, limit, at, default), default));
+            taken.Add(await db.InTransactionAsync((c, t) => InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, limit, at, default), default));
 
-        Assert.Equal([true, true, false, true, true], taken);
+        // A refused invoice takes no number either.
+        Assert.Equal(["INV-0001", "INV-0002", null, "INV-0003", "INV-0004"], taken);
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(3)), DailyLimit.ResetsAt(LateEvening));
     }
 
