@@ -38,7 +38,6 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryEvents, NoDeliveryEvents>();
         services.TryAddSingleton<IDocumentRenderer, NoDocumentRenderer>();
         services.TryAddSingleton<SmsCap>();
-        services.TryAddSingleton<AcceptedSends>();
         services.TryAddSingleton<OutboxSender>();
         services.AddHostedService<OutboxDispatcher>();
         return services;

@@ -12,18 +12,13 @@ namespace InvoiceFirst.Bot.Invoices;
 /// What delivery means for an invoice: the first accepted send makes it SENT; when no channel
 /// can deliver it, it becomes FAILED and the merchant is told, once.
 /// </summary>
-public sealed class InvoiceDeliveryEvents(InvoiceRepository invoices, EventRepository liveEvents, TimeProvider clock) : IDeliveryEvents
+public sealed class InvoiceDeliveryEvents(TimeProvider clock) : IDeliveryEvents
 {
-    public async Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken ct)
+    public async Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)
     {
-        var sent = entries.Where(e => e.Purpose == OutboxPurpose.Invoice && e.InvoiceId is not null).ToList();
-        if (sent.Count == 0) return;
         var now = clock.GetUtcNow();
-        var changed = (await invoices.MarkSentAsync(connection, transaction, sent.Select(e => e.InvoiceId!).ToList(), now, ct)).ToHashSet();
-        // One event per invoice that changed, naming the first of its sends in this group.
-        var events = sent.Where(e => changed.Remove(e.InvoiceId!)).Select(e => (e.InvoiceId!, e.Id)).ToList();
-        if (events.Count > 0)
-            await liveEvents.AddForInvoicesAsync(connection, transaction, EventTypes.InvoiceSent, now, events, InvoiceStatus.Sent.Value, ct);
+        if (entry.Purpose == OutboxPurpose.Invoice && entry.InvoiceId is { } id && await InvoiceRepository.MarkSentAsync(connection, transaction, id, now, ct))
+            await EventRepository.AddAsync(connection, transaction, EventTypes.InvoiceSent, now, id, outboxId: entry.Id, status: InvoiceStatus.Sent.Value, ct: ct);
     }
 
     public async Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct)

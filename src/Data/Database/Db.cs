@@ -14,13 +14,6 @@ public sealed class Db : IAsyncDisposable
     /// <summary>What the driver throws while the server is down or has dropped the connection: worth retrying later.</summary>
     public static bool IsUnavailable(Exception ex) => ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException;
 
-    /// <summary>
-    /// The database is there and refused the statement itself (its data, a constraint): trying the same again fails again.
-    /// Not a dropped connection, a timeout, or SQLite being busy or locked.
-    /// </summary>
-    public static bool IsRefusedStatement(Exception ex) =>
-        ex is PostgresException { IsTransient: false } or SqliteException { SqliteErrorCode: not (5 or 6) };
-
     /// <summary>A unique index refused the row (PostgreSQL 23505, SQLite's constraint error).</summary>
     public static bool IsUniqueViolation(DbException ex) =>
         ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteErrorCode: 19 };

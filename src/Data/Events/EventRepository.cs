@@ -32,34 +32,6 @@ public sealed class EventRepository(Db db)
             new { type, invoiceId, paymentId, outboxId, provider, status, now, merchantId }, transaction, cancellationToken: ct));
     }
 
-    /// <summary>
-    /// One event of <paramref name="type"/> for each invoice, in the caller's transaction (invoices sent by a group of accepted
-    /// sends): one statement on PostgreSQL, one per event on SQLite (in-process).
-    /// </summary>
-    public async Task AddForInvoicesAsync(DbConnection connection, DbTransaction transaction, string type, DateTimeOffset now,
-        IReadOnlyList<(string InvoiceId, long OutboxId)> invoices, string status, CancellationToken ct)
-    {
-        if (!db.IsPostgres)
-        {
-            foreach (var (invoiceId, outboxId) in invoices)
-                await AddAsync(connection, transaction, type, now, invoiceId, outboxId: outboxId, status: status, ct: ct);
-            return;
-        }
-        const string sql = """
-            INSERT INTO events (type, invoice_id, outbox_id, status, occurred_at, merchant_id)
-            SELECT @type, v.invoice_id, v.outbox_id, @status, @now, i.merchant_id
-            FROM unnest(@invoiceIds, @outboxIds) WITH ORDINALITY AS v(invoice_id, outbox_id, n)
-            JOIN invoices i ON i.id = v.invoice_id
-            ORDER BY v.n
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
-        {
-            type, status, now,
-            invoiceIds = invoices.Select(i => i.InvoiceId).ToArray(),
-            outboxIds = invoices.Select(i => i.OutboxId).ToArray(),
-        }, transaction, cancellationToken: ct));
-    }
-
     /// <summary>An event with no change of its own to ride on (a provider's health turning).</summary>
     public Task AddAsync(string type, DateTimeOffset now, string? provider, string? status, CancellationToken ct) =>
         db.InTransactionAsync((c, t) => AddAsync(c, t, type, now, provider: provider, status: status, ct: ct), ct);

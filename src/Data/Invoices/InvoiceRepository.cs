@@ -163,20 +163,14 @@ public sealed class InvoiceRepository(Db db)
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now }, transaction, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>
-    /// PENDING → SENT the first time a channel accepts the invoice message (also rescues FAILED); returns the invoices
-    /// that changed, each once.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> MarkSentAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> ids,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>PENDING → SENT the first time a channel accepts the invoice message (also rescues FAILED).</summary>
+    public static async Task<bool> MarkSentAsync(DbConnection connection, DbTransaction? transaction, string id, DateTimeOffset now, CancellationToken ct)
     {
-        var sql = $"""
+        const string sql = """
             UPDATE invoices SET status = 'SENT', sent_at = COALESCE(sent_at, @now), updated_at = @now
-            WHERE id {db.IsOneOf("ids")} AND status IN ('PENDING', 'FAILED')
-            RETURNING id
+            WHERE id = @id AND status IN ('PENDING', 'FAILED')
             """;
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { ids = ids.Distinct().ToArray(), now }, transaction,
-            cancellationToken: ct))).AsList();
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, now }, transaction, cancellationToken: ct)) == 1;
     }
 
     /// <summary>No channel could deliver the invoice (also after a channel first accepted it).</summary>

@@ -63,76 +63,26 @@ public sealed class OutboxDispatchRepository(Db db)
         return (await connection.QueryAsync<OutboxEntry>(new CommandDefinition(sql, new { now }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>
-    /// Written right before the provider calls, for the sends leaving together; returns the ids still ours (a row
-    /// re-claimed elsewhere is not, and its send must not leave). One statement on PostgreSQL, one per row on SQLite.
-    /// </summary>
-    public async Task<IReadOnlySet<long>> MarkStartedAsync(IReadOnlyList<SendStart> starts, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Written before the provider call; false when the row is no longer ours.</summary>
+    public async Task<bool> MarkStartedAsync(long id, DateTimeOffset? lease, string provider, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        if (db.IsPostgres)
-        {
-            const string sql = """
-                UPDATE outbox SET provider = v.provider, send_started_at = @now, updated_at = @now
-                FROM unnest(@ids, @leases, @providers) AS v(id, lease, provider)
-                WHERE outbox.id = v.id AND outbox.status = 'SENDING' AND outbox.locked_until = v.lease
-                RETURNING outbox.id
-                """;
-            return (await connection.QueryAsync<long>(new CommandDefinition(sql, new
-            {
-                ids = starts.Select(s => s.Id).ToArray(),
-                leases = starts.Select(s => s.Lease).ToArray(),
-                providers = starts.Select(s => s.Provider).ToArray(),
-                now,
-            }, cancellationToken: ct))).ToHashSet();
-        }
-        const string one = """
-            UPDATE outbox SET provider = @Provider, send_started_at = @now, updated_at = @now
-            WHERE id = @Id AND status = 'SENDING' AND locked_until = @Lease
+        const string sql = """
+            UPDATE outbox SET provider = @provider, send_started_at = @now, updated_at = @now
+            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
-        var ours = new HashSet<long>();
-        foreach (var s in starts)
-            if (await connection.ExecuteAsync(new CommandDefinition(one, new { s.Id, s.Lease, s.Provider, now }, cancellationToken: ct)) == 1)
-                ours.Add(s.Id);
-        return ours;
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, lease, provider, now }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>
-    /// Records accepted sends, each only while its row is still held under its lease; returns the ids recorded. One
-    /// statement for them all on PostgreSQL; one per row on SQLite, which runs in-process and has no round trip to save.
-    /// </summary>
-    public async Task<IReadOnlySet<long>> MarkSentAsync(DbConnection c, DbTransaction t, IReadOnlyList<SentMark> sends, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task<bool> MarkSentAsync(DbConnection c, DbTransaction t, long id, DateTimeOffset? lease, string provider, string? providerMessageId,
+        DateTimeOffset now, CancellationToken ct)
     {
-        if (db.IsPostgres)
-        {
-            const string sql = """
-                UPDATE outbox SET status = 'SENT', provider = v.provider, provider_message_id = v.provider_message_id, sent_at = @now,
-                    locked_until = NULL, last_error = NULL, updated_at = @now
-                FROM unnest(@ids, @leases, @providers, @providerMessageIds) AS v(id, lease, provider, provider_message_id)
-                WHERE outbox.id = v.id AND outbox.status = 'SENDING' AND outbox.locked_until = v.lease
-                RETURNING outbox.id
-                """;
-            var marked = await c.QueryAsync<long>(new CommandDefinition(sql, new
-            {
-                ids = sends.Select(s => s.Id).ToArray(),
-                leases = sends.Select(s => s.Lease).ToArray(),
-                providers = sends.Select(s => s.Provider).ToArray(),
-                providerMessageIds = sends.Select(s => s.ProviderMessageId).ToArray(),
-                now,
-            }, t, cancellationToken: ct));
-            return marked.ToHashSet();
-        }
-        const string one = """
-            UPDATE outbox SET status = 'SENT', provider = @Provider, provider_message_id = @ProviderMessageId, sent_at = @now,
+        const string sql = """
+            UPDATE outbox SET status = 'SENT', provider = @provider, provider_message_id = @providerMessageId, sent_at = @now,
                 locked_until = NULL, last_error = NULL, updated_at = @now
-            WHERE id = @Id AND status = 'SENDING' AND locked_until = @Lease
+            WHERE id = @id AND status = 'SENDING' AND locked_until = @lease
             """;
-        var ids = new HashSet<long>();
-        foreach (var s in sends)
-            if (await c.ExecuteAsync(new CommandDefinition(one, new { s.Id, s.Lease, s.Provider, s.ProviderMessageId, now }, t, cancellationToken: ct)) == 1)
-                ids.Add(s.Id);
-        return ids;
+        return await c.ExecuteAsync(new CommandDefinition(sql, new { id, lease, provider, providerMessageId, now }, t, cancellationToken: ct)) == 1;
     }
 
     /// <summary>

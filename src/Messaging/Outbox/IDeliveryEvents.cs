@@ -10,8 +10,7 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// </summary>
 public interface IDeliveryEvents
 {
-    /// <summary>Sends accepted together and recorded in one transaction (see <see cref="AcceptedSends"/>).</summary>
-    Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken ct);
+    Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct);
 
     Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct);
 }

@@ -6,7 +6,7 @@ namespace InvoiceFirst.Messaging.Outbox;
 /// <summary>Used when no host registers what delivery means for the business.</summary>
 internal sealed class NoDeliveryEvents : IDeliveryEvents
 {
-    public Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEntry> entries, CancellationToken ct) => Task.CompletedTask;
+    public Task OnAcceptedAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct) => Task.CompletedTask;
 
     public Task OnUndeliverableAsync(DbConnection connection, DbTransaction transaction, OutboxEntry entry, CancellationToken ct) => Task.CompletedTask;
 }

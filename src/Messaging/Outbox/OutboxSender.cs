@@ -22,20 +22,12 @@ public sealed class OutboxSender(
     MessageLogRepository messageLog,
     ChannelChain chains,
     ProviderGate gate,
-    AcceptedSends accepted,
     IDeliveryEvents events,
     SmsCap smsCap,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
-    // Sends leaving at the same moment mark their rows in one statement.
-    private readonly GroupCommit<SendStart, bool> _starts = new(async starts =>
-    {
-        var ours = await rows.MarkStartedAsync(starts, clock.GetUtcNow(), CancellationToken.None);
-        return starts.Select(s => ours.Contains(s.Id)).ToList();
-    });
-
     /// <param name="ct">Stops waiting for a rate slot; a provider call once started is always finished.</param>
     public async Task SendAsync(OutboxEntry entry, CancellationToken ct)
     {
@@ -64,7 +56,8 @@ public sealed class OutboxSender(
             {
                 try
                 {
-                    mark = await _starts.WriteAsync(new SendStart(entry.Id, entry.LockedUntil, channel.Provider)) ? StartMark.Written : StartMark.NotOurs;
+                    mark = await rows.MarkStartedAsync(entry.Id, entry.LockedUntil, channel.Provider, clock.GetUtcNow(), CancellationToken.None)
+                        ? StartMark.Written : StartMark.NotOurs;
                 }
                 catch (Exception ex) when (Db.IsUnavailable(ex))
                 {
@@ -90,10 +83,13 @@ public sealed class OutboxSender(
             }
             if (result.Outcome == SendOutcome.Accepted)
             {
-                // The common case, stored with the other sends accepted meanwhile: the log line, the row and what the send means.
-                var send = new AcceptedSend(entry, new SentMark(entry.Id, entry.LockedUntil, channel.Provider, result.ProviderMessageId),
-                    LogEntry(entry, channel, result));
-                await Record(() => accepted.WriteAsync(send));
+                // The common case in one transaction: the log line, the row and what the send means.
+                await Record(() => db.InTransactionAsync(async (c, t) =>
+                {
+                    await MessageLogRepository.AddAsync(c, t, LogEntry(entry, channel, result), CancellationToken.None);
+                    if (await OutboxDispatchRepository.MarkSentAsync(c, t, entry.Id, entry.LockedUntil, channel.Provider, result.ProviderMessageId, clock.GetUtcNow(), CancellationToken.None))
+                        await events.OnAcceptedAsync(c, t, entry, CancellationToken.None);
+                }, CancellationToken.None));
                 return;
             }
             await Record(() => messageLog.AddAsync(LogEntry(entry, channel, result), CancellationToken.None));

@@ -24,7 +24,7 @@ public sealed class OutboxLeaseTests
 
         // Instance A claims and starts, then its lease runs out: two instances list it as expired.
         var a = Assert.Single(await rows.ClaimAsync(10, Now, Now.AddSeconds(30), default));
-        Assert.Equal([a.Id], await rows.MarkStartedAsync([new SendStart(a.Id, a.LockedUntil, "africastalking")], Now, default));
+        Assert.True(await rows.MarkStartedAsync(a.Id, a.LockedUntil, "africastalking", Now, default));
         var later = Now.AddMinutes(1);
         var seenByB = Assert.Single(await rows.ListExpiredStartedAsync(later, default));
         var seenByC = Assert.Single(await rows.ListExpiredStartedAsync(later, default));
@@ -32,14 +32,14 @@ public sealed class OutboxLeaseTests
         // B resolves it (back to the queue); D claims it again and starts the next send.
         Assert.True(await rows.RescheduleAsync(seenByB.Id, seenByB.LockedUntil, 0, "africastalking?", later, "unknown:interrupted", later, default));
         var d = Assert.Single(await rows.ClaimAsync(10, later, later.AddSeconds(30), default));
-        Assert.Equal([d.Id], await rows.MarkStartedAsync([new SendStart(d.Id, d.LockedUntil, "twilio")], later, default));
+        Assert.True(await rows.MarkStartedAsync(d.Id, d.LockedUntil, "twilio", later, default));
 
         // C, from its stale list, must not reopen the row D is sending; nor can A's late outcome land.
         Assert.False(await rows.RescheduleAsync(seenByC.Id, seenByC.LockedUntil, 0, "africastalking?", later, "unknown:interrupted", later, default));
-        Assert.Empty(await db.InTransactionAsync((c, t) =>
-            rows.MarkSentAsync(c, t, [new SentMark(a.Id, a.LockedUntil, "africastalking", "ATXid_late")], later, default), default));
+        Assert.False(await db.InTransactionAsync((c, t) =>
+            OutboxDispatchRepository.MarkSentAsync(c, t, a.Id, a.LockedUntil, "africastalking", "ATXid_late", later, default), default));
         Assert.Empty(await rows.ClaimAsync(10, later.AddSeconds(1), later.AddSeconds(31), default));
-        Assert.Equal([d.Id], await db.InTransactionAsync((c, t) =>
-            rows.MarkSentAsync(c, t, [new SentMark(d.Id, d.LockedUntil, "twilio", "SM123")], later, default), default));
+        Assert.True(await db.InTransactionAsync((c, t) =>
+            OutboxDispatchRepository.MarkSentAsync(c, t, d.Id, d.LockedUntil, "twilio", "SM123", later, default), default));
     }
 }

@@ -8,8 +8,8 @@ using static InvoiceFirst.Integration.Tests.Messaging.MessagingHost;
 namespace InvoiceFirst.Integration.Tests.Messaging;
 
 /// <summary>
-/// Sends accepted at the same time are recorded together (<see cref="AcceptedSends"/>): every row still gets its own
-/// provider message id and log line, and one send whose outcome cannot be stored does not lose the others'.
+/// Many sends accepted at the same time: every row gets its own provider message id and log line, and one send whose
+/// outcome cannot be stored does not lose the others'.
 /// </summary>
 [Collection(MessagingCollection.Name)]
 public sealed class AcceptedSendsTests
