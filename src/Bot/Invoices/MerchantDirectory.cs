@@ -11,13 +11,13 @@ public sealed class MerchantDirectory(MerchantRepository merchants, IOptions<Mer
 {
     /// <summary>The one configured as <c>Merchant:Phone</c>, if any.</summary>
     public async Task<Merchant?> ConfiguredAsync(CancellationToken ct) =>
-        MobileNumber.TryParseKenyan(options.Value.Phone ?? "", out var msisdn) ? await merchants.FindByPhoneAsync(msisdn, ct) : null;
+        ConfiguredPhone() is { } msisdn ? await merchants.FindByPhoneAsync(msisdn, ct) : null;
 
     /// <summary>The same, read on the caller's connection (inside its transaction: no second pooled connection).</summary>
     public async Task<Merchant?> ConfiguredAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
-        MobileNumber.TryParseKenyan(options.Value.Phone ?? "", out var msisdn)
-            ? await MerchantRepository.FindByPhoneAsync(connection, transaction, msisdn, ct)
-            : null;
+        ConfiguredPhone() is { } msisdn ? await MerchantRepository.FindByPhoneAsync(connection, transaction, msisdn, ct) : null;
+
+    private string? ConfiguredPhone() => MobileNumber.TryParseKenyan(options.Value.Phone ?? "", out var msisdn) ? msisdn : null;
 
     /// <summary>
     /// A merchant key acts for its own merchant, and a <paramref name="merchantId"/> naming another is answered like
