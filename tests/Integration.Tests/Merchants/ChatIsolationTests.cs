@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using InvoiceFirst.Integration.Tests.Chat;
 using InvoiceFirst.Integration.Tests.Infrastructure;
+using InvoiceFirst.Testing.Fakes;
 
 namespace InvoiceFirst.Integration.Tests.Merchants;
 
@@ -12,20 +14,33 @@ namespace InvoiceFirst.Integration.Tests.Merchants;
 public sealed class ChatIsolationTests : IAsyncLifetime
 {
     private const string OtherPhone = "254722000999";
+    private FakeDaraja _daraja = null!;
     private BotFactory _factory = null!;
     private MerchantChatDriver _acme = null!;
     private MerchantChatDriver _duka = null!;
 
     public async Task InitializeAsync()
     {
-        _factory = await BotFactory.CreateAsync();
+        // A Daraja that accepts the push: with none listening, the push worker's "M-PESA is busy" can land after
+        // "check your phone" and become the customer's last message.
+        _daraja = await FakeDaraja.StartAsync();
+        _factory = await BotFactory.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Mpesa:BaseUrl"] = _daraja.BaseUrl,
+            ["Mpesa:ConsumerKey"] = _daraja.ConsumerKey,
+            ["Mpesa:ConsumerSecret"] = _daraja.ConsumerSecret,
+        });
         using var api = _factory.ApiClient();
         (await api.PostAsJsonAsync("/merchants", new { phone = OtherPhone, name = "Duka La Pili" })).EnsureSuccessStatusCode();
         _acme = new MerchantChatDriver(_factory);
         _duka = new MerchantChatDriver(_factory, OtherPhone);
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _daraja.DisposeAsync();
+    }
 
     [Fact]
     public async Task Commands_OnTheOtherMerchantsInvoiceNumber_FindNothingAndChangeNothing()
@@ -86,6 +101,10 @@ public sealed class ChatIsolationTests : IAsyncLifetime
         Assert.Contains(paying.Merchant, second);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"KES {paying.Amount / 100:N0}"), second);
         Assert.Contains("check your phone", picked, StringComparison.OrdinalIgnoreCase);
+        await _daraja.WaitForStkPushesAsync(1, TimeSpan.FromSeconds(10));
+        var push = JsonNode.Parse(Assert.Single(_daraja.StkPushes).Body)!;
+        Assert.Equal((paying.Amount / 100).ToString(System.Globalization.CultureInfo.InvariantCulture), push["Amount"]!.GetValue<string>());
+        Assert.Equal("254712345678", push["PhoneNumber"]!.GetValue<string>());
     }
 
     private async Task<string> SnapshotAsync()
