@@ -1,3 +1,4 @@
+using InvoiceFirst.Data.Database;
 using System.Data.Common;
 using InvoiceFirst.Data.Payments;
 using System.Globalization;
@@ -75,9 +76,9 @@ public sealed class DarajaClient(
     /// <summary>The same from inside the caller's transaction: the token is read on its connection (no second pooled connection).</summary>
     public Task<StkQueryOutcome> QueryAsync(DbConnection connection, DbTransaction transaction, string checkoutRequestId, DarajaAccount account,
         CancellationToken ct) =>
-        QueryAsync((connection, transaction), checkoutRequestId, account, ct);
+        QueryAsync(new OpenTransaction(connection, transaction), checkoutRequestId, account, ct);
 
-    private async Task<StkQueryOutcome> QueryAsync((DbConnection Connection, DbTransaction Transaction)? on, string checkoutRequestId,
+    private async Task<StkQueryOutcome> QueryAsync(OpenTransaction? on, string checkoutRequestId,
         DarajaAccount account, CancellationToken ct)
     {
         var timestamp = DarajaTimestamp.Now(time);

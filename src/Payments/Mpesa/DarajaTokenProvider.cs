@@ -1,4 +1,4 @@
-using System.Data.Common;
+using InvoiceFirst.Data.Database;
 using System.Net;
 using System.Text;
 using InvoiceFirst.Payments.Mpesa.Wire;
@@ -25,7 +25,7 @@ public sealed class DarajaTokenProvider(
     public Task<string> GetTokenAsync(DarajaAccount account, CancellationToken ct) => GetTokenAsync(account, null, ct);
 
     /// <param name="on">The caller's connection and transaction when it is inside one: the token is read (and refreshed) on it.</param>
-    public async Task<string> GetTokenAsync(DarajaAccount account, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
+    public async Task<string> GetTokenAsync(DarajaAccount account, OpenTransaction? on, CancellationToken ct)
     {
         var cached = await store.GetAsync(account.Key, on, ct);
         if (IsUsable(cached)) return cached!.AccessToken;
@@ -66,7 +66,7 @@ public sealed class DarajaTokenProvider(
     public Task InvalidateAsync(DarajaAccount account, string rejectedToken, CancellationToken ct) => InvalidateAsync(account, rejectedToken, null, ct);
 
     /// <param name="on">The caller's connection and transaction when it is inside one.</param>
-    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, (DbConnection Connection, DbTransaction Transaction)? on,
+    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, OpenTransaction? on,
         CancellationToken ct) =>
         store.WithRefreshLockAsync(account.Key, on, async locked =>
         {

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using InvoiceFirst.Data.Database;
 using InvoiceFirst.Payments.Mpesa.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +27,7 @@ public sealed class DarajaTransport(
 
     /// <param name="on">The caller's connection and transaction when it sends inside one: the token is read on it.</param>
     internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account,
-        (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
+        OpenTransaction? on, CancellationToken ct)
         where TBody : class
     {
         var token = await tokens.GetTokenAsync(account, on, ct);

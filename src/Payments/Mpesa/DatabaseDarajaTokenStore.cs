@@ -19,14 +19,14 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
     private const long AdvisoryLockId = 0x4D50455341; // "MPESA"
     private readonly ConcurrentDictionary<string, SemaphoreSlim> localLocks = new();
 
-    public async Task<CachedToken?> GetAsync(string account, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
+    public async Task<CachedToken?> GetAsync(string account, OpenTransaction? on, CancellationToken ct)
     {
         if (on is var (c, t)) return await GetAsync(c, t, account, ct);
         await using var connection = await db.OpenAsync(ct);
         return await GetAsync(connection, null, account, ct);
     }
 
-    public async Task SaveAsync(string account, CachedToken token, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
+    public async Task SaveAsync(string account, CachedToken token, OpenTransaction? on, CancellationToken ct)
     {
         if (on is var (c, t))
         {
@@ -42,8 +42,8 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
     /// commits, and the new token commits with it: should it roll back, the next call that Daraja refuses the stored
     /// token for refreshes again.
     /// </summary>
-    public async Task<T> WithRefreshLockAsync<T>(string account, (DbConnection Connection, DbTransaction Transaction)? on,
-        Func<(DbConnection Connection, DbTransaction Transaction)?, Task<T>> refresh, CancellationToken ct)
+    public async Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on,
+        Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct)
     {
         var localLock = localLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await localLock.WaitAsync(ct);
@@ -58,7 +58,7 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
             await using var connection = await db.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await LockAsync(connection, transaction, account, ct);
-            var result = await refresh((connection, transaction));
+            var result = await refresh(new OpenTransaction(connection, transaction));
             await transaction.CommitAsync(ct);
             return result;
         }

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using InvoiceFirst.Data.Database;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
@@ -12,14 +12,14 @@ namespace InvoiceFirst.Payments.Mpesa;
 /// </remarks>
 public interface IDarajaTokenStore
 {
-    Task<CachedToken?> GetAsync(string account, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct);
+    Task<CachedToken?> GetAsync(string account, OpenTransaction? on, CancellationToken ct);
 
-    Task SaveAsync(string account, CachedToken token, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct);
+    Task SaveAsync(string account, CachedToken token, OpenTransaction? on, CancellationToken ct);
 
     /// <summary>
     /// Runs <paramref name="refresh"/> while holding the account's lock, shared by all instances; it is handed the
     /// connection to read and save on (the lock's own, or <c>on</c>).
     /// </summary>
-    Task<T> WithRefreshLockAsync<T>(string account, (DbConnection Connection, DbTransaction Transaction)? on,
-        Func<(DbConnection Connection, DbTransaction Transaction)?, Task<T>> refresh, CancellationToken ct);
+    Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on,
+        Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct);
 }

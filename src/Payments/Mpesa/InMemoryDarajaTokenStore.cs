@@ -1,5 +1,5 @@
+using InvoiceFirst.Data.Database;
 using System.Collections.Concurrent;
-using System.Data.Common;
 
 namespace InvoiceFirst.Payments.Mpesa;
 
@@ -9,16 +9,16 @@ public sealed class InMemoryDarajaTokenStore : IDarajaTokenStore, IDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> refreshLocks = new();
     private readonly ConcurrentDictionary<string, CachedToken> tokens = new();
 
-    public Task<CachedToken?> GetAsync(string account, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct) => Task.FromResult(tokens.GetValueOrDefault(account));
+    public Task<CachedToken?> GetAsync(string account, OpenTransaction? on, CancellationToken ct) => Task.FromResult(tokens.GetValueOrDefault(account));
 
-    public Task SaveAsync(string account, CachedToken token, (DbConnection Connection, DbTransaction Transaction)? on, CancellationToken ct)
+    public Task SaveAsync(string account, CachedToken token, OpenTransaction? on, CancellationToken ct)
     {
         tokens[account] = token;
         return Task.CompletedTask;
     }
 
-    public async Task<T> WithRefreshLockAsync<T>(string account, (DbConnection Connection, DbTransaction Transaction)? on,
-        Func<(DbConnection Connection, DbTransaction Transaction)?, Task<T>> refresh, CancellationToken ct)
+    public async Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on,
+        Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct)
     {
         var gate = refreshLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
