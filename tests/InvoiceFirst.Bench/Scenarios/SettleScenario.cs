@@ -47,12 +47,16 @@ public static class SettleScenario
 
         log.WriteLine($"settle: {callbacks.Length} callbacks ({o.Copies} per payment, shuffled), {o.Concurrency} connections");
         var before = bot.Sample();
+        var databaseBefore = await DatabaseCpu.SecondsAsync(bot.ConnectionString);
+        var benchBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var run = await LoadGenerator.ClosedAsync(callbacks.Length, o.Concurrency, i => PostCallbackAsync(http, callbacks[i]));
         var settled = await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'SUCCESS'", o.Payments, Deadline);
         var settleSeconds = clock.Elapsed.TotalSeconds;
         await bot.UntilCountAsync("SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM outbox WHERE status IN ('PENDING', 'SENDING')", 1, Deadline);
         var after = bot.Sample();
+        var databaseCpu = await DatabaseCpu.SecondsAsync(bot.ConnectionString) - databaseBefore;
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchBefore;
 
         var result = new BenchResult("settle", $"{o.Payments} payments x{o.Copies}").WithLatencies(run).WithBot(before, after);
         var doubles = await bot.ScalarAsync("SELECT count(*) FROM (SELECT invoice_id FROM payments WHERE status = 'SUCCESS' GROUP BY invoice_id HAVING count(*) > 1) d");
@@ -69,6 +73,10 @@ public static class SettleScenario
 
         result.Checks["settled"] = settled;
         result.Checks["settlements_per_s"] = Math.Round(settled / settleSeconds, 1);
+        // CPU per settlement: the bot's, the database server's, and this process's (the load generator and the fakes).
+        result.Checks["cpu_ms_per_settlement"] = Math.Round((after.CpuSeconds - before.CpuSeconds) * 1000 / o.Payments, 2);
+        if (databaseCpu is { } db) result.Checks["db_cpu_ms_per_settlement"] = Math.Round(db * 1000 / o.Payments, 2);
+        result.Checks["bench_cpu_ms_per_settlement"] = Math.Round(benchCpu.TotalMilliseconds / o.Payments, 2);
         result.Checks["double_settlements"] = doubles;
         result.Checks["paid_invoices"] = paid;
         result.Checks["receipt_pairs"] = receiptPairs;
