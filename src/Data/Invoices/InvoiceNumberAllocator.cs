@@ -7,9 +7,10 @@ namespace InvoiceFirst.Data.Invoices;
 
 /// <summary>
 /// Hands out INV-0001, INV-0002, … per merchant and counts the invoice against the merchant's daily limit, in one
-/// atomic UPDATE of the merchant's row inside the caller's transaction: concurrent callers (any instance) queue on the
-/// row, and a rolled-back invoice gives back both its number and its place in the day's count, so numbers are unique
-/// and gap-free and the count is exact.
+/// atomic upsert of the merchant's <c>invoice_counters</c> row inside the caller's transaction: concurrent callers (any
+/// instance) queue on the row, and a rolled-back invoice gives back both its number and its place in the day's count,
+/// so numbers are unique and gap-free and the count is exact. The counter is not on the merchants row, which every
+/// insert referencing the merchant locks (see migration 0026).
 /// </summary>
 public static class InvoiceNumberAllocator
 {
@@ -20,13 +21,18 @@ public static class InvoiceNumberAllocator
     public static async Task<string?> NextAsync(DbConnection connection, DbTransaction transaction, long merchantId, DailyLimit limit,
         DateTimeOffset now, CancellationToken ct)
     {
-        // SET reads the old values on both databases, so the day is compared before it is overwritten.
+        // A merchant's first invoice inserts the row. SET reads the old values on both databases, so the day is compared
+        // before it is overwritten; a WHERE that fails updates nothing and returns no row.
         const string sql = """
-            UPDATE merchants
-            SET invoice_seq = invoice_seq + 1,
-                invoice_day_count = CASE WHEN invoice_day = @day THEN invoice_day_count + 1 ELSE 1 END, invoice_day = @day
-            WHERE id = @merchantId AND (invoice_day IS NULL OR invoice_day <> @day OR invoice_day_count < @cap)
-            RETURNING invoice_seq
+            INSERT INTO invoice_counters (merchant_id, seq, day, day_count)
+            SELECT @merchantId, 1, @day, 1 WHERE @cap > 0
+            ON CONFLICT (merchant_id) DO UPDATE
+            SET seq = invoice_counters.seq + 1,
+                day_count = CASE WHEN invoice_counters.day = excluded.day THEN invoice_counters.day_count + 1 ELSE 1 END,
+                day = excluded.day
+            WHERE @cap > 0
+              AND (invoice_counters.day IS NULL OR invoice_counters.day <> excluded.day OR invoice_counters.day_count < @cap)
+            RETURNING seq
             """;
         var seq = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql,
             new { merchantId, day = DailyLimit.Day(now), cap = limit.Value ?? int.MaxValue }, transaction, cancellationToken: ct));

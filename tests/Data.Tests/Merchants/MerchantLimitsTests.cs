@@ -31,6 +31,22 @@ public sealed class MerchantLimitsTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
+    public async Task DailyInvoiceLimitOfZero_RefusesEveryInvoice_TheFirstEverAndTheFirstOfANewDayToo(Dialect dialect)
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(dialect, "limits");
+        var merchant = await new MerchantRepository(db).UpsertAsync("254700000001", "Acme", LateEvening, default);
+        Task<string?> NextAsync(DailyLimit limit, DateTimeOffset at) =>
+            db.InTransactionAsync((c, t) => InvoiceNumberAllocator.NextAsync(c, t, merchant.Id, limit, at, default), default);
+
+        var firstEver = await NextAsync(new DailyLimit(0), LateEvening);
+        var allowed = await NextAsync(new DailyLimit(null), LateEvening);
+        var nextDay = await NextAsync(new DailyLimit(0), LateEvening.AddHours(1));
+
+        Assert.Equal(new[] { null, "INV-0001", null }, new[] { firstEver, allowed, nextDay });
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.BothDialects), MemberType = typeof(TestDatabases))]
     public async Task SetLimits_ALeftOutChangeKeepsTheOverride_ANullOneClearsIt(Dialect dialect)
     {
         await using var db = await TestDatabases.CreateMigratedAsync(dialect, "limits");
