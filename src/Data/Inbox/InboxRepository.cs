@@ -44,6 +44,10 @@ public sealed class InboxRepository(Db db)
     /// conversation, so a conversation's events are handled strictly in order (a batch holds at most one event of
     /// each) while different conversations proceed in parallel. The rows stay locked until the caller's
     /// transaction ends; other workers skip them.
+    /// "Earliest of its conversation" must stay a lookup per candidate in the conversation index. PostgreSQL turns a plain
+    /// <c>NOT EXISTS</c> into an anti-join, and with statistics taken while every event was done it read every pending
+    /// event for each candidate: a claim of 16 over a burst of 5,000 read 80,000 rows (14–27 ms), so a burst slowed its
+    /// own draining. <c>OFFSET 0</c> keeps the subquery a per-row lookup whatever the statistics say.
     /// </summary>
     public async Task<IReadOnlyList<InboxItem>> ClaimAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, int limit,
         CancellationToken ct)
@@ -53,7 +57,8 @@ public sealed class InboxRepository(Db db)
             FROM inbox i
             WHERE i.status = 'PENDING' AND i.next_attempt_at <= @now
               AND NOT EXISTS (SELECT 1 FROM inbox e
-                              WHERE e.conversation_key = i.conversation_key AND e.status = 'PENDING' AND e.id < i.id)
+                              WHERE e.conversation_key = i.conversation_key AND e.status = 'PENDING' AND e.id < i.id
+                              {(db.IsPostgres ? "OFFSET 0" : "")})
             ORDER BY i.next_attempt_at, i.id
             LIMIT @limit
             {db.ForUpdateSkipLocked}

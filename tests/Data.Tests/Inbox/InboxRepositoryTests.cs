@@ -1,3 +1,4 @@
+using Dapper;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Inbox;
 using InvoiceFirst.Testing;
@@ -91,6 +92,29 @@ public sealed class InboxRepositoryTests
 
         Assert.Equal(["p1", "q1"], first.Select(i => i.ProviderEventId));
         Assert.Equal(["r1"], second.Select(i => i.ProviderEventId));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ABurstAfterStatisticsOfAnInboxAllDone_ReadsFewerRowsThanTheBurst()
+    {
+        await using var db = await TestDatabases.CreateMigratedAsync(Dialect.Postgres, "backlog");
+        var inbox = new InboxRepository(db);
+        await inbox.StoreAsync([.. Enumerable.Range(0, 2_000).Select(i => Text($"earlier.{i}", $"2541{i:D8}"))], Now, default);
+        await using var c = await db.OpenAsync(default);
+        await c.ExecuteAsync("UPDATE inbox SET status = 'DONE', processed_at = next_attempt_at");
+        await c.ExecuteAsync("ANALYZE inbox"); // what autovacuum saw before the burst: every event done
+        await inbox.StoreAsync([.. Enumerable.Range(0, 5_000).Select(i => Text($"burst.{i}", $"2547{i:D8}"))], Now, default);
+
+        await using var t = await c.BeginTransactionAsync();
+        var claimed = await inbox.ClaimAsync(c, t, Now, 16, default);
+        // Counted by this transaction alone (no other session's reads, no statistics flush to wait for).
+        var read = await c.ExecuteScalarAsync<long>(
+            "SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0) FROM pg_stat_xact_user_tables WHERE relname = 'inbox'", transaction: t);
+
+        Assert.Equal(16, claimed.Count);
+        // Each candidate and a lookup in its conversation, plus at most the done events' entries not yet vacuumed from the
+        // pending index (2,000, each visited once): fewer than the burst. The anti-join read every pending event per candidate, 82,000.
+        Assert.InRange(read, 16, 5_000);
     }
 
     private static Task<InboxItem?> ClaimOneAsync(Db db, InboxRepository inbox, DateTimeOffset now) =>
