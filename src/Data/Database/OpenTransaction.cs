@@ -1,4 +1,3 @@
-using InvoiceFirst.Data.Database;
 using System.Data.Common;
 
 namespace InvoiceFirst.Data.Database;

@@ -78,8 +78,7 @@ public sealed class DarajaClient(
         CancellationToken ct) =>
         QueryAsync(new OpenTransaction(connection, transaction), checkoutRequestId, account, ct);
 
-    private async Task<StkQueryOutcome> QueryAsync(OpenTransaction? on, string checkoutRequestId,
-        DarajaAccount account, CancellationToken ct)
+    private async Task<StkQueryOutcome> QueryAsync(OpenTransaction? on, string checkoutRequestId, DarajaAccount account, CancellationToken ct)
     {
         var timestamp = DarajaTimestamp.Now(time);
         var body = new StkQueryWireRequest

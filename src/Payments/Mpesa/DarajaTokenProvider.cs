@@ -66,8 +66,7 @@ public sealed class DarajaTokenProvider(
     public Task InvalidateAsync(DarajaAccount account, string rejectedToken, CancellationToken ct) => InvalidateAsync(account, rejectedToken, null, ct);
 
     /// <param name="on">The caller's connection and transaction when it is inside one.</param>
-    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, OpenTransaction? on,
-        CancellationToken ct) =>
+    public Task InvalidateAsync(DarajaAccount account, string rejectedToken, OpenTransaction? on, CancellationToken ct) =>
         store.WithRefreshLockAsync(account.Key, on, async locked =>
         {
             var current = await store.GetAsync(account.Key, locked, ct);

@@ -26,8 +26,7 @@ public sealed class DarajaTransport(
         SendAsync(path, body, account, null, ct);
 
     /// <param name="on">The caller's connection and transaction when it sends inside one: the token is read on it.</param>
-    internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account,
-        OpenTransaction? on, CancellationToken ct)
+    internal async Task<DarajaReply> SendAsync<TBody>(string path, TBody body, DarajaAccount account, OpenTransaction? on, CancellationToken ct)
         where TBody : class
     {
         var token = await tokens.GetTokenAsync(account, on, ct);

@@ -42,8 +42,7 @@ public sealed class DatabaseDarajaTokenStore(Db db) : IDarajaTokenStore, IDispos
     /// commits, and the new token commits with it: should it roll back, the next call that Daraja refuses the stored
     /// token for refreshes again.
     /// </summary>
-    public async Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on,
-        Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct)
+    public async Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on, Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct)
     {
         var localLock = localLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await localLock.WaitAsync(ct);

@@ -20,6 +20,5 @@ public interface IDarajaTokenStore
     /// Runs <paramref name="refresh"/> while holding the account's lock, shared by all instances; it is handed the
     /// connection to read and save on (the lock's own, or <c>on</c>).
     /// </summary>
-    Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on,
-        Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct);
+    Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on, Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct);
 }

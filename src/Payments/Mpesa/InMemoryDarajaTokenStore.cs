@@ -17,8 +17,7 @@ public sealed class InMemoryDarajaTokenStore : IDarajaTokenStore, IDisposable
         return Task.CompletedTask;
     }
 
-    public async Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on,
-        Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct)
+    public async Task<T> WithRefreshLockAsync<T>(string account, OpenTransaction? on, Func<OpenTransaction?, Task<T>> refresh, CancellationToken ct)
     {
         var gate = refreshLocks.GetOrAdd(account, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
