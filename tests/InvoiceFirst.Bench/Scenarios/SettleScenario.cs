@@ -15,7 +15,7 @@ namespace InvoiceFirst.Bench.Scenarios;
 /// </summary>
 public static class SettleScenario
 {
-    public sealed record Options(int Payments = 3_000, int Concurrency = 64, int Copies = 3);
+    public sealed record Options(int Payments = 3_000, int Concurrency = 64, int Copies = 3, bool WithFloor = true);
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -30,7 +30,17 @@ public static class SettleScenario
         ["Sms:DailyCapPerMerchant"] = "1000000",
     };
 
-    public static async Task<BenchResult> RunAsync(Options o, TextWriter log)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(Options o, TextWriter log)
+    {
+        var floor = o.WithFloor ? await IngestScenario.FloorAsync(new(Concurrency: o.Concurrency), log) : null;
+        var settle = await SettleAsync(o, log);
+        if (floor is null) return [settle];
+        // The target's measure: settlements per second against the webhooks per second the floor takes.
+        settle.Checks["settlements_vs_floor"] = Math.Round(settle.Checks["settlements_per_s"] / floor.Throughput, 3);
+        return [floor, settle];
+    }
+
+    private static async Task<BenchResult> SettleAsync(Options o, TextWriter log)
     {
         var connectionString = await BenchDatabase.CreateMigratedAsync("bench_settle");
         await using var bot = await BotUnderTest.StartAsync(connectionString, Settings);
