@@ -18,7 +18,24 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
     private int nextCustomer;
     private int batches;
 
-    public Task WarmupAsync(int count) => SaturationAsync("warmup", count);
+    /// <summary>The share of the bot's CPU its tiered compilation may still take for a warm-up to count as done.</summary>
+    public const double SteadyJitShare = 0.02;
+
+    /// <summary>
+    /// Rounds of <paramref name="batch"/> commands at saturation until the bot's tiered compilation takes less than
+    /// <see cref="SteadyJitShare"/> of its CPU (at most <paramref name="maxRounds"/>): what follows measures steady
+    /// state, not the JIT. Returns the commands it took.
+    /// </summary>
+    public async Task<int> WarmupAsync(int batch, int maxRounds = 8)
+    {
+        for (var round = 1; ; round++)
+        {
+            var result = await SaturationAsync("warmup", batch);
+            var share = result.Checks["jit_cpu_share"];
+            log.WriteLine($"warmup: round {round}, {result.Throughput:0}/s, {share:P1} of the bot's CPU compiling");
+            if (share < SteadyJitShare || round == maxRounds) return round * batch;
+        }
+    }
 
     public async Task<BenchResult> FixedRateAsync(string scenario, double perSecond, int seconds)
     {
@@ -74,6 +91,7 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
         var e2e = new LoadRun([.. latencies], webhooks.Errors + missing, seconds);
         var r = result.WithLatencies(e2e).WithBot(before.Bot, after);
         r.Checks["webhook_p99_ms"] = webhooks.Percentile(99);
+        r.Checks["jit_cpu_share"] = after.JitShareSince(before.Bot);
         // CPU per invoice end to end: the bot's, and the database server's (the rest is the load generator and the fakes).
         r.Checks["cpu_ms_per_invoice"] = Math.Round((after.CpuSeconds - before.Bot.CpuSeconds) * 1000 / batch.Customers.Length, 2);
         if (databaseCpu is { } db) r.Checks["db_cpu_ms_per_invoice"] = Math.Round(db * 1000 / batch.Customers.Length, 2);

@@ -5,7 +5,7 @@ namespace InvoiceFirst.Bench.Scenarios;
 /// <summary>Invoices end to end at a fixed offered rate, then at saturation; every invoice created and delivered once.</summary>
 public static class InvoicesScenario
 {
-    public sealed record Options(double Rate = 500, int RateSeconds = 10, int Saturation = 6_000, int Concurrency = 64, int Merchants = 2_000, int Warmup = 500,
+    public sealed record Options(double Rate = 500, int RateSeconds = 10, int Saturation = 6_000, int Concurrency = 64, int Merchants = 2_000, int Warmup = 2_000,
         bool WithFloor = true);
 
     /// <summary>
@@ -22,9 +22,10 @@ public static class InvoicesScenario
         await Seed.MerchantsAsync(connectionString, o.Merchants);
         await using var bot = await BotUnderTest.StartAsync(connectionString, Unpaced);
         using var load = new InvoiceLoad(bot, o.Merchants, o.Concurrency, log);
-        await load.WarmupAsync(o.Warmup);
+        var warmup = await load.WarmupAsync(o.Warmup);
         var rate = await load.FixedRateAsync("invoices", o.Rate, o.RateSeconds);
         var saturation = await load.SaturationAsync("invoices", o.Saturation);
+        saturation.Checks["warmup_commands"] = warmup;
         if (floor is null) return [rate, saturation];
         // The target's measure: invoices delivered end to end per second against the webhooks per second the floor takes.
         saturation.Checks["throughput_vs_floor"] = Math.Round(saturation.Throughput / floor.Throughput, 3);

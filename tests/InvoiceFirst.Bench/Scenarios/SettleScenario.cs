@@ -15,7 +15,8 @@ namespace InvoiceFirst.Bench.Scenarios;
 /// </summary>
 public static class SettleScenario
 {
-    public sealed record Options(int Payments = 3_000, int Concurrency = 64, int Copies = 3, bool WithFloor = true);
+    /// <param name="Warmup">Payments settled (with their receipts) before the measured ones, so that the callback path is compiled.</param>
+    public sealed record Options(int Payments = 3_000, int Concurrency = 64, int Copies = 3, bool WithFloor = true, int Warmup = 2_000);
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -47,23 +48,31 @@ public static class SettleScenario
         using var http = BenchHttp.Client(bot.BaseUrl, o.Concurrency);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BotUnderTest.ApiKey);
 
-        log.WriteLine($"settle: creating {o.Payments} invoices and STK pushes through the API");
-        var setup = await LoadGenerator.ClosedAsync(o.Payments, o.Concurrency, i => StartPaymentAsync(http, i));
+        var total = o.Warmup + o.Payments;
+        log.WriteLine($"settle: creating {total} invoices and STK pushes through the API");
+        var setup = await LoadGenerator.ClosedAsync(total, o.Concurrency, i => StartPaymentAsync(http, i));
         if (setup.Errors > 0) throw new InvalidOperationException($"{setup.Errors} payments could not be started\n{bot.Process.Output[^4000..]}");
-        await bot.Daraja.WaitForStkPushesAsync(o.Payments, Deadline);
+        await bot.Daraja.WaitForStkPushesAsync(total, Deadline);
         // The fake records a push when it arrives; the bot stores Daraja's checkout id after the answer.
-        await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'INITIATED' AND checkout_request_id IS NOT NULL", o.Payments, Deadline);
-        var callbacks = await CallbacksAsync(bot, o);
+        await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'INITIATED' AND checkout_request_id IS NOT NULL", total, Deadline);
+        var (warmup, callbacks) = await CallbacksAsync(bot, o);
 
+        if (warmup.Length > 0)
+        {
+            log.WriteLine($"settle: warm-up, {warmup.Length} callbacks of {o.Warmup} payments");
+            await LoadGenerator.ClosedAsync(warmup.Length, o.Concurrency, i => PostCallbackAsync(http, warmup[i]));
+            await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'SUCCESS'", o.Warmup, Deadline);
+            await DrainedAsync(bot);
+        }
         log.WriteLine($"settle: {callbacks.Length} callbacks ({o.Copies} per payment, shuffled), {o.Concurrency} connections");
         var before = bot.Sample();
         var databaseBefore = await DatabaseCpu.SecondsAsync(bot.ConnectionString);
         var benchBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var run = await LoadGenerator.ClosedAsync(callbacks.Length, o.Concurrency, i => PostCallbackAsync(http, callbacks[i]));
-        var settled = await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'SUCCESS'", o.Payments, Deadline);
+        var settled = await bot.UntilCountAsync("SELECT count(*) FROM payments WHERE status = 'SUCCESS'", total, Deadline) - o.Warmup;
         var settleSeconds = clock.Elapsed.TotalSeconds;
-        await bot.UntilCountAsync("SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM outbox WHERE status IN ('PENDING', 'SENDING')", 1, Deadline);
+        await DrainedAsync(bot);
         var after = bot.Sample();
         var databaseCpu = await DatabaseCpu.SecondsAsync(bot.ConnectionString) - databaseBefore;
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchBefore;
@@ -82,6 +91,7 @@ public static class SettleScenario
         var receiptsSent = await bot.ScalarAsync("SELECT count(*) FROM outbox WHERE purpose = 'receipt' AND provider_message_id IS NOT NULL");
 
         result.Checks["settled"] = settled;
+        result.Checks["jit_cpu_share"] = after.JitShareSince(before);
         result.Checks["settlements_per_s"] = Math.Round(settled / settleSeconds, 1);
         // CPU per settlement: the bot's, the database server's, and this process's (the load generator and the fakes).
         result.Checks["cpu_ms_per_settlement"] = Math.Round((after.CpuSeconds - before.CpuSeconds) * 1000 / o.Payments, 2);
@@ -95,8 +105,8 @@ public static class SettleScenario
         result.Checks["provider_sends_vs_rows"] = atProviders - sentRows;
         return result with
         {
-            Passed = settled == o.Payments && doubles == 0 && paid == o.Payments && receiptPairs == o.Payments
-                && receipts == 2L * o.Payments && receiptsSent == receipts && atProviders == sentRows,
+            Passed = settled == o.Payments && doubles == 0 && paid == total && receiptPairs == total
+                && receipts == 2L * total && receiptsSent == receipts && atProviders == sentRows,
         };
     }
 
@@ -120,8 +130,14 @@ public static class SettleScenario
 
     private sealed record Callback(string Url, string Body);
 
-    /// <summary>Each payment's success callback, <c>Copies</c> times, shuffled with a fixed seed.</summary>
-    private static async Task<Callback[]> CallbacksAsync(BotUnderTest bot, Options o)
+    private static Task DrainedAsync(BotUnderTest bot) =>
+        bot.UntilCountAsync("SELECT CASE WHEN count(*) = 0 THEN 1 ELSE 0 END FROM outbox WHERE status IN ('PENDING', 'SENDING')", 1, Deadline);
+
+    /// <summary>
+    /// Each payment's success callback, <c>Copies</c> times, shuffled with a fixed seed: those of the first
+    /// <c>Warmup</c> payments for the warm-up, the rest for the measured run.
+    /// </summary>
+    private static async Task<(Callback[] Warmup, Callback[] Measured)> CallbacksAsync(BotUnderTest bot, Options o)
     {
         var urls = bot.Daraja.StkPushes
             .Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("CallBackURL").GetString()!)
@@ -129,17 +145,21 @@ public static class SettleScenario
         await using var c = new NpgsqlConnection(bot.ConnectionString);
         var live = (await c.QueryAsync<(long Id, string CallbackToken, string CheckoutRequestId, long AmountCents)>(
             "SELECT id, callback_token, checkout_request_id, amount_cents FROM payments WHERE status = 'INITIATED' AND checkout_request_id IS NOT NULL")).ToList();
-        if (live.Count != o.Payments) throw new InvalidOperationException($"{live.Count} live payments, expected {o.Payments}");
+        if (live.Count != o.Warmup + o.Payments) throw new InvalidOperationException($"{live.Count} live payments, expected {o.Warmup + o.Payments}");
 
-        var all = live.SelectMany(p =>
+        Callback[] Shuffled(IEnumerable<(long Id, string CallbackToken, string CheckoutRequestId, long AmountCents)> payments)
         {
-            // Live mode confirms a success callback with an STK Query; Daraja's answer by then is "paid".
-            bot.Daraja.SetQueryResult(p.CheckoutRequestId, "0", "The service request is processed successfully.");
-            var body = FakeDarajaCallbacks.Success(p.CheckoutRequestId, p.AmountCents / 100m, receipt: "BN" + p.Id.ToString("D8", CultureInfo.InvariantCulture));
-            return Enumerable.Repeat(new Callback(urls[p.CallbackToken], body), o.Copies);
-        }).ToArray();
-        new Random(42).Shuffle(all);
-        return all;
+            var all = payments.SelectMany(p =>
+            {
+                // Live mode confirms a success callback with an STK Query; Daraja's answer by then is "paid".
+                bot.Daraja.SetQueryResult(p.CheckoutRequestId, "0", "The service request is processed successfully.");
+                var body = FakeDarajaCallbacks.Success(p.CheckoutRequestId, p.AmountCents / 100m, receipt: "BN" + p.Id.ToString("D8", CultureInfo.InvariantCulture));
+                return Enumerable.Repeat(new Callback(urls[p.CallbackToken], body), o.Copies);
+            }).ToArray();
+            new Random(42).Shuffle(all);
+            return all;
+        }
+        return (Shuffled(live.Take(o.Warmup)), Shuffled(live.Skip(o.Warmup)));
     }
 
     private static async Task<bool> PostCallbackAsync(HttpClient http, Callback callback)
