@@ -20,8 +20,7 @@ COPY --from=build /app ./
 USER invoicefirst
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    App__DataDirectory=/app/data \
-    DOTNET_gcServer=0
+    App__DataDirectory=/app/data
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
 ENTRYPOINT ["dotnet", "InvoiceFirst.Bot.dll"]

@@ -47,6 +47,7 @@ public static class IngestScenario
         result.Checks["stored"] = stored;
         result.Checks["answered_per_s"] = Math.Round(o.Count / (run.Seconds + drain.Elapsed.TotalSeconds), 0);
         result.Checks["cpu_ms_per_message"] = Math.Round((done.CpuSeconds - before.CpuSeconds) * 1000 / o.Count, 2);
+        result.Checks["jit_cpu_share"] = done.JitShareSince(before);
         result = result with { Passed = stored == run.Count && answered == o.Count + o.Warmup };
         if (floor is not null)
         {
