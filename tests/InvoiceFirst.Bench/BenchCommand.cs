@@ -9,7 +9,7 @@ public static class BenchCommand
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/InvoiceFirst.Bench -- <scenario> [options]
-          ingest     signed WhatsApp webhooks, closed loop; runs floor first    --count 20000 --concurrency 64
+          ingest     signed WhatsApp webhooks, closed loop; runs floor first    --count 20000 --concurrency 64 --warmup 4000
           floor      the same load against a signature check + one INSERT       --count 20000 --concurrency 64
           invoices   floor; then end to end, fixed rate and saturation          --rate 500 --seconds 10 --saturation 6000 --concurrency 64 --warmup 2000
           merchants  invoices vs 1,000 merchants x 10 customers; then fairness  --rate 100 --seconds 10 --saturation 6000 --merchants 1000 --customers 10 --burst 2000 --warmup 2000 --baseline-merchants 2000
@@ -63,7 +63,7 @@ public static class BenchCommand
 
         return name switch
         {
-            "ingest" => await IngestScenario.RunAsync(new(I("count", 20_000), concurrency), log),
+            "ingest" => await IngestScenario.RunAsync(new(I("count", 20_000), concurrency, Warmup: I("warmup", 4_000)), log),
             "floor" => [await IngestScenario.FloorAsync(new(I("count", 20_000), concurrency), log)],
             "invoices" => await InvoicesScenario.RunAsync(new(D("rate", 500), I("seconds", 10), I("saturation", 6_000), concurrency, Warmup: I("warmup", 2_000)), log),
             "merchants" => await MerchantsScenario.RunAsync(new(D("rate", 100), I("seconds", 10), I("saturation", 6_000), concurrency,
