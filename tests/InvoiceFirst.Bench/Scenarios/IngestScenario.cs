@@ -28,18 +28,14 @@ public static class IngestScenario
         using var http = BenchHttp.Client(bot.BaseUrl, o.Concurrency);
 
         log.WriteLine($"ingest: warm-up rounds of {o.Warmup} + {o.Count} webhooks, {o.Concurrency} connections");
-        var warmup = 0;
-        for (var round = 1; round <= 8; round++)
+        var rounds = await SteadyState.WarmUpAsync("ingest", async round =>
         {
-            // As in the invoices runs: until the bot's tiered compilation settles, so that the burst measures steady state.
             var start = bot.Sample();
             await SendAllAsync(http, "/whatsapp/webhook", Bodies(o, o.Warmup, $"w{round}"), o.Concurrency);
-            warmup += o.Warmup;
-            await AnsweredAsync(bot, warmup);
-            var share = bot.Sample().JitShareSince(start);
-            log.WriteLine($"ingest: warm-up round {round}, {share:P1} of the bot's CPU compiling");
-            if (share < InvoiceLoad.SteadyJitShare) break;
-        }
+            await AnsweredAsync(bot, round * o.Warmup);
+            return bot.Sample().JitShareSince(start);
+        }, log);
+        var warmup = rounds * o.Warmup;
         var before = bot.Sample();
         var run = await SendAllAsync(http, "/whatsapp/webhook", Bodies(o, o.Count, "m"), o.Concurrency);
         var after = bot.Sample();

@@ -18,24 +18,9 @@ public sealed class InvoiceLoad(BotUnderTest bot, int merchants, int concurrency
     private int nextCustomer;
     private int batches;
 
-    /// <summary>The share of the bot's CPU its tiered compilation may still take for a warm-up to count as done.</summary>
-    public const double SteadyJitShare = 0.02;
-
-    /// <summary>
-    /// Rounds of <paramref name="batch"/> commands at saturation until the bot's tiered compilation takes less than
-    /// <see cref="SteadyJitShare"/> of its CPU (at most <paramref name="maxRounds"/>): what follows measures steady
-    /// state, not the JIT. Returns the commands it took.
-    /// </summary>
-    public async Task<int> WarmupAsync(int batch, int maxRounds = 8)
-    {
-        for (var round = 1; ; round++)
-        {
-            var result = await SaturationAsync("warmup", batch);
-            var share = result.Checks["jit_cpu_share"];
-            log.WriteLine($"warmup: round {round}, {result.Throughput:0}/s, {share:P1} of the bot's CPU compiling");
-            if (share < SteadyJitShare || round == maxRounds) return round * batch;
-        }
-    }
+    /// <summary>Rounds of <paramref name="batch"/> commands at saturation until steady (<see cref="SteadyState"/>); returns the commands it took.</summary>
+    public async Task<int> WarmupAsync(int batch) =>
+        batch * await SteadyState.WarmUpAsync("invoice load", async _ => (await SaturationAsync("warmup", batch)).Checks["jit_cpu_share"], log);
 
     public async Task<BenchResult> FixedRateAsync(string scenario, double perSecond, int seconds)
     {
