@@ -92,6 +92,13 @@ public sealed class PaymentRepository(Db db)
     /// <summary>Claims the oldest STK payment not yet pushed; the claim itself is the promise to push once.</summary>
     public async Task<Payment?> ClaimNextPushAsync(DateTimeOffset now, CancellationToken ct)
     {
+        await using var connection = await db.OpenAsync(ct);
+        return await ClaimNextPushAsync(connection, null, now, ct);
+    }
+
+    /// <summary>The same on the caller's connection (one index lookup in <c>payments_push_due</c>, whatever the table holds).</summary>
+    public async Task<Payment?> ClaimNextPushAsync(DbConnection connection, DbTransaction? transaction, DateTimeOffset now, CancellationToken ct)
+    {
         var sql = $"""
             UPDATE payments SET push_started_at = @now, updated_at = @now
             WHERE id = (SELECT id FROM payments
@@ -100,8 +107,7 @@ public sealed class PaymentRepository(Db db)
               AND push_started_at IS NULL
             RETURNING {Columns}
             """;
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Payment>(new CommandDefinition(sql, new { now }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<Payment>(new CommandDefinition(sql, new { now }, transaction, cancellationToken: ct));
     }
 
     /// <summary>Claims one specific payment for its push; null when someone else already pushed it.</summary>
