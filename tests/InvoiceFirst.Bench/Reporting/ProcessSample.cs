@@ -20,9 +20,13 @@ public sealed record ProcessSample(double PeakRssMb, double CpuSeconds, IReadOnl
         var status = File.ReadAllLines($"/proc/{pid}/status");
         var hwm = status.First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kb = double.Parse(hwm.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        // A thread that ends between listing and reading is left out, as if it had ended before: read as 0 ticks it
+        // would take its whole past CPU off the share.
         var jit = Directory.GetDirectories($"/proc/{pid}/task")
             .Where(task => Read(Path.Combine(task, "comm"))?.Trim() == TieredCompilationThread)
-            .ToDictionary(task => Path.GetFileName(task)!, task => Ticks(Read(Path.Combine(task, "stat"))), StringComparer.Ordinal);
+            .Select(task => (Thread: Path.GetFileName(task)!, Stat: Read(Path.Combine(task, "stat"))))
+            .Where(t => t.Stat is not null)
+            .ToDictionary(t => t.Thread, t => Ticks(t.Stat!), StringComparer.Ordinal);
         return new ProcessSample(Math.Round(kb / 1024, 1), Ticks(File.ReadAllText($"/proc/{pid}/stat")) / TicksPerSecond, jit);
     }
 
@@ -38,9 +42,8 @@ public sealed record ProcessSample(double PeakRssMb, double CpuSeconds, IReadOnl
     }
 
     // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
-    private static long Ticks(string? stat)
+    private static long Ticks(string stat)
     {
-        if (stat is null) return 0;
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
