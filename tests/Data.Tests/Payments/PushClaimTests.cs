@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using InvoiceFirst.Data.Database;
 using InvoiceFirst.Data.Payments;
@@ -37,7 +38,7 @@ public sealed class PushClaimTests
         Assert.InRange(readWhenNoneDue, 0, 10);
     }
 
-    private static async Task<(Payment? Claimed, long RowsRead)> ClaimCountingAsync(PaymentRepository payments, System.Data.Common.DbConnection c)
+    private static async Task<(Payment? Claimed, long RowsRead)> ClaimCountingAsync(PaymentRepository payments, DbConnection c)
     {
         await using var t = await c.BeginTransactionAsync();
         var claimed = await payments.ClaimNextPushAsync(c, t, Now, default);
