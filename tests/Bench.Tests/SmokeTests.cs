@@ -53,4 +53,31 @@ public sealed class SmokeTests
         Assert.True(fairness.Checks.ContainsKey("single_delay_ms"));
         Assert.All(results, r => Assert.True(r.Passed, r.Case));
     }
+
+    [Fact]
+    public async Task Writes_BothWays_EveryInvoiceWrittenAndSentOnce_TheBatchInSixRoundTrips()
+    {
+        var results = await WriteSetScenario.RunAsync(new(Count: 40, Concurrency: 4, Merchants: 10, Warmup: 10, WithFloor: false), TextWriter.Null);
+
+        Assert.Equal(["statements c=4", "batched c=4"], results.Select(r => r.Case));
+        Assert.All(results, r => Assert.Equal(0, r.Errors));
+        Assert.All(results, r => Assert.Equal(80, r.Checks["outbox_sent"]));
+        Assert.All(results, r => Assert.Equal(40, r.Checks["invoices_sent"]));
+        Assert.All(results, r => Assert.Equal(80, r.Checks["events"]));
+        Assert.Equal([20, 6], results.Select(r => r.Checks["round_trips_per_invoice"]));
+        Assert.All(results, r => Assert.True(r.Passed, r.Case));
+    }
+
+    [Fact]
+    public async Task Writes_WithoutATable_WritesNoneOfItsRows_AndRefusesATableTheInvoiceNeeds()
+    {
+        var results = await WriteSetScenario.RunAsync(new(Count: 20, Concurrency: 4, Merchants: 10, Warmup: 5, WithFloor: false, Without: ["events"]), TextWriter.Null);
+
+        Assert.All(results, r => Assert.Equal(0, r.Checks["events"]));
+        Assert.All(results, r => Assert.Equal(20, r.Checks["invoices_sent"]));
+        Assert.Equal([18, 6], results.Select(r => r.Checks["round_trips_per_invoice"]));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            WriteSetScenario.RunAsync(new(Count: 1, WithFloor: false, Without: ["invoices"]), TextWriter.Null));
+        Assert.Contains("not 'invoices'", refused.Message);
+    }
 }

@@ -14,6 +14,7 @@ public static class BenchCommand
           invoices   floor; then end to end, fixed rate and saturation          --rate 500 --seconds 10 --saturation 6000 --concurrency 64 --warmup 2000
           merchants  invoices vs 1,000 merchants x 10 customers; then fairness  --rate 100 --seconds 10 --saturation 6000 --merchants 1000 --customers 10 --burst 2000 --warmup 2000 --baseline-merchants 2000
           settle     floor; then STK callbacks, each three times, shuffled      --payments 3000 --concurrency 64 --warmup 2000
+          writes     floor; then one invoice's durable writes alone, two ways   --count 6000 --concurrency 64 --warmup 2000 [--without events,message_log,conversations]
           dispatch   outbox backlog against configured limits                   --limits 80,1000 --seconds 15 [--numbers 2]
           scale      invoices with 0 / 10k / 1M existing invoices               --sizes 0,10000,1000000 --rate 100 --seconds 5 --saturation 2000
           coldstart  process start to /readyz 200                               --restarts 5
@@ -29,7 +30,7 @@ public static class BenchCommand
         }
         var options = Parse(args.Skip(1).ToArray());
         var scenario = args[0];
-        var names = scenario == "all" ? ["ingest", "invoices", "merchants", "settle", "dispatch", "scale", "coldstart"] : new[] { scenario };
+        var names = scenario == "all" ? ["ingest", "invoices", "merchants", "settle", "writes", "dispatch", "scale", "coldstart"] : new[] { scenario };
 
         var all = new List<BenchResult>();
         foreach (var name in names)
@@ -69,6 +70,8 @@ public static class BenchCommand
             "merchants" => await MerchantsScenario.RunAsync(new(D("rate", 100), I("seconds", 10), I("saturation", 6_000), concurrency,
                 I("merchants", 1_000), I("customers", 10), I("warmup", 2_000), I("burst", 2_000), I("baseline-merchants", 2_000)), log),
             "settle" => await SettleScenario.RunAsync(new(I("payments", 3_000), concurrency, Warmup: I("warmup", 2_000)), log),
+            "writes" => await WriteSetScenario.RunAsync(new(I("count", 6_000), concurrency, Warmup: I("warmup", 2_000),
+                Without: List("without", s => s)), log),
             "dispatch" => await DispatchScenario.RunAsync(new(List("limits", s => int.Parse(s, CultureInfo.InvariantCulture)), I("seconds", 15), I("numbers", 0)), log),
             "scale" => await ScaleScenario.RunAsync(new(D("rate", 100), I("seconds", 5), I("saturation", 2_000), concurrency,
                 Sizes: List("sizes", s => long.Parse(s, CultureInfo.InvariantCulture))), log),
