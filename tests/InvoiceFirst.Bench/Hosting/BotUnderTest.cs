@@ -70,15 +70,23 @@ public sealed class BotUnderTest : IAsyncDisposable
         return await c.ExecuteScalarAsync<long>(sql, args);
     }
 
+    /// <summary>A timestamp the query selects (UTC), or null.</summary>
+    public async Task<DateTimeOffset?> LatestAsync(string sql)
+    {
+        await using var c = new NpgsqlConnection(ConnectionString);
+        return await c.ExecuteScalarAsync<DateTime?>(sql) is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
     /// <summary>Polls a count until it reaches <paramref name="expected"/> or the deadline; returns the last value.</summary>
-    public async Task<long> UntilCountAsync(string sql, long expected, TimeSpan timeout, object? args = null)
+    /// <param name="every">How often; a count that scans a table takes CPU from the bot it measures.</param>
+    public async Task<long> UntilCountAsync(string sql, long expected, TimeSpan timeout, object? args = null, TimeSpan? every = null)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             var n = await ScalarAsync(sql, args);
             if (n >= expected || deadline.Elapsed > timeout) return n;
-            await Task.Delay(50);
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(50));
         }
     }
 
