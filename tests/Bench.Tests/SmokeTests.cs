@@ -55,17 +55,25 @@ public sealed class SmokeTests
     }
 
     [Fact]
-    public async Task Writes_BothWays_EveryInvoiceWrittenAndSentOnce_TheBatchInSixRoundTrips()
+    public async Task Writes_BothWays_EveryInvoiceAndSettlementWrittenWhole_EachTransactionOneRoundTripWhenBatched()
     {
         var results = await WriteSetScenario.RunAsync(new(Count: 40, Concurrency: 4, Merchants: 10, Warmup: 10, WithFloor: false), TextWriter.Null);
 
-        Assert.Equal(["statements c=4", "batched c=4"], results.Select(r => r.Case));
+        Assert.Equal(["invoices statements c=4", "invoices batched c=4", "settlements statements c=4", "settlements batched c=4"],
+            results.Select(r => r.Case));
         Assert.All(results, r => Assert.Equal(0, r.Errors));
-        Assert.All(results, r => Assert.Equal(80, r.Checks["outbox_sent"]));
-        Assert.All(results, r => Assert.Equal(40, r.Checks["invoices_sent"]));
-        Assert.All(results, r => Assert.Equal(80, r.Checks["events"]));
-        Assert.Equal([20, 6], results.Select(r => r.Checks["round_trips_per_invoice"]));
         Assert.All(results, r => Assert.True(r.Passed, r.Case));
+        var (invoices, settlements) = (results.Take(2).ToList(), results.Skip(2).ToList());
+        Assert.All(invoices, r => Assert.Equal(80, r.Checks["outbox_sent"]));
+        Assert.All(invoices, r => Assert.Equal(40, r.Checks["invoices_sent"]));
+        Assert.All(invoices, r => Assert.Equal(80, r.Checks["events"]));
+        Assert.Equal([20, 6], invoices.Select(r => r.Checks["round_trips_per_invoice"]));
+        // Three deliveries of each callback, one inbox row and one settlement each.
+        Assert.All(settlements, r => Assert.Equal(40, r.Checks["settled"]));
+        Assert.All(settlements, r => Assert.Equal(40, r.Checks["inbox_rows"]));
+        Assert.All(settlements, r => Assert.Equal(40, r.Checks["paid_invoices"]));
+        Assert.All(settlements, r => Assert.Equal(80, r.Checks["receipts_sent"]));
+        Assert.Equal([22, 8], settlements.Select(r => r.Checks["round_trips_per_settlement"]));
     }
 
     [Fact]
@@ -73,9 +81,9 @@ public sealed class SmokeTests
     {
         var results = await WriteSetScenario.RunAsync(new(Count: 20, Concurrency: 4, Merchants: 10, Warmup: 5, WithFloor: false, Without: ["events"]), TextWriter.Null);
 
-        Assert.All(results, r => Assert.Equal(0, r.Checks["events"]));
-        Assert.All(results, r => Assert.Equal(20, r.Checks["invoices_sent"]));
-        Assert.Equal([18, 6], results.Select(r => r.Checks["round_trips_per_invoice"]));
+        Assert.All(results.Take(2), r => Assert.Equal(0, r.Checks["events"]));
+        Assert.All(results.Take(2), r => Assert.Equal(20, r.Checks["invoices_sent"]));
+        Assert.Equal([18, 6, 21, 8], results.Select(r => r.Checks.GetValueOrDefault("round_trips_per_invoice", r.Checks.GetValueOrDefault("round_trips_per_settlement"))));
         var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
             WriteSetScenario.RunAsync(new(Count: 1, WithFloor: false, Without: ["invoices"]), TextWriter.Null));
         Assert.Contains("not 'invoices'", refused.Message);
