@@ -30,7 +30,8 @@ public static class WriteSetScenario
         await Seed.MerchantsAsync(connectionString, o.Merchants);
         await using var c = new NpgsqlConnection(connectionString);
         var merchants = (await c.QueryAsync<long>("SELECT id FROM merchants ORDER BY id")).ToArray();
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        // Statements prepared on each pooled connection, as the bot's pool does (Db.PooledSettings).
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString);
 
         foreach (var set in new IWriteSet[] { new InvoiceWrites(merchants), new SettlementWrites(merchants) })
         {
