@@ -14,7 +14,7 @@ public static class BenchCommand
           invoices   floor; then end to end, fixed rate and saturation          --rate 500 --seconds 10 --saturation 6000 --concurrency 64 --warmup 2000
           merchants  invoices vs 1,000 merchants x 10 customers; then fairness  --rate 100 --seconds 10 --saturation 6000 --merchants 1000 --customers 10 --burst 2000 --warmup 2000 --baseline-merchants 2000
           settle     floor; then STK callbacks, each three times, shuffled      --payments 3000 --concurrency 64 --warmup 2000
-          writes     floor; then one invoice's durable writes alone, two ways   --count 6000 --concurrency 64 --warmup 2000 [--without events,message_log,conversations]
+          writes     floor; then the writes of invoices, settlements, alone     --count 6000 --concurrency 64 --warmup 2000 [--without events,message_log,conversations,sms_usage]
           dispatch   outbox backlog against configured limits                   --limits 80,1000 --seconds 15 [--numbers 2]
           scale      invoices with 0 / 10k / 1M existing invoices               --sizes 0,10000,1000000 --rate 100 --seconds 5 --saturation 2000
           coldstart  process start to /readyz 200                               --restarts 5
