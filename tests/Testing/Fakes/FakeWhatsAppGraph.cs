@@ -13,12 +13,15 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
 {
     private readonly LoopbackServer server;
     private readonly ConcurrentQueue<IssuedId> issued;
+    private readonly ConcurrentQueue<IssuedId> media;
     private readonly ConcurrentDictionary<string, string> tokens;
 
-    private FakeWhatsAppGraph(LoopbackServer server, ConcurrentQueue<IssuedId> issued, ConcurrentDictionary<string, string> tokens)
+    private FakeWhatsAppGraph(LoopbackServer server, ConcurrentQueue<IssuedId> issued, ConcurrentQueue<IssuedId> media,
+        ConcurrentDictionary<string, string> tokens)
     {
         this.server = server;
         this.issued = issued;
+        this.media = media;
         this.tokens = tokens;
     }
 
@@ -40,21 +43,30 @@ public sealed class FakeWhatsAppGraph : IAsyncDisposable
     /// <summary>Every wamid handed out by a default success answer, in order (scripted answers are not listed).</summary>
     public IReadOnlyList<IssuedId> Issued => [.. issued];
 
+    /// <summary>Every media id handed out for an upload, in order.</summary>
+    public IReadOnlyList<IssuedId> IssuedMedia => [.. media];
+
     /// <summary>Answers the next request with <paramref name="response"/> (its status, body, delay, headers).</summary>
     public void Enqueue(ScriptedResponse response) => server.Enqueue(response);
 
     public static async Task<FakeWhatsAppGraph> StartAsync()
     {
         var issued = new ConcurrentQueue<IssuedId>();
+        var media = new ConcurrentQueue<IssuedId>();
         var tokens = new ConcurrentDictionary<string, string>();
         var server = await LoopbackServer.StartAsync("/{version}/{phoneNumberId}/{endpoint}", 200, request =>
         {
-            if (IsMediaUpload(request)) return new JsonObject { ["id"] = "media-" + Guid.NewGuid().ToString("N")[..16] }.ToJsonString();
+            if (IsMediaUpload(request))
+            {
+                var mediaId = "media-" + Guid.NewGuid().ToString("N")[..16];
+                media.Enqueue(new IssuedId(request, mediaId));
+                return new JsonObject { ["id"] = mediaId }.ToJsonString();
+            }
             var wamid = NewWamid();
             issued.Enqueue(new IssuedId(request, wamid));
             return SuccessJson(To(request), wamid);
         }, request => Refusal(request, tokens), ("/{version}/{phoneNumberId}", request => Refusal(request, tokens) ?? NumberJson(request)));
-        return new FakeWhatsAppGraph(server, issued, tokens);
+        return new FakeWhatsAppGraph(server, issued, media, tokens);
     }
 
     /// <summary>GET of a number (an operator's check before saving it), checked like a send.</summary>

@@ -41,8 +41,8 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
         CheckPushes(payments);
         CheckCallbacks(payments);
         CheckSettlement(invoices, payments, outbox);
-        CheckMessages(outbox, "whatsapp", world.Graph.Issued, r => r.Json["to"]?.GetValue<string>());
-        CheckMessages(outbox, "africastalking", world.AfricasTalking.Issued, r => r.Form.GetValueOrDefault("to")?.TrimStart('+'));
+        CheckMessages(outbox, "whatsapp", world.Graph.Issued, r => r.Json["to"]?.GetValue<string>(), UploadsNeverSent());
+        CheckMessages(outbox, "africastalking", world.AfricasTalking.Issued, r => r.Form.GetValueOrDefault("to")?.TrimStart('+'), 0);
         CheckOutboxFinished(outbox);
         CheckStatuses(statusLog);
         return new ChaosReport(violations, figures);
@@ -144,7 +144,22 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
     /// Each id the fake handed out belongs to one row; ids no row recorded were cut off by a kill
     /// and must each match a distinct row of that recipient flagged unknown on this provider.
     /// </summary>
-    private void CheckMessages(List<ChaosRows.Outbox> outbox, string provider, IReadOnlyList<IssuedId> issued, Func<RecordedRequest, string?> to)
+    /// <summary>
+    /// A document goes as two requests, its upload and then the message: an upload whose media id no message carried was a
+    /// send cut off by a kill between the two, a request that really left though the fake issued no message id for it.
+    /// </summary>
+    private int UploadsNeverSent()
+    {
+        var used = world.Graph.Requests.All.Where(r => !FakeWhatsAppGraph.IsMediaUpload(r))
+            .Select(r => r.Json["document"]?["id"]?.GetValue<string>()).ToHashSet();
+        var unused = world.Graph.IssuedMedia.Count(m => !used.Contains(m.Id));
+        figures["whatsapp_uploads_never_sent"] = unused;
+        return unused;
+    }
+
+    /// <param name="leftWithoutId">Requests that left for a send cut off before the provider issued its message id.</param>
+    private void CheckMessages(List<ChaosRows.Outbox> outbox, string provider, IReadOnlyList<IssuedId> issued, Func<RecordedRequest, string?> to,
+        int leftWithoutId)
     {
         var ids = issued.ToDictionary(i => i.Id);
         var mine = outbox.Where(o => o.Provider == provider && o.ProviderMessageId is not null).ToList();
@@ -162,9 +177,10 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
             if (count > explained) Fail($"{provider}: {count - explained} message(s) to …{recipient[^4..]} accepted twice");
         }
         // A row is flagged only for a request that really left: cut off by a kill after the provider took it (an orphan
-        // id), or in the instant between its start mark and the request reaching the provider (a millisecond or so,
-        // so a few per kill at most). Rows still waiting for a rate slot at a kill are never flagged.
-        var inFlight = orphans.Values.Sum() + world.Restarts * MarkedNotYetLeftPerKill;
+        // id, or a document's upload with no message after it), or in the instant between its start mark and the request
+        // reaching the provider (a millisecond or so, so a few per kill at most). Rows still waiting for a rate slot at a
+        // kill are never flagged.
+        var inFlight = orphans.Values.Sum() + leftWithoutId + world.Restarts * MarkedNotYetLeftPerKill;
         if (flagged.Values.Sum() > inFlight)
             Fail($"{provider}: {flagged.Values.Sum()} rows flagged unknown, more than the {inFlight} requests that can have been in flight at the kills");
         figures[$"{provider}_accepted"] = issued.Count;
