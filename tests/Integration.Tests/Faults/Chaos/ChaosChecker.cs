@@ -141,10 +141,6 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
     }
 
     /// <summary>
-    /// Each id the fake handed out belongs to one row; ids no row recorded were cut off by a kill
-    /// and must each match a distinct row of that recipient flagged unknown on this provider.
-    /// </summary>
-    /// <summary>
     /// A document goes as two requests, its upload and then the message: an upload whose media id no message carried was a
     /// send cut off by a kill between the two, a request that really left though the fake issued no message id for it.
     /// </summary>
@@ -157,6 +153,10 @@ public sealed class ChaosChecker(ChaosWorld world, ChaosLedger ledger, RetryingS
         return unused;
     }
 
+    /// <summary>
+    /// Each id the fake handed out belongs to one row; ids no row recorded were cut off by a kill
+    /// and must each match a distinct row of that recipient flagged unknown on this provider.
+    /// </summary>
     /// <param name="leftWithoutId">Requests that left for a send cut off before the provider issued its message id.</param>
     private void CheckMessages(List<ChaosRows.Outbox> outbox, string provider, IReadOnlyList<IssuedId> issued, Func<RecordedRequest, string?> to,
         int leftWithoutId)
