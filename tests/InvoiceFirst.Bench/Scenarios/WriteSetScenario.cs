@@ -45,7 +45,7 @@ public static class WriteSetScenario
                 var warmupFrom = first;
                 await LoadGenerator.ClosedAsync(o.Warmup, o.Concurrency, i => set.WriteAsync(run, warmupFrom + i));
                 first += o.Warmup;
-                var result = await MeasureAsync(set, run, first, o, connectionString) with { Case = $"{name} c={o.Concurrency}" };
+                var result = await MeasureAsync(set, run, $"{name} c={o.Concurrency}", first, o, connectionString);
                 first += o.Count;
                 var (checks, whole) = await set.CheckAsync(c, first - o.Count, first);
                 foreach (var (k, v) in checks) result.Checks[k] = v;
@@ -56,7 +56,7 @@ public static class WriteSetScenario
         return results;
     }
 
-    private static async Task<BenchResult> MeasureAsync(IWriteSet set, WriteRunner run, int from, Options o, string connectionString)
+    private static async Task<BenchResult> MeasureAsync(IWriteSet set, WriteRunner run, string name, int from, Options o, string connectionString)
     {
         var database = await DatabaseCpu.SecondsAsync(connectionString);
         var client = Process.GetCurrentProcess().TotalProcessorTime;
@@ -65,7 +65,7 @@ public static class WriteSetScenario
         var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - client).TotalMilliseconds;
         var databaseCpu = await DatabaseCpu.SecondsAsync(connectionString) - database;
 
-        var result = new BenchResult("writes", "").WithLatencies(load);
+        var result = new BenchResult("writes", name).WithLatencies(load);
         result.Checks[$"round_trips_per_{set.Unit}"] = Math.Round((run.RoundTrips - roundTrips) / (double)o.Count, 1);
         if (databaseCpu is { } db) result.Checks[$"db_cpu_ms_per_{set.Unit}"] = Math.Round(db * 1000 / o.Count, 2);
         result.Checks[$"client_cpu_ms_per_{set.Unit}"] = Math.Round(clientCpu / o.Count, 2);

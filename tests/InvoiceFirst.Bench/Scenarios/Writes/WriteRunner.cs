@@ -16,8 +16,6 @@ public sealed class WriteRunner(NpgsqlDataSource db, bool batched, IReadOnlyList
 {
     private long roundTrips;
 
-    public bool Batched => batched;
-
     /// <summary>Round trips to the database so far. Npgsql sends BEGIN with a transaction's first statement.</summary>
     public long RoundTrips => Interlocked.Read(ref roundTrips);
 
